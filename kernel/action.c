@@ -1,0 +1,583 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Action templates: an id, a name and typed parameters. An entry carries an
+ * action id and the parameters packed into one block, which is what the
+ * datapath gets back from a lookup.
+ */
+#include <linux/slab.h>
+
+#include "netlink.h"
+
+/**
+ * p4tc_action_find() - find an action template by id or by name
+ * @p: pipeline
+ * @id: action id, or 0 to find by @name
+ * @name: action name, used when @id is 0
+ *
+ * Context: holds the namespace's p4tc lock, or @p is sealed.
+ * Return: the action or NULL.
+ */
+struct p4tc_action *p4tc_action_find(struct p4tc_pipeline *p, u32 id, const char *name)
+{
+	struct p4tc_action *act;
+	unsigned long tmp, i;
+
+	if (id)
+		return idr_find(&p->actions, id);
+	idr_for_each_entry_ul(&p->actions, act, tmp, i)
+		if (!strcmp(act->name, name))
+			return act;
+	return NULL;
+}
+
+/**
+ * p4tc_actions_destroy() - free every action template of a pipeline
+ * @p: pipeline nobody can reach any more
+ */
+void p4tc_actions_destroy(struct p4tc_pipeline *p)
+{
+	struct p4tc_action *act;
+	unsigned long tmp, id;
+
+	idr_for_each_entry_ul(&p->actions, act, tmp, id)
+		kfree(act);
+	idr_destroy(&p->actions);
+}
+
+static const struct p4tc_type_info *p4tc_param_find(const struct p4tc_action *act,
+						    u32 id, const char *name)
+{
+	u32 i;
+
+	for (i = 0; i < act->num_params; i++)
+		if (id ? act->params[i].id == id : !strcmp(act->params[i].name, name))
+			return &act->params[i];
+	return NULL;
+}
+
+/* Parse the P4TC_ACTION_A_PARAM nests of a template into @act->params. */
+static int p4tc_action_parse_params(struct p4tc_action *act, const struct nlattr *nest,
+				    const char *obj, struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[P4TC_PARAM_A_MAX + 1];
+	struct p4tc_type_info *pi;
+	const struct nlattr *attr;
+	u32 offset = 0;
+	int rem, err;
+
+	act->num_params = 0;
+	nla_for_each_nested(attr, nest, rem) {
+		if (nla_type(attr) != P4TC_ACTION_A_PARAM)
+			continue;
+		if (act->num_params == P4TC_MAX_PARAMS) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: more than %d params",
+					       obj, P4TC_MAX_PARAMS);
+			NL_SET_BAD_ATTR(extack, attr);
+			return -E2BIG;
+		}
+		err = nla_parse_nested(tb, P4TC_PARAM_A_MAX, attr, p4tc_param_policy,
+				       extack);
+		if (err)
+			return err;
+		if (P4TC_REQ_ATTR(extack, attr, tb, P4TC_PARAM_A_NAME, "param name") ||
+		    P4TC_REQ_ATTR(extack, attr, tb, P4TC_PARAM_A_TYPE, "param type"))
+			return -EINVAL;
+		err = p4tc_nl_check_name(tb[P4TC_PARAM_A_NAME], "param", extack);
+		if (err)
+			return err;
+		pi = &act->params[act->num_params];
+		strscpy(pi->name, nla_data(tb[P4TC_PARAM_A_NAME]), sizeof(pi->name));
+		pi->id = tb[P4TC_PARAM_A_ID] ? nla_get_u32(tb[P4TC_PARAM_A_ID]) :
+					       act->num_params + 1;
+		if (!pi->id || p4tc_param_find(act, 0, pi->name) ||
+		    p4tc_param_find(act, pi->id, "")) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: param %s (id %u) is a duplicate or has id 0",
+					       obj, pi->name, pi->id);
+			NL_SET_BAD_ATTR(extack, attr);
+			return -EINVAL;
+		}
+		err = p4tc_type_init(pi, nla_get_u32(tb[P4TC_PARAM_A_TYPE]),
+				     tb[P4TC_PARAM_A_BITSZ], obj, extack);
+		if (err)
+			return err;
+		pi->offset = offset;
+		offset += pi->size;
+		if (offset > P4TC_MAX_PARAM_DATA_SIZE) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: params take more than %d bytes at param %s",
+					       obj, P4TC_MAX_PARAM_DATA_SIZE, pi->name);
+			NL_SET_BAD_ATTR(extack, attr);
+			return -E2BIG;
+		}
+		act->num_params++;
+	}
+	act->params_size = offset;
+	return 0;
+}
+
+/**
+ * p4tc_action_fill_params() - pack an entry's parameter values
+ * @act: the entry's action
+ * @block: P4TC_MAX_PARAM_DATA_SIZE bytes, zeroed
+ * @params: P4TC_ENTRY_A_PARAM nests, validated by p4tc_param_policy
+ * @nparams: number of @params
+ * @net: namespace of the entry (for dev params)
+ * @extack: error report
+ *
+ * Every parameter of @act needs exactly one value.
+ *
+ * Return: 0, or a negative errno with an extack message.
+ */
+int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
+			    struct nlattr **params, unsigned int nparams,
+			    struct net *net, struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[P4TC_PARAM_A_MAX + 1];
+	DECLARE_BITMAP(seen, P4TC_MAX_PARAMS);
+	const struct p4tc_type_info *pi;
+	char obj[P4TC_NAME_LEN + 8];
+	unsigned int i;
+	int err;
+
+	snprintf(obj, sizeof(obj), "action %s", act->name);
+	bitmap_zero(seen, P4TC_MAX_PARAMS);
+	for (i = 0; i < nparams; i++) {
+		err = nla_parse_nested(tb, P4TC_PARAM_A_MAX, params[i],
+				       p4tc_param_policy, extack);
+		if (err)
+			return err;
+		pi = p4tc_param_find(act, tb[P4TC_PARAM_A_ID] ? nla_get_u32(tb[P4TC_PARAM_A_ID]) : 0,
+				     p4tc_nl_str(tb[P4TC_PARAM_A_NAME]));
+		if (!pi) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s has no param %s",
+					       obj, tb[P4TC_PARAM_A_NAME] ?
+					       p4tc_nl_str(tb[P4TC_PARAM_A_NAME]) : "with that id");
+			NL_SET_BAD_ATTR(extack, params[i]);
+			return -ENOENT;
+		}
+		if (__test_and_set_bit(pi - act->params, seen)) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: param %s given twice",
+					       obj, pi->name);
+			NL_SET_BAD_ATTR(extack, params[i]);
+			return -EINVAL;
+		}
+		if (P4TC_REQ_ATTR(extack, params[i], tb, P4TC_PARAM_A_VALUE, "param value"))
+			return -EINVAL;
+		err = p4tc_type_check_value(pi, nla_data(tb[P4TC_PARAM_A_VALUE]),
+					    nla_len(tb[P4TC_PARAM_A_VALUE]), net, obj,
+					    extack);
+		if (err) {
+			NL_SET_BAD_ATTR(extack, tb[P4TC_PARAM_A_VALUE]);
+			return err;
+		}
+		memcpy(block + pi->offset, nla_data(tb[P4TC_PARAM_A_VALUE]), pi->size);
+	}
+	for (i = 0; i < act->num_params; i++) {
+		if (!test_bit(i, seen)) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: missing param %s",
+					       obj, act->params[i].name);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static int p4tc_param_put(struct sk_buff *skb, int attrtype,
+			  const struct p4tc_type_info *pi, const u8 *block)
+{
+	struct nlattr *nest = nla_nest_start(skb, attrtype);
+
+	if (!nest ||
+	    nla_put_u32(skb, P4TC_PARAM_A_ID, pi->id) ||
+	    nla_put_string(skb, P4TC_PARAM_A_NAME, pi->name) ||
+	    nla_put_u32(skb, P4TC_PARAM_A_TYPE, pi->type) ||
+	    nla_put_u16(skb, P4TC_PARAM_A_BITSZ, pi->bitsz) ||
+	    nla_put_u16(skb, P4TC_PARAM_A_OFFSET, pi->offset) ||
+	    (block && nla_put(skb, P4TC_PARAM_A_VALUE, pi->size, block + pi->offset))) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/**
+ * p4tc_action_put_params() - put an entry's parameter values
+ * @skb: message, inside a P4TC_A_ENTRY nest
+ * @act: the entry's action
+ * @block: the entry's packed params
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int p4tc_action_put_params(struct sk_buff *skb, const struct p4tc_action *act,
+			   const u8 *block)
+{
+	u32 i;
+
+	for (i = 0; i < act->num_params; i++)
+		if (p4tc_param_put(skb, P4TC_ENTRY_A_PARAM, &act->params[i], block))
+			return -EMSGSIZE;
+	return 0;
+}
+
+static int p4tc_action_fill(struct sk_buff *skb, const struct p4tc_pipeline *p,
+			    const struct p4tc_action *act)
+{
+	struct nlattr *nest;
+	u32 i;
+
+	if (p4tc_pipeline_put_id(skb, p))
+		return -EMSGSIZE;
+	nest = nla_nest_start(skb, P4TC_A_ACTION);
+	if (!nest ||
+	    nla_put_u32(skb, P4TC_ACTION_A_ID, act->id) ||
+	    nla_put_string(skb, P4TC_ACTION_A_NAME, act->name) ||
+	    nla_put_u8(skb, P4TC_ACTION_A_ACTIVE, act->active))
+		goto cancel;
+	for (i = 0; i < act->num_params; i++)
+		if (p4tc_param_put(skb, P4TC_ACTION_A_PARAM, &act->params[i], NULL))
+			goto cancel;
+	nla_nest_end(skb, nest);
+	return 0;
+
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
+}
+
+static int p4tc_action_reply(struct sk_buff *msg, const struct p4tc_pipeline *p,
+			     const struct p4tc_action *act, struct genl_info *info)
+{
+	void *hdr = p4tc_nl_reply_start(msg, info);
+
+	if (!hdr || p4tc_action_fill(msg, p, act)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	return p4tc_nl_reply(msg, hdr, info);
+}
+
+/* The pipeline of a template change: it must exist and be unsealed. */
+static struct p4tc_pipeline *p4tc_action_pipeline(struct genl_info *info, bool change)
+{
+	struct p4tc_pipeline *p;
+
+	p = p4tc_pipeline_find(genl_info_net(info), info->attrs[P4TC_A_PIPELINE],
+			       info->extack);
+	if (!IS_ERR(p) && change && p->sealed) {
+		NL_SET_ERR_MSG_FMT_MOD(info->extack, "pipeline %s is sealed: its actions cannot change",
+				       p->name);
+		return ERR_PTR(-EPERM);
+	}
+	return p;
+}
+
+/* Find the action a request names by id or name; sets extack if absent. */
+static struct p4tc_action *p4tc_action_lookup(struct p4tc_pipeline *p, struct nlattr **tb,
+					      const struct nlattr *nest,
+					      struct netlink_ext_ack *extack)
+{
+	u32 id = tb[P4TC_ACTION_A_ID] ? nla_get_u32(tb[P4TC_ACTION_A_ID]) : 0;
+	struct p4tc_action *act;
+
+	if (!id && !tb[P4TC_ACTION_A_NAME]) {
+		NL_SET_ERR_MSG_MOD(extack, "missing action name or id");
+		NL_SET_ERR_ATTR_MISS(extack, nest, P4TC_ACTION_A_NAME);
+		return ERR_PTR(-EINVAL);
+	}
+	act = p4tc_action_find(p, id, p4tc_nl_str(tb[P4TC_ACTION_A_NAME]));
+	if (!act) {
+		if (id)
+			NL_SET_ERR_MSG_FMT_MOD(extack, "pipeline %s has no action id %u",
+					       p->name, id);
+		else
+			NL_SET_ERR_MSG_FMT_MOD(extack, "pipeline %s has no action %s",
+					       p->name, p4tc_nl_str(tb[P4TC_ACTION_A_NAME]));
+		return ERR_PTR(-ENOENT);
+	}
+	return act;
+}
+
+/**
+ * p4tc_nl_action_new() - P4TC_CMD_ACTION_NEW handler
+ * @skb: request
+ * @info: request attributes
+ *
+ * Replies with the new action template, including its id.
+ *
+ * Return: 0 or a negative errno, with an extack message.
+ */
+int p4tc_nl_action_new(struct sk_buff *skb, struct genl_info *info)
+{
+	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
+	struct nlattr *nest = info->attrs[P4TC_A_ACTION];
+	struct nlattr *tb[P4TC_ACTION_A_MAX + 1];
+	struct netlink_ext_ack *extack = info->extack;
+	char obj[2 * P4TC_NAME_LEN + 8];
+	u32 id = 1, max = U32_MAX;
+	struct p4tc_pipeline *p;
+	struct p4tc_action *act;
+	struct sk_buff *msg;
+	int err;
+
+	err = p4tc_nl_parse_nested(tb, nest, "action", info);
+	if (err)
+		return err;
+	if (P4TC_REQ_ATTR(extack, nest, tb, P4TC_ACTION_A_NAME, "action name"))
+		return -EINVAL;
+	err = p4tc_nl_check_name(tb[P4TC_ACTION_A_NAME], "action", extack);
+	if (err)
+		return err;
+	if (tb[P4TC_ACTION_A_ID]) {
+		id = nla_get_u32(tb[P4TC_ACTION_A_ID]);
+		max = id;
+		if (!id) {
+			NL_SET_ERR_MSG_MOD(extack, "action id must not be 0");
+			NL_SET_BAD_ATTR(extack, tb[P4TC_ACTION_A_ID]);
+			return -EINVAL;
+		}
+	}
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	act = kzalloc(sizeof(*act), GFP_KERNEL);
+	if (!act) {
+		err = -ENOMEM;
+		goto free_msg;
+	}
+	strscpy(act->name, nla_data(tb[P4TC_ACTION_A_NAME]), sizeof(act->name));
+	act->active = tb[P4TC_ACTION_A_ACTIVE] && nla_get_u8(tb[P4TC_ACTION_A_ACTIVE]);
+
+	mutex_lock(&pn->lock);
+	p = p4tc_action_pipeline(info, true);
+	if (IS_ERR(p)) {
+		err = PTR_ERR(p);
+		goto unlock;
+	}
+	snprintf(obj, sizeof(obj), "action %s/%s", p->name, act->name);
+	if (p4tc_action_find(p, 0, act->name)) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s already exists", obj);
+		NL_SET_BAD_ATTR(extack, tb[P4TC_ACTION_A_NAME]);
+		err = -EEXIST;
+		goto unlock;
+	}
+	if (p->nactions >= P4TC_MAX_ACTIONS) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: pipeline already has %d actions",
+				       obj, P4TC_MAX_ACTIONS);
+		err = -ENOSPC;
+		goto unlock;
+	}
+	err = p4tc_action_parse_params(act, nest, obj, extack);
+	if (err)
+		goto unlock;
+	err = idr_alloc_u32(&p->actions, act, &id, max, GFP_KERNEL);
+	if (err) {
+		if (err == -ENOSPC) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: actid %u is in use", obj, id);
+			NL_SET_BAD_ATTR(extack, tb[P4TC_ACTION_A_ID]);
+			err = -EEXIST;
+		}
+		goto unlock;
+	}
+	act->id = id;
+	p->nactions++;
+	err = p4tc_action_reply(msg, p, act, info);
+	mutex_unlock(&pn->lock);
+	return err;
+
+unlock:
+	mutex_unlock(&pn->lock);
+	kfree(act);
+free_msg:
+	nlmsg_free(msg);
+	return err;
+}
+
+/**
+ * p4tc_nl_action_set() - P4TC_CMD_ACTION_SET handler
+ * @skb: request
+ * @info: request attributes
+ *
+ * Activates or deactivates an action template, or replaces its params
+ * when the request has any. Replies with the action.
+ *
+ * Return: 0 or a negative errno, with an extack message.
+ */
+int p4tc_nl_action_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
+	struct nlattr *nest = info->attrs[P4TC_A_ACTION];
+	struct nlattr *tb[P4TC_ACTION_A_MAX + 1];
+	char obj[2 * P4TC_NAME_LEN + 8];
+	struct p4tc_action *act, *new;
+	struct p4tc_pipeline *p;
+	struct sk_buff *msg;
+	int err;
+
+	err = p4tc_nl_parse_nested(tb, nest, "action", info);
+	if (err)
+		return err;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	new = kzalloc(sizeof(*new), GFP_KERNEL);
+	if (!new) {
+		err = -ENOMEM;
+		goto free_msg;
+	}
+
+	mutex_lock(&pn->lock);
+	p = p4tc_action_pipeline(info, true);
+	if (IS_ERR(p)) {
+		err = PTR_ERR(p);
+		goto unlock;
+	}
+	act = p4tc_action_lookup(p, tb, nest, info->extack);
+	if (IS_ERR(act)) {
+		err = PTR_ERR(act);
+		goto unlock;
+	}
+	snprintf(obj, sizeof(obj), "action %s/%s", p->name, act->name);
+	if (nla_find_nested(nest, P4TC_ACTION_A_PARAM)) {
+		err = p4tc_action_parse_params(new, nest, obj, info->extack);
+		if (err)
+			goto unlock;
+		act->num_params = new->num_params;
+		act->params_size = new->params_size;
+		memcpy(act->params, new->params, sizeof(act->params));
+	}
+	if (tb[P4TC_ACTION_A_ACTIVE])
+		act->active = nla_get_u8(tb[P4TC_ACTION_A_ACTIVE]);
+	err = p4tc_action_reply(msg, p, act, info);
+	mutex_unlock(&pn->lock);
+	kfree(new);
+	return err;
+
+unlock:
+	mutex_unlock(&pn->lock);
+	kfree(new);
+free_msg:
+	nlmsg_free(msg);
+	return err;
+}
+
+/**
+ * p4tc_nl_action_get() - P4TC_CMD_ACTION_GET handler for one action
+ * @skb: request
+ * @info: request attributes
+ *
+ * Return: 0 or a negative errno, with an extack message.
+ */
+int p4tc_nl_action_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
+	struct nlattr *nest = info->attrs[P4TC_A_ACTION];
+	struct nlattr *tb[P4TC_ACTION_A_MAX + 1];
+	struct p4tc_pipeline *p;
+	struct p4tc_action *act;
+	struct sk_buff *msg;
+	int err;
+
+	err = p4tc_nl_parse_nested(tb, nest, "action", info);
+	if (err)
+		return err;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	mutex_lock(&pn->lock);
+	p = p4tc_action_pipeline(info, false);
+	if (IS_ERR(p)) {
+		err = PTR_ERR(p);
+		goto unlock;
+	}
+	act = p4tc_action_lookup(p, tb, nest, info->extack);
+	if (IS_ERR(act)) {
+		err = PTR_ERR(act);
+		goto unlock;
+	}
+	err = p4tc_action_reply(msg, p, act, info);
+	mutex_unlock(&pn->lock);
+	return err;
+
+unlock:
+	mutex_unlock(&pn->lock);
+	nlmsg_free(msg);
+	return err;
+}
+
+/**
+ * p4tc_nl_action_dump() - P4TC_CMD_ACTION_GET dump of a pipeline's actions
+ * @skb: dump buffer
+ * @cb: dump state; args[0] is the next action id
+ *
+ * Return: bytes in @skb, 0 when done, or a negative errno.
+ */
+int p4tc_nl_action_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct nlattr **attrs = genl_dumpit_info(cb)->attrs;
+	struct p4tc_net *pn = p4tc_net(sock_net(skb->sk));
+	unsigned long id = cb->args[0], tmp;
+	struct p4tc_pipeline *p;
+	struct p4tc_action *act;
+	int err;
+
+	mutex_lock(&pn->lock);
+	p = p4tc_pipeline_find(sock_net(skb->sk), attrs[P4TC_A_PIPELINE], cb->extack);
+	if (IS_ERR(p)) {
+		err = PTR_ERR(p);
+		goto unlock;
+	}
+	idr_for_each_entry_continue_ul(&p->actions, act, tmp, id) {
+		void *hdr = p4tc_nl_dump_start(skb, cb);
+
+		if (!hdr)
+			break;
+		if (p4tc_action_fill(skb, p, act)) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
+		cb->args[0] = id + 1;
+	}
+	err = skb->len;
+unlock:
+	mutex_unlock(&pn->lock);
+	return err;
+}
+
+/**
+ * p4tc_nl_action_del() - P4TC_CMD_ACTION_DEL handler
+ * @skb: request
+ * @info: request attributes
+ *
+ * Return: 0 or a negative errno, with an extack message.
+ */
+int p4tc_nl_action_del(struct sk_buff *skb, struct genl_info *info)
+{
+	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
+	struct nlattr *nest = info->attrs[P4TC_A_ACTION];
+	struct nlattr *tb[P4TC_ACTION_A_MAX + 1];
+	struct p4tc_pipeline *p;
+	struct p4tc_action *act;
+	int err;
+
+	err = p4tc_nl_parse_nested(tb, nest, "action", info);
+	if (err)
+		return err;
+	mutex_lock(&pn->lock);
+	p = p4tc_action_pipeline(info, true);
+	if (IS_ERR(p)) {
+		err = PTR_ERR(p);
+		goto unlock;
+	}
+	act = p4tc_action_lookup(p, tb, nest, info->extack);
+	if (IS_ERR(act)) {
+		err = PTR_ERR(act);
+		goto unlock;
+	}
+	idr_remove(&p->actions, act->id);
+	p->nactions--;
+	kfree(act);
+unlock:
+	mutex_unlock(&pn->lock);
+	return err;
+}

@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The "p4tc" generic netlink family: policies, operations and the helpers
+ * the object files share to parse requests and build replies.
+ */
+#include <linux/module.h>
+#include <net/genetlink.h>
+
+#include "netlink.h"
+
+#define P4TC_REPLY_ONLY { .type = NLA_REJECT, .reject_message = "attribute is reply only" }
+
+const struct nla_policy p4tc_pipeline_policy[P4TC_PIPELINE_A_MAX + 1] = {
+	[P4TC_PIPELINE_A_ID] = { .type = NLA_U32 },
+	[P4TC_PIPELINE_A_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_PIPELINE_A_NUMTABLES] = { .type = NLA_U16 },
+	[P4TC_PIPELINE_A_STATE] = { .type = NLA_U8 },
+	[P4TC_PIPELINE_A_CURTABLES] = P4TC_REPLY_ONLY,
+	[P4TC_PIPELINE_A_USERS] = P4TC_REPLY_ONLY,
+};
+
+const struct nla_policy p4tc_param_policy[P4TC_PARAM_A_MAX + 1] = {
+	[P4TC_PARAM_A_ID] = { .type = NLA_U32 },
+	[P4TC_PARAM_A_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_PARAM_A_TYPE] = { .type = NLA_U32 },
+	[P4TC_PARAM_A_BITSZ] = { .type = NLA_U16 },
+	[P4TC_PARAM_A_OFFSET] = P4TC_REPLY_ONLY,
+	[P4TC_PARAM_A_VALUE] = { .type = NLA_BINARY, .len = P4TC_MAX_PARAM_DATA_SIZE },
+};
+
+const struct nla_policy p4tc_action_policy[P4TC_ACTION_A_MAX + 1] = {
+	[P4TC_ACTION_A_ID] = { .type = NLA_U32 },
+	[P4TC_ACTION_A_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_ACTION_A_PARAM] = NLA_POLICY_NESTED(p4tc_param_policy),
+	[P4TC_ACTION_A_ACTIVE] = { .type = NLA_U8 },
+};
+
+const struct nla_policy p4tc_keyfield_policy[P4TC_KEYFIELD_A_MAX + 1] = {
+	[P4TC_KEYFIELD_A_ID] = { .type = NLA_U32 },
+	[P4TC_KEYFIELD_A_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_KEYFIELD_A_TYPE] = { .type = NLA_U32 },
+	[P4TC_KEYFIELD_A_BITSZ] = { .type = NLA_U16 },
+	[P4TC_KEYFIELD_A_MATCH] = { .type = NLA_U8 },
+};
+
+const struct nla_policy p4tc_table_policy[P4TC_TABLE_A_MAX + 1] = {
+	[P4TC_TABLE_A_ID] = { .type = NLA_U32 },
+	[P4TC_TABLE_A_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_TABLE_A_TYPE] = { .type = NLA_U8 },
+	[P4TC_TABLE_A_KEYSZ] = { .type = NLA_U32 },
+	[P4TC_TABLE_A_TENTRIES] = { .type = NLA_U32 },
+	[P4TC_TABLE_A_NUMMASKS] = { .type = NLA_U32 },
+	[P4TC_TABLE_A_PERMISSIONS] = { .type = NLA_U16 },
+	[P4TC_TABLE_A_KEYFIELD] = NLA_POLICY_NESTED(p4tc_keyfield_policy),
+	[P4TC_TABLE_A_NENTRIES] = P4TC_REPLY_ONLY,
+};
+
+const struct nla_policy p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
+	[P4TC_ENTRY_A_TABLE_ID] = { .type = NLA_U32 },
+	[P4TC_ENTRY_A_TABLE_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_ENTRY_A_KEY] = { .type = NLA_BINARY, .len = P4TC_MAX_KEYSZ / 8 },
+	[P4TC_ENTRY_A_ACTION_ID] = { .type = NLA_U32 },
+	[P4TC_ENTRY_A_ACTION_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_ENTRY_A_PARAM] = NLA_POLICY_NESTED(p4tc_param_policy),
+};
+
+/* Per-command policies: each command accepts only its objects' nests. */
+static const struct nla_policy p4tc_pipeline_cmd_policy[P4TC_A_MAX + 1] = {
+	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
+};
+
+static const struct nla_policy p4tc_action_cmd_policy[P4TC_A_MAX + 1] = {
+	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
+	[P4TC_A_ACTION] = NLA_POLICY_NESTED(p4tc_action_policy),
+};
+
+static const struct nla_policy p4tc_table_cmd_policy[P4TC_A_MAX + 1] = {
+	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
+	[P4TC_A_TABLE] = NLA_POLICY_NESTED(p4tc_table_policy),
+};
+
+static const struct nla_policy p4tc_entry_cmd_policy[P4TC_A_MAX + 1] = {
+	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
+	[P4TC_A_ENTRY] = NLA_POLICY_NESTED(p4tc_entry_policy),
+};
+
+#define P4TC_OP(_cmd, _doit, _policy, _flags) {			\
+	.cmd = _cmd, .doit = _doit, .policy = _policy,			\
+	.maxattr = P4TC_A_MAX, .flags = _flags }
+
+#define P4TC_GET_OP(_cmd, _doit, _dumpit, _policy) {			\
+	.cmd = _cmd, .doit = _doit, .dumpit = _dumpit,			\
+	.policy = _policy, .maxattr = P4TC_A_MAX }
+
+static const struct genl_ops p4tc_ops[] = {
+	P4TC_OP(P4TC_CMD_PIPELINE_NEW, p4tc_nl_pipeline_new,
+		p4tc_pipeline_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_OP(P4TC_CMD_PIPELINE_SET, p4tc_nl_pipeline_set,
+		p4tc_pipeline_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_GET_OP(P4TC_CMD_PIPELINE_GET, p4tc_nl_pipeline_get,
+		    p4tc_nl_pipeline_dump, p4tc_pipeline_cmd_policy),
+	P4TC_OP(P4TC_CMD_PIPELINE_DEL, p4tc_nl_pipeline_del,
+		p4tc_pipeline_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_OP(P4TC_CMD_ACTION_NEW, p4tc_nl_action_new,
+		p4tc_action_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_OP(P4TC_CMD_ACTION_SET, p4tc_nl_action_set,
+		p4tc_action_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_GET_OP(P4TC_CMD_ACTION_GET, p4tc_nl_action_get,
+		    p4tc_nl_action_dump, p4tc_action_cmd_policy),
+	P4TC_OP(P4TC_CMD_ACTION_DEL, p4tc_nl_action_del,
+		p4tc_action_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_OP(P4TC_CMD_TABLE_NEW, p4tc_nl_table_new,
+		p4tc_table_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_OP(P4TC_CMD_TABLE_SET, p4tc_nl_table_set,
+		p4tc_table_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_GET_OP(P4TC_CMD_TABLE_GET, p4tc_nl_table_get,
+		    p4tc_nl_table_dump, p4tc_table_cmd_policy),
+	P4TC_OP(P4TC_CMD_TABLE_DEL, p4tc_nl_table_del,
+		p4tc_table_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_OP(P4TC_CMD_ENTRY_NEW, p4tc_nl_entry_new,
+		p4tc_entry_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_OP(P4TC_CMD_ENTRY_SET, p4tc_nl_entry_set,
+		p4tc_entry_cmd_policy, GENL_UNS_ADMIN_PERM),
+	{
+		.cmd = P4TC_CMD_ENTRY_GET,
+		.doit = p4tc_nl_entry_get,
+		.start = p4tc_nl_entry_dump_start,
+		.dumpit = p4tc_nl_entry_dump,
+		.done = p4tc_nl_entry_dump_done,
+		.policy = p4tc_entry_cmd_policy,
+		.maxattr = P4TC_A_MAX,
+	},
+	P4TC_OP(P4TC_CMD_ENTRY_DEL, p4tc_nl_entry_del,
+		p4tc_entry_cmd_policy, GENL_UNS_ADMIN_PERM),
+};
+
+static struct genl_family p4tc_family __ro_after_init = {
+	.name = P4TC_FAMILY_NAME,
+	.version = P4TC_FAMILY_VERSION,
+	.maxattr = P4TC_A_MAX,
+	.netnsok = true,
+	.parallel_ops = true,
+	.module = THIS_MODULE,
+	.ops = p4tc_ops,
+	.n_ops = ARRAY_SIZE(p4tc_ops),
+};
+
+/**
+ * p4tc_nl_reply_start() - start a unicast reply to a request
+ * @skb: the reply
+ * @info: the request
+ *
+ * Return: the user header, NULL if @skb is too small.
+ */
+void *p4tc_nl_reply_start(struct sk_buff *skb, const struct genl_info *info)
+{
+	return genlmsg_put(skb, info->snd_portid, info->snd_seq, &p4tc_family,
+			   0, info->genlhdr->cmd);
+}
+
+/**
+ * p4tc_nl_reply() - finish and send a reply built by p4tc_nl_reply_start()
+ * @msg: the reply
+ * @hdr: its user header
+ * @info: the request
+ *
+ * Return: 0 or a negative errno.
+ */
+int p4tc_nl_reply(struct sk_buff *msg, void *hdr, struct genl_info *info)
+{
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+/**
+ * p4tc_nl_dump_start() - start one object's message in a dump
+ * @skb: the dump buffer
+ * @cb: the dump
+ *
+ * Return: the user header, NULL if @skb is full.
+ */
+void *p4tc_nl_dump_start(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			   &p4tc_family, NLM_F_MULTI,
+			   genl_dumpit_info(cb)->op.cmd);
+}
+
+/**
+ * p4tc_nl_parse_nested() - parse a nest the command policy already validated
+ * @tb: attribute table, sized for the nest's policy
+ * @nest: the nest, may be NULL
+ * @what: the nest's name for the error message
+ * @info: the request
+ *
+ * Return: 0, or -EINVAL with an extack message if @nest is missing.
+ */
+int p4tc_nl_parse_nested(struct nlattr **tb, const struct nlattr *nest,
+			 const char *what, struct genl_info *info)
+{
+	const struct nla_policy *policy;
+	unsigned int maxtype;
+
+	if (!nest) {
+		NL_SET_ERR_MSG_FMT_MOD(info->extack, "missing %s attributes", what);
+		return -EINVAL;
+	}
+	switch (nla_type(nest)) {
+	case P4TC_A_PIPELINE:
+		policy = p4tc_pipeline_policy;
+		maxtype = P4TC_PIPELINE_A_MAX;
+		break;
+	case P4TC_A_ACTION:
+		policy = p4tc_action_policy;
+		maxtype = P4TC_ACTION_A_MAX;
+		break;
+	case P4TC_A_TABLE:
+		policy = p4tc_table_policy;
+		maxtype = P4TC_TABLE_A_MAX;
+		break;
+	default:
+		policy = p4tc_entry_policy;
+		maxtype = P4TC_ENTRY_A_MAX;
+		break;
+	}
+	return nla_parse_nested(tb, maxtype, nest, policy, info->extack);
+}
+
+/**
+ * p4tc_nl_str() - the string of a validated NLA_NUL_STRING attribute
+ * @attr: the attribute, may be NULL
+ *
+ * Return: the string, or "" if @attr is NULL.
+ */
+const char *p4tc_nl_str(const struct nlattr *attr)
+{
+	return attr ? nla_data(attr) : "";
+}
+
+/**
+ * p4tc_nl_check_name() - check an object name attribute
+ * @attr: NLA_NUL_STRING attribute
+ * @what: the object kind, for the message
+ * @extack: error report
+ *
+ * Return: 0, or -EINVAL if the name is empty or too long.
+ */
+int p4tc_nl_check_name(const struct nlattr *attr, const char *what,
+		       struct netlink_ext_ack *extack)
+{
+	size_t len = strlen(nla_data(attr));
+
+	if (!len || len >= P4TC_NAME_LEN) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s name must have 1 to %d characters",
+				       what, P4TC_NAME_LEN - 1);
+		NL_SET_BAD_ATTR(extack, attr);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * p4tc_nl_init() - register the generic netlink family
+ *
+ * Return: 0 or a negative errno.
+ */
+int p4tc_nl_init(void)
+{
+	return genl_register_family(&p4tc_family);
+}
+
+/**
+ * p4tc_nl_exit() - unregister the generic netlink family
+ */
+void p4tc_nl_exit(void)
+{
+	genl_unregister_family(&p4tc_family);
+}
+
+MODULE_ALIAS_GENL_FAMILY(P4TC_FAMILY_NAME);

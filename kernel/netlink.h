@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Generic netlink family "p4tc": policies shared by the object files and the
+ * request handlers each object file implements.
+ */
+#ifndef _P4TC_NETLINK_H
+#define _P4TC_NETLINK_H
+
+#include <net/genetlink.h>
+#include <net/sock.h>
+
+#include "p4tc.h"
+
+extern const struct nla_policy p4tc_pipeline_policy[P4TC_PIPELINE_A_MAX + 1];
+extern const struct nla_policy p4tc_param_policy[P4TC_PARAM_A_MAX + 1];
+extern const struct nla_policy p4tc_action_policy[P4TC_ACTION_A_MAX + 1];
+extern const struct nla_policy p4tc_keyfield_policy[P4TC_KEYFIELD_A_MAX + 1];
+extern const struct nla_policy p4tc_table_policy[P4TC_TABLE_A_MAX + 1];
+extern const struct nla_policy p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1];
+
+/*
+ * Fail with an extack message naming @what when @attr is missing from @tb.
+ * Evaluates to true when the attribute is missing.
+ */
+#define P4TC_REQ_ATTR(extack, nest, tb, attr, what) ({			\
+	bool __missing = !(tb)[attr];					\
+									\
+	if (__missing) {						\
+		NL_SET_ERR_MSG_FMT_MOD(extack, "missing %s", what);	\
+		NL_SET_ERR_ATTR_MISS(extack, nest, attr);		\
+	}								\
+	__missing;							\
+})
+
+int p4tc_nl_pipeline_new(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_pipeline_set(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_pipeline_get(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_pipeline_del(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_pipeline_dump(struct sk_buff *skb, struct netlink_callback *cb);
+
+int p4tc_nl_action_new(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_action_set(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_action_get(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_action_del(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_action_dump(struct sk_buff *skb, struct netlink_callback *cb);
+
+int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_table_set(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_table_get(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_table_del(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_table_dump(struct sk_buff *skb, struct netlink_callback *cb);
+
+int p4tc_nl_entry_new(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_entry_set(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_entry_get(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_entry_del(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_entry_dump_start(struct netlink_callback *cb);
+int p4tc_nl_entry_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int p4tc_nl_entry_dump_done(struct netlink_callback *cb);
+
+#endif /* _P4TC_NETLINK_H */
