@@ -7,7 +7,8 @@
 #   - the guest kernel image and modules, unpacked (no update-initramfs);
 #   - vmlinux (with .BTF) extracted from that kernel image;
 #   - resolve_btfids built from linux-source-6.1.
-# Idempotent: every step checks before it works. Run as root.
+# Idempotent: every step checks before it works; root is needed only for
+# what is missing.
 # Prints the cache directory's environment (KVER=…, CACHE=…) to stdout when
 # called with --print-env.
 set -euo pipefail
@@ -35,6 +36,7 @@ install_packages()
 			missing+=("$p")
 	done
 	[ ${#missing[@]} -eq 0 ] && return 0
+	[ "$(id -u)" -eq 0 ] || { log "missing packages, run as root: ${missing[*]}"; exit 1; }
 	log "installing: ${missing[*]}"
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -qq
@@ -57,6 +59,8 @@ fetch_kernel_image()
 	log "unpacking linux-image-$kver into $dir"
 	rm -rf "$dir.tmp"
 	mkdir -p "$dir.tmp/deb"
+	# apt's sandbox user must be able to write there.
+	chmod 777 "$dir.tmp/deb"
 	(cd "$dir.tmp/deb" && apt-get download -qq "linux-image-$kver-unsigned" >&2 ||
 		apt-get download -qq "linux-image-$kver" >&2)
 	for deb in "$dir.tmp"/deb/*.deb; do
@@ -98,7 +102,6 @@ build_resolve_btfids()
 main()
 {
 	local kver
-	[ "$(id -u)" -eq 0 ] || { log "must run as root"; exit 1; }
 	install_packages
 	kver=$(guest_kver)
 	[ -n "$kver" ] || { log "cannot find the guest kernel ABI"; exit 1; }
@@ -106,7 +109,7 @@ main()
 	extract_vmlinux "$kver"
 	build_resolve_btfids
 	# The guest chroots into this machine's root and runs modprobe there.
-	mkdir -p /lib/modules
+	[ -d /lib/modules ] || mkdir /lib/modules
 	if [ "${1:-}" = --print-env ]; then
 		echo "KVER=$kver"
 		echo "CACHE=$cache"

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Programs the verifier must reject; kfunc_test.c loads each one alone
+ * ("?" sections do not autoload) and checks the verifier's message.
+ */
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include <p4tc/kfuncs.h>
+
+struct key32 {
+	__u32 keysz;
+	__u32 maskid;
+	__u32 field0;
+} __attribute__((packed, aligned(8)));
+
+/* The result may be NULL: reading it unchecked is rejected. */
+SEC("?tc")
+int null_not_checked(struct __sk_buff *skb)
+{
+	struct p4tc_table_entry_act_bpf_params params = { 1, 1 };
+	struct key32 key = { .keysz = 32 };
+
+	return bpf_p4tc_tbl_read(skb, &params, sizeof(params), &key, sizeof(key))->act_id;
+}
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct key32);
+} keys SEC(".maps");
+
+/* key__sz larger than the key buffer (a map value, so that nothing else
+ * initialized lies behind it as it could on the stack).
+ */
+SEC("?tc")
+int key_size_too_big(struct __sk_buff *skb)
+{
+	struct p4tc_table_entry_act_bpf_params params = { 1, 1 };
+	__u32 zero = 0;
+	struct key32 *key;
+
+	key = bpf_map_lookup_elem(&keys, &zero);
+	if (!key)
+		return 0;
+	return !!bpf_p4tc_tbl_read(skb, &params, sizeof(params), key, sizeof(*key) + 8);
+}
+
+/* params__sz larger than the params buffer. */
+SEC("?tc")
+int params_size_too_big(struct __sk_buff *skb)
+{
+	struct p4tc_table_entry_act_bpf_params params = { 1, 1 };
+	struct key32 key = { .keysz = 32 };
+
+	return !!bpf_p4tc_tbl_read(skb, &params, sizeof(params) + 8, &key, sizeof(key));
+}
+
+/* The first argument must be the program's context. */
+SEC("?tc")
+int ctx_not_ctx(struct __sk_buff *skb)
+{
+	struct p4tc_table_entry_act_bpf_params params = { 1, 1 };
+	struct key32 key = { .keysz = 32 };
+
+	return !!bpf_p4tc_tbl_read((struct __sk_buff *)&key, &params, sizeof(params),
+				   &key, sizeof(key));
+}
+
+/* The XDP twin is not for TC programs... */
+SEC("?tc")
+int xdp_kfunc_from_tc(struct __sk_buff *skb)
+{
+	struct p4tc_table_entry_act_bpf_params params = { 1, 1 };
+	struct key32 key = { .keysz = 32 };
+
+	return !!xdp_p4tc_tbl_read((struct xdp_md *)skb, &params, sizeof(params),
+				   &key, sizeof(key));
+}
+
+/* ...and the TC one is not for XDP programs. */
+SEC("?xdp")
+int tc_kfunc_from_xdp(struct xdp_md *ctx)
+{
+	struct p4tc_table_entry_act_bpf_params params = { 1, 1 };
+	struct key32 key = { .keysz = 32 };
+
+	return !!bpf_p4tc_tbl_read((struct __sk_buff *)ctx, &params, sizeof(params),
+				   &key, sizeof(key));
+}
+
+/* The action record belongs to the table: it is read only. The 6.1
+ * verifier refuses the store without a message of its own.
+ */
+SEC("?tc")
+int write_result(struct __sk_buff *skb)
+{
+	struct p4tc_table_entry_act_bpf_params params = { 1, 1 };
+	struct key32 key = { .keysz = 32 };
+	struct p4tc_table_entry_act_bpf *act;
+
+	act = bpf_p4tc_tbl_read(skb, &params, sizeof(params), &key, sizeof(key));
+	if (act)
+		act->act_id = 2;
+	return 0;
+}
+
+char _license[] SEC("license") = "GPL";

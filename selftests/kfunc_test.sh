@@ -1,0 +1,78 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The table kfuncs: lookups from TC and XDP programs run with
+# BPF_PROG_TEST_RUN against a table filled over netlink, and programs the
+# verifier must reject, with its message.
+
+source "$(dirname "$0")/lib.sh"
+
+NS=p4kfunc-$$
+BPF=$TOP/bpf/tests
+OK=$BPF/kfunc_ok.bpf.o
+FAIL=$BPF/kfunc_fail.bpf.o
+p4() { ip netns exec $NS "$P4TC" "$@"; }
+# kfunc_run PROG DST: the program's return value for a lookup of DST.
+kfunc_run() { ip netns exec $NS "$BPF/kfunc_test" run "$OK" "$1" "$pipeid" 1 "$2"; }
+
+# expect_reject PROG PATTERN: the verifier rejects PROG saying PATTERN.
+expect_reject()
+{
+	local log
+
+	if ! log=$("$BPF/kfunc_test" reject "$FAIL" "$1" 2>&1); then
+		not_ok "verifier rejects $1" "it loaded"
+	elif ! grep -qE "$2" <<<"$log"; then
+		not_ok "verifier rejects $1 with '$2'" "$(tail -3 <<<"$log")"
+	else
+		ok "verifier rejects $1 with '$2'"
+	fi
+}
+
+trap 'ip netns del $NS 2>/dev/null' EXIT
+load_module
+ip netns add $NS
+ip -n $NS link set lo up
+
+p4 p4template create pipeline/kf numtables 1 &&
+p4 p4template create action/kf/cb/send actid 3 param port type bit16 &&
+p4 p4template update action/kf/cb/send state active &&
+p4 p4template create table/kf/cb/t tblid 1 keysz 32 key dstAddr type ipv4 &&
+p4 p4template update pipeline/kf state ready &&
+p4 p4ctrl create kf/table/cb/t dstAddr 10.1.1.1 action send param port 0x1234 &&
+p4 p4ctrl create kf/table/cb/t dstAddr 10.1.1.2
+run_ok "pipeline kf with two entries" test $? -eq 0
+pipeid=$(p4 -j p4template get pipeline/kf | jq -r '.[0].pipeid')
+
+# act_id 3, hit 1, first param 0x1234.
+check "bpf_p4tc_tbl_read hit returns the entry's action and params" \
+	test "$(kfunc_run tbl_read_tc 10.1.1.1)" = 0x3011234
+check "bpf_p4tc_tbl_read hit on an entry without action: NoAction, hit" \
+	test "$(kfunc_run tbl_read_tc 10.1.1.2)" = 0x10000
+check "bpf_p4tc_tbl_read miss returns NULL" \
+	test "$(kfunc_run tbl_read_tc 10.1.1.9)" = 0xdead
+check "xdp_p4tc_tbl_read hit returns the entry's action and params" \
+	test "$(kfunc_run tbl_read_xdp 10.1.1.1)" = 0x3011234
+check "xdp_p4tc_tbl_read miss returns NULL" \
+	test "$(kfunc_run tbl_read_xdp 10.1.1.9)" = 0xdead
+check "bpf_p4tc_tbl_read with a key__sz not the table's returns NULL" \
+	test "$(kfunc_run tbl_read_long_key 10.1.1.1)" = 0xdead
+check "bpf_p4tc_tbl_read with a wrong params__sz returns NULL" \
+	test "$(kfunc_run tbl_read_long_params 10.1.1.1)" = 0xdead
+check "bpf_p4tc_tbl_read of an unknown pipeline returns NULL" \
+	test "$(ip netns exec $NS "$BPF/kfunc_test" run "$OK" tbl_read_tc 999 1 10.1.1.1)" = 0xdead
+check "bpf_p4tc_tbl_read of an unknown table returns NULL" \
+	test "$(ip netns exec $NS "$BPF/kfunc_test" run "$OK" tbl_read_tc "$pipeid" 9 10.1.1.1)" = 0xdead
+check "tables of another namespace are not visible" \
+	test "$("$BPF/kfunc_test" run "$OK" tbl_read_tc "$pipeid" 1 10.1.1.1)" = 0xdead
+
+expect_reject null_not_checked "invalid mem access 'ptr_or_null_'"
+expect_reject key_size_too_big "arg#3 arg#4 memory, len pair leads to invalid memory access"
+expect_reject params_size_too_big "arg#1 arg#2 memory, len pair leads to invalid memory access"
+expect_reject ctx_not_ctx "arg#0 expected pointer to ctx"
+expect_reject xdp_kfunc_from_tc "calling kernel function xdp_p4tc_tbl_read is not allowed"
+expect_reject tc_kfunc_from_xdp "calling kernel function bpf_p4tc_tbl_read is not allowed"
+# 6.1 rejects the store silently: its log stops at the store through R0.
+expect_reject write_result "\\*\\(u(8|16|32) \\*\\)\\(r0 \\+[0-9]+\\) = r[0-9]+$"
+
+tap_done

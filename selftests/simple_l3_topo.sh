@@ -1,0 +1,96 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The simple_l3 topology, shared by the end-to-end test and the demo:
+#
+#   netns H1                 netns SW (block 21)                 netns H2
+#   +-----------------+      +--------------------------+      +-----------------+
+#   | eth0 10.0.1.1/24|------| p1   p4 filter    p2     |------| eth0 10.0.2.1/24|
+#   | via 10.0.1.254  |      | pipeline simple_l3       |      | via 10.0.2.254  |
+#   +-----------------+      +--------------------------+      +-----------------+
+#
+# The hosts route through the switch, whose MACs they know statically; the
+# switch forwards only what its nh_table holds: dst IPv4 -> send_nh(port,
+# dmac, smac). Source after lib.sh.
+
+SIMPLE_L3=$TOP/p4c-templates/simple_l3
+H1=p4h1-$$
+SW=p4sw-$$
+H2=p4h2-$$
+STATS=/sys/fs/bpf/tc/globals/simple_l3_stats
+
+# Commands in the switch namespace keep this mount namespace (and so the
+# bpffs where the programs pin their maps), unlike "ip netns exec".
+in_sw()
+{
+	nsenter --net=/run/netns/$SW "$@"
+}
+
+mac_of()
+{
+	ip -n "$1" -j link show "$2" | jq -r '.[0].address'
+}
+
+rx_packets()
+{
+	ip -n "$1" -s -j link show "$2" | jq -r '.[0].stats64.rx.packets'
+}
+
+# stat_sum hit|miss: the switch program's counter, summed over CPUs.
+stat_sum()
+{
+	local key=0
+
+	[ "$1" = miss ] && key=1
+	bpftool -j map dump pinned $STATS |
+		jq "[.[] | select(.key == $key) | .values[].value] | add"
+}
+
+topo_create()
+{
+	modprobe veth
+	modprobe sch_ingress
+	ip netns add $H1
+	ip netns add $SW
+	ip netns add $H2
+	ip -n $SW link add p1 type veth peer name eth0 netns $H1
+	ip -n $SW link add p2 type veth peer name eth0 netns $H2
+	ip -n $SW link set p1 up
+	ip -n $SW link set p2 up
+	ip -n $H1 link set eth0 up
+	ip -n $H2 link set eth0 up
+	ip -n $H1 addr add 10.0.1.1/24 dev eth0
+	ip -n $H2 addr add 10.0.2.1/24 dev eth0
+	ip -n $H1 neigh add 10.0.1.254 lladdr "$(mac_of $SW p1)" dev eth0
+	ip -n $H2 neigh add 10.0.2.254 lladdr "$(mac_of $SW p2)" dev eth0
+	ip -n $H1 route add default via 10.0.1.254
+	ip -n $H2 route add default via 10.0.2.254
+}
+
+# Create the pipeline from its template and attach its programs to block 21.
+topo_attach()
+{
+	in_sw env TC="$P4TC" "$SIMPLE_L3/simple_l3.template" >/dev/null 2>&1 &&
+	in_sw tc qdisc add dev p1 ingress_block 21 clsact &&
+	in_sw tc qdisc add dev p2 ingress_block 21 clsact &&
+	in_sw "$P4TC" filter add block 21 ingress protocol all prio 10 p4 pname simple_l3 \
+		action bpf obj "$SIMPLE_L3/simple_l3_parser.o" section p4tc/parse \
+		action bpf obj "$SIMPLE_L3/simple_l3_control_blocks.o" section p4tc/main
+}
+
+# route_add DST_IP PORT HOST_NS: a nh_table entry that sends DST_IP out of
+# the switch's PORT to HOST_NS's eth0.
+route_add()
+{
+	in_sw "$P4TC" p4ctrl create simple_l3/table/ingress/nh_table dstAddr "$1" \
+		action send_nh param port_id "$2" param dmac "$(mac_of "$3" eth0)" \
+		param smac "$(mac_of $SW "$2")"
+}
+
+topo_destroy()
+{
+	ip netns del $H1 2>/dev/null
+	ip netns del $H2 2>/dev/null
+	ip netns del $SW 2>/dev/null
+	rm -rf /sys/fs/bpf/tc/globals
+	return 0
+}
