@@ -189,7 +189,8 @@ static int p4_change(struct net *net, struct sk_buff *in_skb,
 		return -EINVAL;
 	}
 	if (head && (!*arg || (handle && handle != head->handle))) {
-		NL_SET_ERR_MSG_MOD(extack, "a p4 filter exists at this priority: replace it or use another prio");
+		NL_SET_ERR_MSG_MOD(extack,
+				   "a p4 filter exists at this priority: replace it or use another prio");
 		return -EEXIST;
 	}
 	err = nla_parse_nested(tb, TCA_P4_MAX, tca[TCA_OPTIONS], p4_policy, extack);

@@ -573,11 +573,9 @@ int p4tc_nl_entry_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	while ((e = rhashtable_walk_peek(dump->iter))) {
 		void *hdr;
 
-		if (IS_ERR(e)) {
-			/* A resize restarted the walk: keep going. */
-			rhashtable_walk_next(dump->iter);
+		/* -EAGAIN: a resize rewound the walk, entries may repeat. */
+		if (IS_ERR(e))
 			continue;
-		}
 		hdr = p4tc_nl_dump_start(skb, cb);
 		if (!hdr)
 			break;

@@ -30,7 +30,7 @@ struct net;
  * @npipelines: number of pipelines in @pipelines
  */
 struct p4tc_net {
-	struct mutex lock;
+	struct mutex lock;	/* template changes, the pipeline list */
 	struct idr pipelines;
 	unsigned int npipelines;
 };
@@ -99,7 +99,7 @@ struct p4tc_table {
 	u32 num_keyfields;
 	struct p4tc_type_info *keyfields;
 	atomic_t nentries;
-	spinlock_t lock;
+	spinlock_t lock;	/* entry writers; readers use RCU */
 	struct rhashtable entries;
 };
 

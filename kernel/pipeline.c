@@ -299,6 +299,7 @@ static int p4tc_pipeline_seal(struct p4tc_pipeline *p, struct nlattr *attr,
 		NL_SET_BAD_ATTR(extack, attr);
 		return -EINVAL;
 	}
+	/* Publishes the final tables to p4tc_pipeline_lookup_rcu(). */
 	smp_store_release(&p->sealed, true);
 	return 0;
 }

@@ -27,6 +27,7 @@ check "failed creates left one pipeline" \
 
 run_ok "action send created" p4 p4template create action/ptables/cb/send actid 1 \
 	param port type bit32 param dmac type macaddr
+run_ok "action send activated" p4 p4template update action/ptables/cb/send state active
 run_ok "action nop created inactive" p4 p4template create action/ptables/cb/nop actid 2
 
 run_err "key size above 512 bits" "keysz 513" \
@@ -58,7 +59,7 @@ run_err "entry in an unknown table" "no table cb/nosuch" \
 	p4 p4ctrl create ptables/table/cb/nosuch dstAddr 10.0.0.1
 run_err "entry with an inactive action" "action cb/nop is not active" \
 	p4 p4ctrl create ptables/table/cb/t dstAddr 10.0.0.1 action nop
-run_err "entry without a param of its action" "missing param dmac" \
+run_err "entry without a param of its action" "param dmac missing|missing param dmac" \
 	p4 p4ctrl create ptables/table/cb/t dstAddr 10.0.0.1 action send param port 1
 run_err "entry with an unknown param" "no param bogus|bogus" \
 	p4 p4ctrl create ptables/table/cb/t dstAddr 10.0.0.1 action send param port 1 \

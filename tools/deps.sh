@@ -10,7 +10,7 @@
 # Idempotent: every step checks before it works; root is needed only for
 # what is missing.
 # Prints the cache directory's environment (KVER=…, CACHE=…) to stdout when
-# called with --print-env.
+# called with --print-env; with --kver, only prints the guest kernel ABI.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -55,7 +55,7 @@ guest_kver()
 fetch_kernel_image()
 {
 	local kver=$1 dir=$cache/kernel/$kver deb
-	[ -f "$dir/boot/vmlinuz-$kver" ] && [ -d "$dir/lib/modules/$kver" ] && return 0
+	[ -f "$dir/boot/vmlinuz-$kver" ] && [ -f "$dir/lib/modules/$kver/modules.dep" ] && return 0
 	log "unpacking linux-image-$kver into $dir"
 	rm -rf "$dir.tmp"
 	mkdir -p "$dir.tmp/deb"
@@ -67,6 +67,8 @@ fetch_kernel_image()
 		dpkg -x "$deb" "$dir.tmp"
 	done
 	rm -rf "$dir.tmp/deb"
+	# modprobe in the guest needs what the package's postinst would make.
+	depmod -b "$dir.tmp" "$kver"
 	rm -rf "$dir"
 	mv "$dir.tmp" "$dir"
 }
@@ -102,6 +104,10 @@ build_resolve_btfids()
 main()
 {
 	local kver
+	if [ "${1:-}" = --kver ]; then
+		guest_kver
+		return
+	fi
 	install_packages
 	kver=$(guest_kver)
 	[ -n "$kver" ] || { log "cannot find the guest kernel ABI"; exit 1; }
