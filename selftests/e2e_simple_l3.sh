@@ -62,5 +62,7 @@ run_err "pipeline in use by the filter cannot be deleted" "in use" \
 run_ok "filter deleted" in_sw "$P4TC" filter del block 21 ingress prio 10
 run_ok "pipeline deleted once the filter is gone" \
 	in_sw "$P4TC" p4template del pipeline/simple_l3
+# The namespace goes away (on exit) with a filter still holding its pipeline.
+run_ok "pipeline re-created and re-attached" topo_attach
 
 tap_done

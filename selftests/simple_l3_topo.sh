@@ -42,7 +42,7 @@ stat_sum()
 
 	[ "$1" = miss ] && key=1
 	bpftool -j map dump pinned $STATS |
-		jq "[.[] | select(.key == $key) | .values[].value] | add"
+		jq "[.[].formatted | select(.key == $key) | .values[].value] | add"
 }
 
 topo_create()
@@ -64,14 +64,14 @@ topo_create()
 	ip -n $H2 neigh add 10.0.2.254 lladdr "$(mac_of $SW p2)" dev eth0
 	ip -n $H1 route add default via 10.0.1.254
 	ip -n $H2 route add default via 10.0.2.254
+	in_sw tc qdisc add dev p1 ingress_block 21 clsact
+	in_sw tc qdisc add dev p2 ingress_block 21 clsact
 }
 
 # Create the pipeline from its template and attach its programs to block 21.
 topo_attach()
 {
 	in_sw env TC="$P4TC" "$SIMPLE_L3/simple_l3.template" >/dev/null 2>&1 &&
-	in_sw tc qdisc add dev p1 ingress_block 21 clsact &&
-	in_sw tc qdisc add dev p2 ingress_block 21 clsact &&
 	in_sw "$P4TC" filter add block 21 ingress protocol all prio 10 p4 pname simple_l3 \
 		action bpf obj "$SIMPLE_L3/simple_l3_parser.o" section p4tc/parse \
 		action bpf obj "$SIMPLE_L3/simple_l3_control_blocks.o" section p4tc/main

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * Loading a pipeline's programs with libbpf: SCHED_CLS programs in sections
+ * libbpf does not know ("p4tc/parse", "p4tc/main"), told their filter's
+ * identity through the global "p4tc_filter_fields" before they load.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+#include <p4tc/kfuncs.h>
+
+#include "internal.h"
+
+#define P4TC_FILTER_FIELDS_VAR "p4tc_filter_fields"
+
+/*
+ * libbpf prints through one process-wide function: while a handle loads
+ * programs, its thread's messages go to the handle's log callback, and
+ * other threads' to the function that was there before.
+ */
+static __thread struct p4tc_handle *p4tc_libbpf_handle;
+static libbpf_print_fn_t p4tc_libbpf_prev_print;
+
+static int p4tc_libbpf_print(enum libbpf_print_level level, const char *fmt,
+			     va_list ap)
+{
+	static const enum p4tc_log_level levels[] = {
+		[LIBBPF_WARN] = P4TC_LOG_WARN,
+		[LIBBPF_INFO] = P4TC_LOG_INFO,
+		[LIBBPF_DEBUG] = P4TC_LOG_DEBUG,
+	};
+	struct p4tc_handle *h = p4tc_libbpf_handle;
+
+	if (!h)
+		return p4tc_libbpf_prev_print ? p4tc_libbpf_prev_print(level, fmt, ap) : 0;
+	p4tc_vlog(h, level < ARRAY_SIZE(levels) ? levels[level] : P4TC_LOG_DEBUG,
+		  fmt, ap);
+	return 0;
+}
+
+static libbpf_print_fn_t p4tc_libbpf_log_begin(struct p4tc_handle *h)
+{
+	libbpf_print_fn_t prev = libbpf_set_print(p4tc_libbpf_print);
+
+	if (prev != p4tc_libbpf_print)
+		p4tc_libbpf_prev_print = prev;
+	p4tc_libbpf_handle = h;
+	return prev;
+}
+
+static void p4tc_libbpf_log_end(libbpf_print_fn_t prev)
+{
+	p4tc_libbpf_handle = NULL;
+	libbpf_set_print(prev);
+}
+
+/* The one program of section @sec, the only one left to autoload. */
+static struct bpf_program *p4tc_bpf_select(struct p4tc_handle *h,
+					   struct bpf_object *obj,
+					   const char *path, const char *sec)
+{
+	struct bpf_program *prog, *found = NULL;
+
+	bpf_object__for_each_program(prog, obj) {
+		bpf_program__set_type(prog, BPF_PROG_TYPE_SCHED_CLS);
+		if (strcmp(bpf_program__section_name(prog), sec)) {
+			bpf_program__set_autoload(prog, false);
+			continue;
+		}
+		if (found) {
+			p4tc_err(h, -EINVAL, "%s: section %s holds more than one program",
+				 path, sec);
+			errno = EINVAL;
+			return NULL;
+		}
+		found = prog;
+	}
+	if (!found) {
+		p4tc_err(h, -ENOENT, "%s: no program in section %s", path, sec);
+		errno = ENOENT;
+	}
+	return found;
+}
+
+/* Write @fields into the .bss variable "p4tc_filter_fields", if there is one. */
+static int p4tc_bpf_set_fields(struct p4tc_handle *h, struct bpf_object *obj,
+			       const char *path,
+			       const struct p4tc_filter_fields *fields)
+{
+	const struct btf_var_secinfo *vsi;
+	const struct btf_type *sec, *var;
+	struct bpf_map *bss;
+	const void *init;
+	struct btf *btf;
+	size_t size;
+	__u8 *data;
+	int id, i, err;
+
+	bss = bpf_object__find_map_by_name(obj, ".bss");
+	btf = bpf_object__btf(obj);
+	if (!bss || !btf)
+		return 0;
+	id = btf__find_by_name_kind(btf, ".bss", BTF_KIND_DATASEC);
+	if (id < 0)
+		return 0;
+	sec = btf__type_by_id(btf, id);
+	vsi = btf_var_secinfos(sec);
+	for (i = 0; i < btf_vlen(sec); i++, vsi++) {
+		var = btf__type_by_id(btf, vsi->type);
+		if (!strcmp(btf__name_by_offset(btf, var->name_off), P4TC_FILTER_FIELDS_VAR))
+			break;
+	}
+	if (i == btf_vlen(sec))
+		return 0;
+
+	init = bpf_map__initial_value(bss, &size);
+	if (vsi->size != sizeof(*fields) || !init || vsi->offset + sizeof(*fields) > size)
+		return p4tc_err(h, -EINVAL, "%s: %s has %u bytes, struct p4tc_filter_fields %zu",
+				path, P4TC_FILTER_FIELDS_VAR, vsi->size, sizeof(*fields));
+	data = malloc(size);
+	if (!data)
+		return -ENOMEM;
+	memcpy(data, init, size);
+	memcpy(data + vsi->offset, fields, sizeof(*fields));
+	err = bpf_map__set_initial_value(bss, data, size);
+	free(data);
+	if (err)
+		return p4tc_err(h, err, "%s: cannot set %s: %s", path,
+				P4TC_FILTER_FIELDS_VAR, strerror(-err));
+	return 0;
+}
+
+/* mkdir -p */
+static int p4tc_mkdirs(const char *dir)
+{
+	size_t i, len = strlen(dir);
+	char path[PATH_MAX];
+
+	if (len >= sizeof(path))
+		return -ENAMETOOLONG;
+	memcpy(path, dir, len + 1);
+	for (i = 1; i <= len; i++) {
+		if (path[i] != '/' && path[i])
+			continue;
+		path[i] = '\0';
+		if (mkdir(path, 0700) && errno != EEXIST)
+			return -errno;
+		path[i] = dir[i];
+	}
+	return 0;
+}
+
+/* Create @pin_root if a map of @obj is to be pinned there. */
+static int p4tc_bpf_pin_root(struct p4tc_handle *h, struct bpf_object *obj,
+			     const char *pin_root)
+{
+	struct bpf_map *map;
+	int err;
+
+	bpf_object__for_each_map(map, obj) {
+		if (!bpf_map__pin_path(map))
+			continue;
+		err = p4tc_mkdirs(pin_root);
+		if (err)
+			return p4tc_err(h, err, "cannot create %s for pinned maps: %s",
+					pin_root, strerror(-err));
+		return 0;
+	}
+	return 0;
+}
+
+static int p4tc_bpf_prepare_load(struct p4tc_handle *h, struct bpf_object *obj,
+				 const char *path, const char *sec,
+				 const struct p4tc_filter_fields *fields,
+				 const char *pin_root)
+{
+	struct bpf_program *prog;
+	int err;
+
+	prog = p4tc_bpf_select(h, obj, path, sec);
+	if (!prog)
+		return -errno;
+	err = p4tc_bpf_set_fields(h, obj, path, fields);
+	if (err)
+		return err;
+	err = p4tc_bpf_pin_root(h, obj, pin_root);
+	if (err)
+		return err;
+	err = bpf_object__load(obj);
+	if (err)
+		return p4tc_err(h, err, "%s: loading section %s failed: %s", path, sec,
+				strerror(-err));
+	return bpf_program__fd(prog);
+}
+
+int p4tc_bpf_load(struct p4tc_handle *h, const char *path, const char *sec,
+		  const struct p4tc_filter_fields *fields, const char *pin_root,
+		  struct bpf_object **objp)
+{
+	LIBBPF_OPTS(bpf_object_open_opts, oo, .pin_root_path = pin_root);
+	libbpf_print_fn_t prev = p4tc_libbpf_log_begin(h);
+	struct bpf_object *obj;
+	int ret;
+
+	obj = bpf_object__open_file(path, &oo);
+	if (!obj) {
+		ret = -errno;
+		p4tc_err(h, ret, "%s: cannot open BPF object: %s", path, strerror(-ret));
+		goto out;
+	}
+	ret = p4tc_bpf_prepare_load(h, obj, path, sec, fields, pin_root);
+	if (ret < 0)
+		bpf_object__close(obj);
+	else
+		*objp = obj;
+out:
+	p4tc_libbpf_log_end(prev);
+	return ret;
+}

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * libp4tc internals: the handle, error and log helpers, option checks and
+ * the netlink layer the object files share.
+ */
+#ifndef __LIBP4TC_INTERNAL_H
+#define __LIBP4TC_INTERNAL_H
+
+#include <errno.h>
+#include <stdarg.h>
+#include <libmnl/libmnl.h>
+
+#include "libp4tc.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define DIV_ROUND_UP(n, d) (((n) + (d) - 1) / (d))
+
+#define P4TC_ERRMSG_LEN 512
+
+/* One netlink socket and its request sequence. */
+struct p4tc_nl {
+	struct mnl_socket *sock;
+	unsigned int portid;
+	unsigned int seq;
+};
+
+struct p4tc_handle {
+	struct p4tc_nl genl;
+	struct p4tc_nl rtnl;
+	/* "p4tc" family id, 0 until resolved */
+	__u16 family;
+	p4tc_log_fn_t log_fn;
+	void *log_ctx;
+	char errmsg[P4TC_ERRMSG_LEN];
+	/* requests are built here; none exceeds it (names are bounded) */
+	char req[8192];
+	/* replies; large enough for a dump's multi-part batches */
+	char *resp;
+};
+
+#define P4TC_RESP_SIZE 32768
+
+/*
+ * Options checks as libbpf's OPTS_VALID(): @opts may be NULL; fields past
+ * the ones this library knows must be zero.
+ */
+#define offsetofend(TYPE, FIELD) \
+	(offsetof(TYPE, FIELD) + sizeof(((TYPE *)0)->FIELD))
+
+#define OPTS_VALID(h, opts, type)					\
+	(!(opts) || p4tc_validate_opts(h, (const char *)(opts),	\
+				       offsetofend(struct type,		\
+						   type##__last_field),	\
+				       (opts)->sz, #type))
+
+#define OPTS_HAS(opts, field) \
+	((opts) && (opts)->sz >= offsetofend(typeof(*(opts)), field))
+
+#define OPTS_GET(opts, field, fallback_value) \
+	(OPTS_HAS(opts, field) ? (opts)->field : fallback_value)
+
+bool p4tc_validate_opts(struct p4tc_handle *h, const char *opts,
+			size_t known_sz, size_t user_sz, const char *type);
+
+/* errno for the caller, as libbpf's libbpf_err() */
+static inline int p4tc_ret(int ret)
+{
+	if (ret < 0)
+		errno = -ret;
+	return ret;
+}
+
+void p4tc_clear_err(struct p4tc_handle *h);
+
+/*
+ * Fail with @err and keep a message explaining it, which p4tc_errmsg()
+ * returns. Returns @err.
+ */
+int p4tc_err(struct p4tc_handle *h, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The library's own messages, "libp4tc: " first, to the log callback. */
+void p4tc_log(struct p4tc_handle *h, enum p4tc_log_level level,
+	      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Any message (libbpf's, say) to the log callback, as it is. */
+void p4tc_vlog(struct p4tc_handle *h, enum p4tc_log_level level,
+	       const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+
+/* A name that fits an object's name field (non-empty, NUL within it). */
+int p4tc_check_name(struct p4tc_handle *h, const char *what, const char *name);
+
+/* Netlink (nl.c) */
+
+/*
+ * Called for each reply message; returns 0 to go on or a non-zero value that
+ * stops the replies' processing and becomes the request's result.
+ */
+typedef int (*p4tc_reply_fn)(const struct nlmsghdr *nlh, void *data);
+
+/* Start a p4tc request in h->req; NULL (and errno) if the family is missing. */
+struct nlmsghdr *p4tc_genl_start(struct p4tc_handle *h, __u8 cmd, __u16 flags);
+
+/* Start an rtnetlink request in h->req, with its struct tcmsg. */
+struct nlmsghdr *p4tc_rtnl_start(struct p4tc_handle *h, __u16 type, __u16 flags);
+
+/*
+ * Send the request in h->req and process its replies up to the ack or the
+ * end of the dump; keeps the extack message of an error.
+ */
+int p4tc_genl_talk(struct p4tc_handle *h, struct nlmsghdr *nlh,
+		   p4tc_reply_fn fn, void *data);
+int p4tc_rtnl_talk(struct p4tc_handle *h, struct nlmsghdr *nlh,
+		   p4tc_reply_fn fn, void *data);
+
+/*
+ * Attribute tables: tb[type] for each known attribute of a nest or message;
+ * @policy gives each known type's data type, MNL_TYPE_UNSPEC (0) for types
+ * to skip, as are types above @max (attributes newer than this library).
+ */
+int p4tc_nl_parse(const struct nlattr *nest, const enum mnl_attr_data_type *policy,
+		  unsigned int max, const struct nlattr **tb);
+int p4tc_nl_parse_msg(const struct nlmsghdr *nlh, size_t hdrlen,
+		      const enum mnl_attr_data_type *policy, unsigned int max,
+		      const struct nlattr **tb);
+
+/* Parse the attributes of a p4tc message: tb[P4TC_A_*]. */
+int p4tc_genl_parse(const struct nlmsghdr *nlh, const struct nlattr **tb);
+
+/* Copy a string attribute into a name field; -EBADMSG if it is too long. */
+int p4tc_nl_copy_name(char *dst, size_t size, const struct nlattr *attr);
+
+/* Attributes of a P4TC_PARAM_A_* nest, in templates and entries (action.c). */
+extern const enum mnl_attr_data_type p4tc_param_policy[P4TC_PARAM_A_MAX + 1];
+
+/* Put the P4TC_A_PIPELINE nest naming pipeline @pname. */
+void p4tc_nl_put_pipeline_name(struct nlmsghdr *nlh, const char *pname);
+
+/* Pipelines (pipeline.c): look a pipeline's id up by name. */
+int p4tc_pipeline_id(struct p4tc_handle *h, const char *pname, __u32 *id);
+
+/* BPF objects (bpf_load.c) */
+
+struct p4tc_filter_fields;
+struct bpf_object;
+
+/*
+ * Open the BPF object @path, load its program in section @sec with
+ * @fields filled in, maps pinned by name under @pin_root. On success the
+ * caller owns *@objp and the program's fd is returned.
+ */
+int p4tc_bpf_load(struct p4tc_handle *h, const char *path, const char *sec,
+		  const struct p4tc_filter_fields *fields, const char *pin_root,
+		  struct bpf_object **objp);
+
+#endif /* __LIBP4TC_INTERNAL_H */

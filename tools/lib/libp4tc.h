@@ -1,0 +1,869 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * libp4tc: control of P4 pipelines held by the p4tc kernel module.
+ *
+ * Pipelines, action templates, tables and table entries are managed over
+ * the "p4tc" generic netlink family; "p4" TC filters, which run a
+ * pipeline's eBPF programs, over rtnetlink.
+ *
+ * Conventions, as in libbpf:
+ * - functions returning int return 0 (or a documented non-negative value)
+ *   on success and a negative errno on failure, and then also set errno;
+ * - functions returning a pointer return NULL and set errno on failure;
+ * - the library never prints: the kernel's extack message or the library's
+ *   explanation of the last failure is kept in the handle (p4tc_errmsg()),
+ *   other diagnostics (libbpf and verifier output) go to the log callback;
+ * - option structs start with their size (use LIBP4TC_OPTS()); fields the
+ *   library does not know must be zero, else the call fails with -EINVAL.
+ *
+ * Objects are named as in the kernel: a pipeline "NAME", an action
+ * "cb/act" or "act", a table "cb/tbl" (the pipeline is given apart). Names
+ * hold at most P4TC_NAME_LEN - 1 characters.
+ */
+#ifndef __LIBP4TC_H
+#define __LIBP4TC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+#include <linux/types.h>
+#include <uapi/linux/p4tc.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LIBP4TC_API __attribute__((visibility("default")))
+
+/*
+ * Declare and initialise an option struct: its size is set, the fields not
+ * named are zero, padding included.
+ */
+#define LIBP4TC_OPTS(TYPE, NAME, ...)					\
+	struct TYPE NAME = ({						\
+		memset(&NAME, 0, sizeof(struct TYPE));			\
+		(struct TYPE) {						\
+			.sz = sizeof(struct TYPE),			\
+			__VA_ARGS__					\
+		};							\
+	})
+
+/**
+ * p4tc_version_string() - the library's version
+ *
+ * Return: a string such as "0.1.0".
+ */
+LIBP4TC_API const char *p4tc_version_string(void);
+
+/* Handle */
+
+enum p4tc_log_level {
+	P4TC_LOG_WARN,
+	P4TC_LOG_INFO,
+	P4TC_LOG_DEBUG,
+};
+
+/**
+ * typedef p4tc_log_fn_t - receives the library's diagnostics
+ * @level: how important @msg is
+ * @msg: one message, possibly several lines (a verifier log), without a
+ *       trailing newline
+ * @ctx: the log_ctx given to p4tc_open()
+ */
+typedef void (*p4tc_log_fn_t)(enum p4tc_log_level level, const char *msg,
+			      void *ctx);
+
+/**
+ * struct p4tc_open_opts - options of p4tc_open()
+ * @sz: size of this struct, for compatibility
+ * @log_fn: receives diagnostics; NULL drops them
+ * @log_ctx: passed to @log_fn
+ */
+struct p4tc_open_opts {
+	size_t sz;
+	p4tc_log_fn_t log_fn;
+	void *log_ctx;
+	size_t :0;
+};
+#define p4tc_open_opts__last_field log_ctx
+
+struct p4tc_handle;
+
+/**
+ * p4tc_open() - open a handle: netlink sockets in the caller's namespace
+ * @opts: options, may be NULL
+ *
+ * The "p4tc" family is resolved on the first request that needs it, so a
+ * handle can manage filters, or report that the module is missing, even
+ * where the module is not loaded.
+ *
+ * Return: the handle, or NULL with errno set (EINVAL for bad @opts,
+ * ENOMEM, or a socket error).
+ */
+LIBP4TC_API struct p4tc_handle *p4tc_open(const struct p4tc_open_opts *opts);
+
+/**
+ * p4tc_close() - close a handle and free it
+ * @h: the handle, may be NULL
+ */
+LIBP4TC_API void p4tc_close(struct p4tc_handle *h);
+
+/**
+ * p4tc_errmsg() - explanation of the last failed call on a handle
+ * @h: the handle
+ *
+ * Every call on @h first forgets the previous message.
+ *
+ * Return: the kernel's extack message for a rejected request, or the
+ * library's explanation (e.g. "the p4tc module is not loaded"), or NULL if
+ * the errno says it all. Valid until the next call on @h.
+ */
+LIBP4TC_API const char *p4tc_errmsg(const struct p4tc_handle *h);
+
+/* Pipelines */
+
+/* Which optional fields of a struct p4tc_pipeline are set. */
+enum {
+	P4TC_PIPELINE_HAS_NUMTABLES	= 1U << 0,
+	P4TC_PIPELINE_HAS_STATE		= 1U << 1,
+};
+
+/**
+ * struct p4tc_pipeline - a pipeline
+ * @id: pipeline id; 0 if not known (requests then use @name)
+ * @name: pipeline name; "" if not known (requests then use @id)
+ * @has: P4TC_PIPELINE_HAS_* flags: the optional fields that are set
+ * @numtables: tables the pipeline must have before it can be sealed
+ * @state: enum p4tc_pipeline_state
+ * @curtables: tables it has (reported only)
+ * @users: filters using it (reported only)
+ */
+struct p4tc_pipeline {
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u32 has;
+	__u16 numtables;
+	__u8 state;
+	__u16 curtables;
+	__u32 users;
+};
+
+/**
+ * typedef p4tc_pipeline_cb - called for each pipeline of a dump
+ * @p: the pipeline, valid during the call
+ * @ctx: the caller's context
+ *
+ * Return: 0 to continue; anything else stops the dump, which returns it.
+ */
+typedef int (*p4tc_pipeline_cb)(const struct p4tc_pipeline *p, void *ctx);
+
+/**
+ * p4tc_pipeline_create() - create a pipeline, unsealed
+ * @h: handle
+ * @p: @name required; @id (0: the kernel allocates one) and @numtables
+ *     optional; @state must not be set
+ *
+ * Return: the new pipeline's id (> 0), or a negative errno: -ENOENT if the
+ * module is not loaded, -EEXIST, -EINVAL, -ENOSPC, -EPERM (not admin).
+ */
+LIBP4TC_API int p4tc_pipeline_create(struct p4tc_handle *h,
+				     const struct p4tc_pipeline *p);
+
+/**
+ * p4tc_pipeline_update() - change a pipeline's numtables or seal it
+ * @h: handle
+ * @p: the pipeline by @id or @name; @numtables and/or @state
+ *     (P4TC_PIPELINE_STATE_READY seals it once all its tables exist)
+ *
+ * Return: 0, or a negative errno: -ENOENT, -EINVAL (e.g. tables missing
+ * to seal), -EBUSY, -EPERM.
+ */
+LIBP4TC_API int p4tc_pipeline_update(struct p4tc_handle *h,
+				     const struct p4tc_pipeline *p);
+
+/**
+ * p4tc_pipeline_get() - read a pipeline
+ * @h: handle
+ * @p: in: @id or @name; out: every field
+ *
+ * Return: 0, or a negative errno: -ENOENT if there is no such pipeline.
+ */
+LIBP4TC_API int p4tc_pipeline_get(struct p4tc_handle *h, struct p4tc_pipeline *p);
+
+/**
+ * p4tc_pipeline_dump() - read every pipeline of the namespace
+ * @h: handle
+ * @cb: called once per pipeline
+ * @ctx: passed to @cb
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno.
+ */
+LIBP4TC_API int p4tc_pipeline_dump(struct p4tc_handle *h, p4tc_pipeline_cb cb,
+				   void *ctx);
+
+/**
+ * p4tc_pipeline_delete() - delete a pipeline with its actions, tables and
+ * entries
+ * @h: handle
+ * @p: the pipeline by @id or @name
+ *
+ * Return: 0, or a negative errno: -ENOENT, -EBUSY if a filter uses it.
+ */
+LIBP4TC_API int p4tc_pipeline_delete(struct p4tc_handle *h,
+				     const struct p4tc_pipeline *p);
+
+/* Action templates */
+
+/**
+ * struct p4tc_param - a parameter of an action template
+ * @id: position from 1; 0 in a request: its index in the array plus 1
+ * @name: name
+ * @type: enum p4tc_type
+ * @bitsz: width in bits (see p4tc_type_parse())
+ * @offset: offset of its container in the params block (reported only)
+ */
+struct p4tc_param {
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u32 type;
+	__u16 bitsz;
+	__u16 offset;
+};
+
+/* Which optional fields of a struct p4tc_action are set. */
+enum {
+	P4TC_ACTION_HAS_ACTIVE		= 1U << 0,
+};
+
+/**
+ * struct p4tc_action - an action template
+ * @id: action id; 0 if not known (create: the kernel allocates one)
+ * @name: "cb/act" or "act"; "" if not known
+ * @has: P4TC_ACTION_HAS_* flags
+ * @active: entries may use the action
+ * @nparams: number of @params; a request sends them if non-zero
+ * @params: parameters in declaration order
+ */
+struct p4tc_action {
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u32 has;
+	bool active;
+	unsigned int nparams;
+	struct p4tc_param params[P4TC_MAX_PARAMS];
+};
+
+/**
+ * typedef p4tc_action_cb - called for each action template of a dump
+ * @a: the action, valid during the call
+ * @ctx: the caller's context
+ *
+ * Return: 0 to continue; anything else stops the dump, which returns it.
+ */
+typedef int (*p4tc_action_cb)(const struct p4tc_action *a, void *ctx);
+
+/**
+ * p4tc_action_create() - create an action template in an unsealed pipeline
+ * @h: handle
+ * @pname: pipeline name
+ * @a: @name required; @id, @active and @params optional
+ *
+ * Return: the new action's id (> 0), or a negative errno: -ENOENT (no such
+ * pipeline), -EEXIST, -EINVAL, -EBUSY (pipeline sealed), -EPERM.
+ */
+LIBP4TC_API int p4tc_action_create(struct p4tc_handle *h, const char *pname,
+				   const struct p4tc_action *a);
+
+/**
+ * p4tc_action_update() - change an action template
+ * @h: handle
+ * @pname: pipeline name
+ * @a: the action by @id or @name; @active and/or @params (which replace
+ *     the existing ones)
+ *
+ * Return: 0, or a negative errno as p4tc_action_create().
+ */
+LIBP4TC_API int p4tc_action_update(struct p4tc_handle *h, const char *pname,
+				   const struct p4tc_action *a);
+
+/**
+ * p4tc_action_get() - read an action template
+ * @h: handle
+ * @pname: pipeline name
+ * @a: in: @id or @name; out: every field
+ *
+ * Return: 0, or a negative errno: -ENOENT.
+ */
+LIBP4TC_API int p4tc_action_get(struct p4tc_handle *h, const char *pname,
+				struct p4tc_action *a);
+
+/**
+ * p4tc_action_dump() - read every action template of a pipeline
+ * @h: handle
+ * @pname: pipeline name
+ * @cb: called once per action
+ * @ctx: passed to @cb
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno.
+ */
+LIBP4TC_API int p4tc_action_dump(struct p4tc_handle *h, const char *pname,
+				 p4tc_action_cb cb, void *ctx);
+
+/**
+ * p4tc_action_delete() - delete an action template
+ * @h: handle
+ * @pname: pipeline name
+ * @a: the action by @id or @name
+ *
+ * Return: 0, or a negative errno: -ENOENT, -EBUSY.
+ */
+LIBP4TC_API int p4tc_action_delete(struct p4tc_handle *h, const char *pname,
+				   const struct p4tc_action *a);
+
+/* Tables */
+
+/**
+ * struct p4tc_keyfield - one field of a table key, in key order
+ * @id: position from 1; 0 in a request: its index in the array plus 1
+ * @name: name
+ * @type: enum p4tc_type
+ * @bitsz: width in bits
+ * @match: enum p4tc_match; 0 in a request: exact
+ */
+struct p4tc_keyfield {
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u32 type;
+	__u16 bitsz;
+	__u8 match;
+};
+
+/* Which optional fields of a struct p4tc_table are set. */
+enum {
+	P4TC_TABLE_HAS_TYPE		= 1U << 0,
+	P4TC_TABLE_HAS_KEYSZ		= 1U << 1,
+	P4TC_TABLE_HAS_TENTRIES		= 1U << 2,
+	P4TC_TABLE_HAS_NUMMASKS		= 1U << 3,
+	P4TC_TABLE_HAS_PERMISSIONS	= 1U << 4,
+};
+
+/**
+ * struct p4tc_table - a table
+ * @id: table id; 0 if not known (create: the kernel allocates one)
+ * @name: "cb/tbl"; "" if not known
+ * @has: P4TC_TABLE_HAS_* flags
+ * @type: enum p4tc_table_type
+ * @keysz: key width in bits
+ * @tentries: maximum number of entries
+ * @nummasks: maximum number of masks
+ * @permissions: CRUDXPS bits, control path in bits 13..7, data path 6..0
+ * @nkeyfields: number of @keyfields; a request sends them if non-zero
+ * @keyfields: the key schema, optional
+ * @nentries: number of entries (reported only)
+ */
+struct p4tc_table {
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u32 has;
+	__u8 type;
+	__u32 keysz;
+	__u32 tentries;
+	__u32 nummasks;
+	__u16 permissions;
+	unsigned int nkeyfields;
+	struct p4tc_keyfield keyfields[P4TC_MAX_KEY_FIELDS];
+	__u32 nentries;
+};
+
+/**
+ * typedef p4tc_table_cb - called for each table of a dump
+ * @t: the table, valid during the call
+ * @ctx: the caller's context
+ *
+ * Return: 0 to continue; anything else stops the dump, which returns it.
+ */
+typedef int (*p4tc_table_cb)(const struct p4tc_table *t, void *ctx);
+
+/**
+ * p4tc_table_create() - create a table in an unsealed pipeline
+ * @h: handle
+ * @pname: pipeline name
+ * @t: @name and @keysz required; the others optional
+ *
+ * Return: the new table's id (> 0), or a negative errno: -ENOENT, -EEXIST,
+ * -EINVAL, -ENOSPC (numtables reached), -EBUSY (pipeline sealed), -EPERM.
+ */
+LIBP4TC_API int p4tc_table_create(struct p4tc_handle *h, const char *pname,
+				  const struct p4tc_table *t);
+
+/**
+ * p4tc_table_update() - change a table of an unsealed pipeline
+ * @h: handle
+ * @pname: pipeline name
+ * @t: the table by @id or @name, and the fields to change (key fields, if
+ *     any, replace the existing ones)
+ *
+ * Return: 0, or a negative errno as p4tc_table_create().
+ */
+LIBP4TC_API int p4tc_table_update(struct p4tc_handle *h, const char *pname,
+				  const struct p4tc_table *t);
+
+/**
+ * p4tc_table_get() - read a table
+ * @h: handle
+ * @pname: pipeline name
+ * @t: in: @id or @name; out: every field
+ *
+ * Return: 0, or a negative errno: -ENOENT.
+ */
+LIBP4TC_API int p4tc_table_get(struct p4tc_handle *h, const char *pname,
+			       struct p4tc_table *t);
+
+/**
+ * p4tc_table_dump() - read every table of a pipeline
+ * @h: handle
+ * @pname: pipeline name
+ * @cb: called once per table
+ * @ctx: passed to @cb
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno.
+ */
+LIBP4TC_API int p4tc_table_dump(struct p4tc_handle *h, const char *pname,
+				p4tc_table_cb cb, void *ctx);
+
+/**
+ * p4tc_table_delete() - delete a table and its entries
+ * @h: handle
+ * @pname: pipeline name
+ * @t: the table by @id or @name
+ *
+ * Return: 0, or a negative errno: -ENOENT, -EBUSY (pipeline sealed).
+ */
+LIBP4TC_API int p4tc_table_delete(struct p4tc_handle *h, const char *pname,
+				  const struct p4tc_table *t);
+
+/* Table entries */
+
+/* Largest container of a typed value: bit128, int128, ipv6. */
+#define P4TC_MAX_VALUE_SIZE	16
+
+/**
+ * struct p4tc_param_value - the value of an action parameter in an entry
+ * @id: parameter id; 0 if not known (requests then use @name)
+ * @name: parameter name; "" if not known
+ * @len: bytes in @value
+ * @value: the container's bytes (see p4tc_value_parse())
+ */
+struct p4tc_param_value {
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u32 len;
+	__u8 value[P4TC_MAX_VALUE_SIZE];
+};
+
+/**
+ * struct p4tc_entry - a table entry
+ * @table_id: the table's id; 0 if not known (requests then use @table_name)
+ * @table_name: the table's name, "cb/tbl"; "" if not known
+ * @keylen: bytes in @key, p4tc_key_size() of the table
+ * @key: the key, see p4tc_key_field_parse()
+ * @action_id: the action's id; 0 if not known
+ * @action_name: the action's name; "" if not known; a request without
+ *               action id and name has no action
+ * @nparams: number of @params
+ * @params: the action's parameter values
+ */
+struct p4tc_entry {
+	__u32 table_id;
+	char table_name[P4TC_NAME_LEN];
+	__u32 keylen;
+	__u8 key[P4TC_MAX_KEYSZ / 8];
+	__u32 action_id;
+	char action_name[P4TC_NAME_LEN];
+	unsigned int nparams;
+	struct p4tc_param_value params[P4TC_MAX_PARAMS];
+};
+
+/**
+ * typedef p4tc_entry_cb - called for each entry of a dump
+ * @e: the entry, valid during the call
+ * @ctx: the caller's context
+ *
+ * Return: 0 to continue; anything else stops the dump, which returns it.
+ */
+typedef int (*p4tc_entry_cb)(const struct p4tc_entry *e, void *ctx);
+
+/**
+ * p4tc_entry_create() - add an entry to a table of a sealed pipeline
+ * @h: handle
+ * @pname: pipeline name
+ * @e: table, key, and optionally the action and its parameter values
+ *
+ * Return: 0, or a negative errno: -ENOENT, -EEXIST, -EINVAL, -ERANGE (a
+ * value does not fit its type), -ENOSPC (table full), -EPERM.
+ */
+LIBP4TC_API int p4tc_entry_create(struct p4tc_handle *h, const char *pname,
+				  const struct p4tc_entry *e);
+
+/**
+ * p4tc_entry_update() - change the action of an existing entry
+ * @h: handle
+ * @pname: pipeline name
+ * @e: as for p4tc_entry_create()
+ *
+ * Return: 0, or a negative errno as p4tc_entry_create().
+ */
+LIBP4TC_API int p4tc_entry_update(struct p4tc_handle *h, const char *pname,
+				  const struct p4tc_entry *e);
+
+/**
+ * p4tc_entry_get() - read an entry
+ * @h: handle
+ * @pname: pipeline name
+ * @e: in: table and key; out: every field
+ *
+ * Return: 0, or a negative errno: -ENOENT.
+ */
+LIBP4TC_API int p4tc_entry_get(struct p4tc_handle *h, const char *pname,
+			       struct p4tc_entry *e);
+
+/**
+ * p4tc_entry_dump() - read every entry of a table
+ * @h: handle
+ * @pname: pipeline name
+ * @t: the table by @t->id or @t->name
+ * @cb: called once per entry
+ * @ctx: passed to @cb
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno.
+ */
+LIBP4TC_API int p4tc_entry_dump(struct p4tc_handle *h, const char *pname,
+				const struct p4tc_table *t, p4tc_entry_cb cb,
+				void *ctx);
+
+/**
+ * p4tc_entry_delete() - delete an entry
+ * @h: handle
+ * @pname: pipeline name
+ * @e: table and key
+ *
+ * Return: 0, or a negative errno: -ENOENT, -EPERM.
+ */
+LIBP4TC_API int p4tc_entry_delete(struct p4tc_handle *h, const char *pname,
+				  const struct p4tc_entry *e);
+
+/**
+ * p4tc_entry_flush() - delete every entry of a table
+ * @h: handle
+ * @pname: pipeline name
+ * @t: the table by @t->id or @t->name
+ *
+ * Return: the number of entries deleted, or a negative errno.
+ */
+LIBP4TC_API int p4tc_entry_flush(struct p4tc_handle *h, const char *pname,
+				 const struct p4tc_table *t);
+
+/* Types and values */
+
+/**
+ * p4tc_type_parse() - parse a type name
+ * @str: "bit1".."bit128", "int1".."int128", "be16", "be32", "be64",
+ *       "macaddr", "ipv4", "ipv6", "dev" or "bool"
+ * @type: out: enum p4tc_type
+ * @bitsz: out: its width in bits (48 for macaddr, 32 for ipv4 and dev,
+ *         128 for ipv6, 1 for bool)
+ *
+ * Return: 0, or -EINVAL for an unknown name.
+ */
+LIBP4TC_API int p4tc_type_parse(const char *str, __u32 *type, __u16 *bitsz);
+
+/**
+ * p4tc_type_str() - the name of a type, as p4tc_type_parse() takes it
+ * @type: enum p4tc_type
+ * @bitsz: width in bits
+ * @buf: out: the name, NUL-terminated
+ * @size: bytes in @buf
+ *
+ * Return: the length of the name, -EINVAL for an invalid type or width,
+ * -ENOSPC if @buf is too small.
+ */
+LIBP4TC_API int p4tc_type_str(__u32 type, __u16 bitsz, char *buf, size_t size);
+
+/**
+ * p4tc_type_size() - bytes of the container of a type
+ * @type: enum p4tc_type
+ * @bitsz: width in bits
+ *
+ * bitN and intN take 1, 2, 4, 8 or 16 bytes, beN N/8, macaddr 8 (6 bytes
+ * of address then 2 zero bytes), ipv4 4, ipv6 16, dev 4, bool 1.
+ *
+ * Return: the size, or -EINVAL for an invalid type or width.
+ */
+LIBP4TC_API int p4tc_type_size(__u32 type, __u16 bitsz);
+
+/**
+ * p4tc_value_parse() - parse a value of a type into its container
+ * @type: enum p4tc_type
+ * @bitsz: width in bits
+ * @str: the value: bitN, intN and beN take decimal (intN also negative) or
+ *       0x hex; macaddr "aa:bb:cc:dd:ee:ff"; ipv4 a dotted quad with an
+ *       optional "/32"; ipv6 an address with an optional "/128"; dev an
+ *       interface name; bool "true", "false", "1" or "0"
+ * @buf: out: the container; bitN and intN in host byte order, beN, macaddr,
+ *       ipv4 and ipv6 in network byte order, dev an ifindex in host order
+ * @size: bytes in @buf
+ *
+ * Return: the container's size, or a negative errno: -EINVAL if @str is
+ * not a value of the type, -ERANGE if it is out of the type's range,
+ * -ENODEV for an unknown interface, -ENOSPC if @buf is too small.
+ */
+LIBP4TC_API int p4tc_value_parse(__u32 type, __u16 bitsz, const char *str,
+				 void *buf, size_t size);
+
+/**
+ * p4tc_value_str() - print a container as p4tc_value_parse() takes it
+ * @type: enum p4tc_type
+ * @bitsz: width in bits
+ * @val: the container
+ * @len: bytes in @val, p4tc_type_size()
+ * @buf: out: the text, NUL-terminated; a dev prints as its interface name,
+ *       or as the ifindex in decimal if no interface has it
+ * @size: bytes in @buf
+ *
+ * Return: the length of the text, or a negative errno: -EINVAL for an
+ * invalid type or a @len that is not the container's size, -ENOSPC if @buf
+ * is too small.
+ */
+LIBP4TC_API int p4tc_value_str(__u32 type, __u16 bitsz, const void *val,
+			       size_t len, char *buf, size_t size);
+
+/* Keys */
+
+/**
+ * p4tc_key_size() - bytes of a table's key
+ * @t: the table
+ *
+ * Return: DIV_ROUND_UP(@t->keysz, 8), or -EINVAL if @t->keysz is 0 or
+ * larger than P4TC_MAX_KEYSZ.
+ */
+LIBP4TC_API int p4tc_key_size(const struct p4tc_table *t);
+
+/* Widest implicit key (see p4tc_key_nfields()) written as a number. */
+#define P4TC_IMPLICIT_KEY_MAX_NUMBER_BITS 64
+
+/**
+ * p4tc_key_nfields() - number of fields a table's key is made of
+ * @t: the table
+ *
+ * A table without key fields has one, named "key": of type bit<keysz> if
+ * keysz <= P4TC_IMPLICIT_KEY_MAX_NUMBER_BITS, else a "0x" hex string of
+ * exactly p4tc_key_size() bytes, first byte first.
+ *
+ * Return: @t->nkeyfields, or 1 if it is 0.
+ */
+LIBP4TC_API int p4tc_key_nfields(const struct p4tc_table *t);
+
+/**
+ * p4tc_key_field() - describe one field of a table's key
+ * @t: the table
+ * @i: index of the field, below p4tc_key_nfields()
+ * @kf: out: the field; the implicit field of a table without key fields is
+ *      { 1, "key", P4TC_T_BIT, keysz, P4TC_MATCH_EXACT }
+ *
+ * Return: 0, or -EINVAL if @i is out of range.
+ */
+LIBP4TC_API int p4tc_key_field(const struct p4tc_table *t, unsigned int i,
+			       struct p4tc_keyfield *kf);
+
+/**
+ * p4tc_key_field_parse() - parse the value of a key field into a key
+ * @t: the table
+ * @i: index of the field
+ * @str: the value, as p4tc_value_parse() takes it
+ * @key: the key, p4tc_key_size() bytes; the field's bytes are written
+ * @len: bytes in @key
+ *
+ * Fields lie in key-field order, each in its container, one after the
+ * other from the first byte of the key.
+ *
+ * Return: 0, or a negative errno: as p4tc_value_parse(), and -EINVAL if @i
+ * is out of range, @len is not the key's size, or the fields before @i and
+ * @i itself do not fit in the key.
+ */
+LIBP4TC_API int p4tc_key_field_parse(const struct p4tc_table *t, unsigned int i,
+				     const char *str, void *key, size_t len);
+
+/**
+ * p4tc_key_field_str() - print the value of a key field in a key
+ * @t: the table
+ * @i: index of the field
+ * @key: the key
+ * @len: bytes in @key
+ * @buf: out: the text, NUL-terminated
+ * @size: bytes in @buf
+ *
+ * Return: the length of the text, or a negative errno as
+ * p4tc_key_field_parse() and p4tc_value_str().
+ */
+LIBP4TC_API int p4tc_key_field_str(const struct p4tc_table *t, unsigned int i,
+				   const void *key, size_t len, char *buf,
+				   size_t size);
+
+/* "p4" TC filters */
+
+/**
+ * struct p4tc_tc_hook - where a filter attaches
+ * @sz: size of this struct, for compatibility
+ * @ifindex: a device, whose clsact qdisc must exist; 0 with @block_index
+ * @block_index: a shared block, if @ifindex is 0
+ * @egress: the device's egress hook instead of its ingress (devices only:
+ *          a block's direction is the one its qdisc binds it to)
+ */
+struct p4tc_tc_hook {
+	size_t sz;
+	__u32 ifindex;
+	__u32 block_index;
+	bool egress;
+	size_t :0;
+};
+#define p4tc_tc_hook__last_field egress
+
+/**
+ * struct p4tc_filter_opts - a filter to add or delete
+ * @sz: size of this struct, for compatibility
+ * @protocol: ETH_P_* in host byte order; 0 is ETH_P_ALL (add only)
+ * @prio: priority; 0 on add: the kernel picks one
+ * @handle: filter handle; 0 on add: the kernel picks one, on delete: every
+ *          filter at @prio
+ * @chain: chain index
+ * @pname: the pipeline, which must be sealed (add only)
+ * @classid: class id the filter reports, 0 for none (add only)
+ * @parser_obj: BPF object file of the parser program, or NULL (add only)
+ * @parser_sec: ELF section of the parser program, e.g. "p4tc/parse"
+ * @main_obj: BPF object file of the main program (add only, required)
+ * @main_sec: ELF section of the main program, e.g. "p4tc/main"
+ * @pin_root: directory where maps marked LIBBPF_PIN_BY_NAME are pinned,
+ *            created if missing; NULL: "/sys/fs/bpf/tc/globals"
+ * @replace: replace the filter with the same prio and handle instead of
+ *           failing with -EEXIST
+ */
+struct p4tc_filter_opts {
+	size_t sz;
+	__u16 protocol;
+	__u16 prio;
+	__u32 handle;
+	__u32 chain;
+	const char *pname;
+	__u32 classid;
+	const char *parser_obj;
+	const char *parser_sec;
+	const char *main_obj;
+	const char *main_sec;
+	const char *pin_root;
+	bool replace;
+	size_t :0;
+};
+#define p4tc_filter_opts__last_field replace
+
+/**
+ * struct p4tc_filter_prog - a program a filter runs
+ * @id: program id, 0 if the filter has no such program
+ * @tag: program tag
+ * @name: the name it was given, "file.o:[section]"
+ */
+struct p4tc_filter_prog {
+	__u32 id;
+	__u8 tag[8];
+	char name[256];
+};
+
+/**
+ * struct p4tc_filter - a "p4" filter, as a dump reports it
+ * @ifindex: its device, 0 for a block
+ * @block_index: its block, 0 for a device
+ * @egress: at the device's egress hook
+ * @protocol: ETH_P_* in host byte order
+ * @prio: priority
+ * @handle: handle
+ * @chain: chain index
+ * @pname: pipeline name
+ * @pipeid: pipeline id
+ * @classid: class id, 0 for none
+ * @parser: the parser program, run first
+ * @main: the main program, run if the parser returns TC_ACT_PIPE
+ */
+struct p4tc_filter {
+	__u32 ifindex;
+	__u32 block_index;
+	bool egress;
+	__u16 protocol;
+	__u16 prio;
+	__u32 handle;
+	__u32 chain;
+	char pname[P4TC_NAME_LEN];
+	__u32 pipeid;
+	__u32 classid;
+	struct p4tc_filter_prog parser;
+	struct p4tc_filter_prog main;
+};
+
+/**
+ * typedef p4tc_filter_cb - called for each "p4" filter of a dump
+ * @f: the filter, valid during the call
+ * @ctx: the caller's context
+ *
+ * Return: 0 to continue; anything else stops the dump, which returns it.
+ */
+typedef int (*p4tc_filter_cb)(const struct p4tc_filter *f, void *ctx);
+
+/**
+ * p4tc_filter_add() - load a pipeline's programs and attach a "p4" filter
+ * @h: handle
+ * @hook: where to attach
+ * @opts: the filter
+ *
+ * Each BPF object is opened, its programs typed BPF_PROG_TYPE_SCHED_CLS,
+ * and only the program of the given section loaded. Before loading, the
+ * global variable "p4tc_filter_fields" (struct p4tc_filter_fields of
+ * <p4tc/kfuncs.h>) in the object's .bss, if it has one, is filled with the
+ * pipeline id and the filter's identity. libbpf's messages, the verifier
+ * log among them, go to the log callback meanwhile.
+ *
+ * Return: 0, or a negative errno: -EINVAL for bad options, -ENOENT (no
+ * pipeline, object file or section), a libbpf or verifier error, or the
+ * kernel's rejection of the filter (-EEXIST, -EPERM, ...).
+ */
+LIBP4TC_API int p4tc_filter_add(struct p4tc_handle *h,
+				const struct p4tc_tc_hook *hook,
+				const struct p4tc_filter_opts *opts);
+
+/**
+ * p4tc_filter_delete() - delete "p4" filters
+ * @h: handle
+ * @hook: where they are attached
+ * @opts: @prio (required) and @handle (0: all filters at @prio); @chain
+ *
+ * Return: 0, or a negative errno: -EINVAL, -ENOENT.
+ */
+LIBP4TC_API int p4tc_filter_delete(struct p4tc_handle *h,
+				   const struct p4tc_tc_hook *hook,
+				   const struct p4tc_filter_opts *opts);
+
+/**
+ * p4tc_filter_dump() - read the "p4" filters of a hook
+ * @h: handle
+ * @hook: the hook
+ * @cb: called once per filter; filters of other kinds are skipped
+ * @ctx: passed to @cb
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno.
+ */
+LIBP4TC_API int p4tc_filter_dump(struct p4tc_handle *h,
+				 const struct p4tc_tc_hook *hook,
+				 p4tc_filter_cb cb, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* __LIBP4TC_H */

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * p4tc: manage P4 pipelines on Linux TC through the p4tc module.
+ *
+ * Global options, the subcommand table, batch files, and the error and log
+ * output all subcommands share.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "p4tc.h"
+
+#define BATCH_MAX_WORDS 512
+
+static const struct {
+	const char *name;
+	int (*main)(int argc, char **argv);
+	const char *description;
+} subcommands[] = {
+	{ "p4template", p4template_main, "create, change, show and delete pipeline templates" },
+	{ "p4ctrl", p4ctrl_main, "create, change, show and delete table entries" },
+	{ "filter", filter_main, "attach a pipeline's programs to a device or block" },
+};
+
+static struct p4tc_handle *handle;
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("Error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_fail(int err)
+{
+	const char *msg = handle ? p4tc_errmsg(handle) : NULL;
+
+	cli_error("%s", msg ?: strerror(-err));
+	return CLI_EFAIL;
+}
+
+/* libbpf's and the verifier's output, among others, explain failures. */
+static void cli_log(enum p4tc_log_level level, const char *msg, void *ctx)
+{
+	(void)ctx;
+	if (level == P4TC_LOG_WARN)
+		fprintf(stderr, "%s\n", msg);
+}
+
+struct p4tc_handle *cli_handle(void)
+{
+	LIBP4TC_OPTS(p4tc_open_opts, opts, .log_fn = cli_log);
+
+	if (handle)
+		return handle;
+	handle = p4tc_open(&opts);
+	if (!handle)
+		cli_error("cannot open netlink sockets: %s", strerror(errno));
+	return handle;
+}
+
+static void usage(FILE *f)
+{
+	unsigned int i;
+
+	fprintf(f,
+		"Usage: p4tc [OPTIONS] COMMAND ...\n"
+		"       p4tc [OPTIONS] -batch FILE\n"
+		"OPTIONS := -j[son] | -p[retty] | -force | -V[ersion]\n"
+		"COMMAND :=\n");
+	for (i = 0; i < ARRAY_SIZE(subcommands); i++)
+		fprintf(f, "    %-12s %s\n", subcommands[i].name, subcommands[i].description);
+	fprintf(f, "    %-12s %s\n", "help", "show this text; COMMAND help: its grammar");
+}
+
+static int run_command(int argc, char **argv)
+{
+	unsigned int i;
+
+	if (!strcmp(argv[0], "help")) {
+		usage(stdout);
+		return CLI_OK;
+	}
+	for (i = 0; i < ARRAY_SIZE(subcommands); i++)
+		if (!strcmp(argv[0], subcommands[i].name))
+			return subcommands[i].main(argc - 1, argv + 1);
+	cli_error("unknown command \"%s\": try \"p4tc help\"", argv[0]);
+	return CLI_EUSAGE;
+}
+
+/*
+ * Run each line of @file ("-": stdin) as a command; stop at the first that
+ * fails unless @force. Returns the status of the first failure.
+ */
+static int run_batch(const char *file, bool force)
+{
+	FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
+	char *argv[BATCH_MAX_WORDS], *line = NULL;
+	int argc, ret, status = CLI_OK;
+	unsigned int lineno = 0;
+	size_t size = 0;
+
+	if (!f) {
+		cli_error("cannot open batch file %s: %s", file, strerror(errno));
+		return CLI_EUSAGE;
+	}
+	while (getline(&line, &size, f) != -1) {
+		lineno++;
+		argc = batch_split(line, argv, ARRAY_SIZE(argv));
+		if (argc == 0)
+			continue;
+		if (argc == -E2BIG) {
+			cli_error("more than %d words", BATCH_MAX_WORDS);
+			ret = CLI_EUSAGE;
+		} else if (argc < 0) {
+			cli_error("unterminated quote");
+			ret = CLI_EUSAGE;
+		} else {
+			ret = run_command(argc, argv);
+		}
+		if (ret == CLI_OK)
+			continue;
+		fprintf(stderr, "Command failed %s:%u\n", file, lineno);
+		if (status == CLI_OK)
+			status = ret;
+		if (!force)
+			break;
+	}
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	bool json = false, pretty = false, force = false;
+	const char *batch = NULL, *opt;
+	int ret;
+
+	for (argc--, argv++; argc && argv[0][0] == '-'; argc--, argv++) {
+		opt = argv[0] + 1;
+		/* "--json" as well as "-json" */
+		if (*opt == '-')
+			opt++;
+		if (!strcmp(opt, "j") || !strcmp(opt, "json")) {
+			json = true;
+		} else if (!strcmp(opt, "p") || !strcmp(opt, "pretty")) {
+			pretty = true;
+		} else if (!strcmp(opt, "force")) {
+			force = true;
+		} else if (!strcmp(opt, "batch")) {
+			if (argc < 2) {
+				cli_error("-batch needs a file name");
+				return CLI_EUSAGE;
+			}
+			batch = *++argv;
+			argc--;
+		} else if (!strcmp(opt, "V") || !strcmp(opt, "Version")) {
+			printf("p4tc utility, libp4tc %s\n", p4tc_version_string());
+			return CLI_OK;
+		} else if (!strcmp(opt, "h") || !strcmp(opt, "help")) {
+			usage(stdout);
+			return CLI_OK;
+		} else {
+			cli_error("unknown option \"%s\": try \"p4tc help\"", argv[0]);
+			return CLI_EUSAGE;
+		}
+	}
+	out_init(json, pretty);
+
+	if (batch && argc) {
+		cli_error("-batch takes no command: \"%s\"", argv[0]);
+		ret = CLI_EUSAGE;
+	} else if (batch) {
+		ret = run_batch(batch, force);
+	} else if (!argc) {
+		usage(stderr);
+		ret = CLI_EUSAGE;
+	} else {
+		ret = run_command(argc, argv);
+	}
+	p4tc_close(handle);
+	return ret;
+}

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Output as text or as JSON through the same calls, as iproute2's print_*()
+ * helpers: each value names its JSON member and its text format.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "json.h"
+#include "p4tc.h"
+
+static struct json_writer out_jw;
+static bool out_is_json;
+
+void out_init(bool json, bool pretty)
+{
+	out_is_json = json;
+	jw_init(&out_jw, stdout, pretty);
+}
+
+bool out_json(void)
+{
+	return out_is_json;
+}
+
+void out_begin(void)
+{
+	if (out_is_json)
+		jw_start_array(&out_jw);
+}
+
+void out_end(void)
+{
+	if (out_is_json) {
+		jw_end_array(&out_jw);
+		putchar('\n');
+	}
+	fflush(stdout);
+}
+
+static void out_name(const char *key)
+{
+	if (key)
+		jw_name(&out_jw, key);
+}
+
+void out_open_object(const char *key)
+{
+	if (out_is_json) {
+		out_name(key);
+		jw_start_object(&out_jw);
+	}
+}
+
+void out_close_object(void)
+{
+	if (out_is_json)
+		jw_end_object(&out_jw);
+}
+
+void out_open_array(const char *key)
+{
+	if (out_is_json) {
+		out_name(key);
+		jw_start_array(&out_jw);
+	}
+}
+
+void out_close_array(void)
+{
+	if (out_is_json)
+		jw_end_array(&out_jw);
+}
+
+void out_str(const char *key, const char *fmt, const char *s)
+{
+	if (out_is_json) {
+		out_name(key);
+		jw_string(&out_jw, s);
+	} else if (fmt) {
+		printf(fmt, s);
+	}
+}
+
+void out_uint(const char *key, const char *fmt, unsigned long long v)
+{
+	if (out_is_json) {
+		out_name(key);
+		jw_uint(&out_jw, v);
+	} else if (fmt) {
+		printf(fmt, v);
+	}
+}
+
+void out_bool(const char *key, const char *fmt, bool v)
+{
+	if (out_is_json) {
+		out_name(key);
+		jw_bool(&out_jw, v);
+	} else if (fmt) {
+		printf(fmt, v ? "true" : "false");
+	}
+}
+
+/* -?[0-9]+ without leading zeros: the decimal numbers p4tc_value_str() prints */
+static bool out_is_decimal(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (!isdigit((unsigned char)*s) || (s[0] == '0' && s[1]))
+		return false;
+	while (isdigit((unsigned char)*s))
+		s++;
+	return !*s;
+}
+
+void out_value(const char *key, const char *fmt, const char *text)
+{
+	if (out_is_json && out_is_decimal(text)) {
+		out_name(key);
+		jw_number(&out_jw, text);
+		return;
+	}
+	out_str(key, fmt, text);
+}
+
+const char *type_name(__u32 type, __u16 bitsz, char *buf, size_t size)
+{
+	if (p4tc_type_str(type, bitsz, buf, size) < 0)
+		snprintf(buf, size, "type%u", type);
+	return buf;
+}
+
+void out_type(const char *key, const char *fmt, __u32 type, __u16 bitsz)
+{
+	char name[16];
+
+	out_str(key, fmt, type_name(type, bitsz, name, sizeof(name)));
+}
+
+void out_match(const char *key, const char *fmt, __u8 match)
+{
+	char name[16];
+
+	if (match == P4TC_MATCH_EXACT)
+		snprintf(name, sizeof(name), "exact");
+	else
+		snprintf(name, sizeof(name), "match%u", match);
+	out_str(key, fmt, name);
+}
+
+void out_text(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (out_is_json)
+		return;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+}

@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The p4tc command without the kernel module: usage errors (exit 1, one
+# "Error:" line), exact keywords, batch files, and the exit status 2 and
+# message when the module is missing.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+
+P4TC=${P4TC:-p4tc/p4tc}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+
+ok()
+{
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+	fi
+}
+
+run()
+{
+	"$P4TC" "$@" >"$tmp/out" 2>"$tmp/err"
+}
+
+# expect_error STATUS REGEX WORDS...: fails with STATUS and one line on
+# stderr, "Error: " and a match for REGEX.
+expect_error()
+{
+	local status=$1 regex=$2 rc
+	shift 2
+	run "$@"
+	rc=$?
+	if [ "$rc" -eq "$status" ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
+	   grep -qE "^Error: .*$regex" "$tmp/err"; then
+		ok 0 "p4tc $* -> exit $status: $(cat "$tmp/err")"
+	else
+		ok 1 "p4tc $* -> exit $status, /$regex/ (got exit $rc: $(head -c 300 "$tmp/err"))"
+	fi
+}
+
+# expect_ok REGEX WORDS...: succeeds and prints a match for REGEX.
+expect_ok()
+{
+	local regex=$1 rc
+	shift
+	run "$@"
+	rc=$?
+	[ "$rc" -eq 0 ] && grep -qE "$regex" "$tmp/out"
+	ok $? "p4tc $* -> exit 0, /$regex/ (got exit $rc)"
+}
+
+# Global options and subcommands: exact words only.
+run
+ok $(($? != 1)) "p4tc without a command -> exit 1"
+expect_ok '^Usage: p4tc' help
+expect_ok '^p4tc utility, libp4tc [0-9]' -V
+expect_ok '^p4tc utility' --Version
+expect_error 1 'unknown option "-x"' -x help
+expect_error 1 'unknown option "-jso"' -jso help
+expect_error 1 'unknown command "bogus"' bogus
+expect_error 1 'unknown command "p4templat"' p4templat help
+expect_error 1 'unknown command "p4tc"' p4tc help
+expect_error 1 '-batch needs a file name' -batch
+expect_error 1 '-batch takes no command' -batch /dev/null help
+
+# p4template
+expect_ok '^Usage: p4tc p4template' p4template help
+expect_error 1 'unknown command "creat"' p4template creat pipeline/p
+expect_error 1 'unknown command "createx"' p4template createx pipeline/p
+expect_error 1 'unknown object type "pipelin"' p4template create pipelin/p
+expect_error 1 'unknown object type "tables"' p4template get tables/p/
+expect_error 1 'expected pipeline/' p4template create pipeline
+expect_error 1 'which object' p4template create
+expect_error 1 "pipeline p/q: a pipeline name has no '/'" p4template create pipeline/p/q
+expect_error 1 'pipeline name missing' p4template create pipeline/
+expect_error 1 'longer than 31 characters' \
+	p4template create pipeline/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+expect_error 1 'pipeline p: numtables needs a value' p4template create pipeline/p numtables
+expect_error 1 'pipeline p: numtables "two" is not a number' \
+	p4template create pipeline/p numtables two
+expect_error 1 'pipeline p: numtables 70000 is out of range' \
+	p4template create pipeline/p numtables 70000
+expect_error 1 'pipeline p: unexpected "numtable"' p4template create pipeline/p numtable 1
+expect_error 1 'pipeline p: unexpected "state"' p4template create pipeline/p state ready
+expect_error 1 'state "sealed"' p4template update pipeline/p state sealed
+expect_error 1 'which pipeline' p4template del pipeline/
+expect_error 1 'pipeline name missing: action/PIPE' p4template create action//cb/a
+expect_error 1 'action p/cb/a: param x: unknown type "bit0"' \
+	p4template create action/p/cb/a param x type bit0
+expect_error 1 'param x needs "type TYPE"' p4template create action/p/cb/a param x bit8
+expect_error 1 'action p/cb/a: param x id 17 is out of range' \
+	p4template create action/p/cb/a param x type bit8 id 17
+expect_error 1 'state "activ" is neither' p4template update action/p/cb/a state activ
+expect_error 1 'action name missing' p4template create action/p/
+expect_error 1 'table p/cb/t: keysz "abc" is not a number' \
+	p4template create table/p/cb/t keysz abc
+expect_error 1 'keysz 513 is out of range' p4template create table/p/cb/t keysz 513
+expect_error 1 'permissions 0x4000 is out of range' \
+	p4template create table/p/cb/t keysz 32 permissions 0x4000
+expect_error 1 'type "lpm" is not exact' p4template create table/p/cb/t type lpm keysz 32
+expect_error 1 'key field k: match "ternary" is not exact' \
+	p4template create table/p/cb/t keysz 32 key k type bit32 match ternary
+expect_error 1 'key field k: unknown type "ip"' \
+	p4template create table/p/cb/t keysz 32 key k type ip
+expect_error 1 'table p/cb/t: unexpected "keysz"' p4template get table/p/cb/t keysz 32
+expect_error 1 'table name missing' p4template del table/p/
+
+# p4ctrl
+expect_ok '^Usage: p4tc p4ctrl' p4ctrl help
+expect_error 1 'unknown command "crate"' p4ctrl crate p/table/cb/t
+expect_error 1 'unknown command "get-all"' p4ctrl get-all p/table/cb/t
+expect_error 1 'unknown object type "tabl"' p4ctrl get p/tabl/cb/t
+expect_error 1 'unknown object type "extern"' p4ctrl get p/extern/cb/t
+expect_error 1 'expected PIPE/table/CB/TBL' p4ctrl get p/table
+expect_error 1 'which table' p4ctrl get
+
+# filter
+expect_ok '^Usage: p4tc filter' filter help
+expect_error 1 'unknown command "ad"' filter ad dev lo ingress
+expect_error 1 'cannot find device "no-such-dev0"' \
+	filter add dev no-such-dev0 ingress p4 pname p action bpf obj x.o section p4tc/main
+expect_error 1 'ingress" or "egress' filter show dev lo
+expect_error 1 'either "dev DEV" or "block N"' filter show ingress
+expect_error 1 'either "dev DEV" or "block N"' filter show dev lo block 2 ingress
+expect_error 1 'del needs "prio PRIO"' filter del dev lo ingress
+expect_error 1 'filter: unexpected "prio"' filter show dev lo ingress prio 1
+expect_error 1 'filter: unexpected "p4"' filter del dev lo ingress prio 1 p4
+expect_error 1 'needs "p4 pname PIPE' filter add dev lo ingress prio 1
+expect_error 1 'p4 needs "pname PIPE"' \
+	filter add dev lo ingress p4 action bpf obj x.o section p4tc/main
+expect_error 1 'p4 needs "action bpf' filter add block 1 p4 pname p
+expect_error 1 'at most two programs' filter add block 1 p4 pname p \
+	action bpf obj a.o sec s action bpf obj b.o sec s action bpf obj c.o sec s
+expect_error 1 'only "action bpf obj FILE section SEC"' \
+	filter add block 1 p4 pname p action gact ok
+expect_error 1 'needs "section SEC"' filter add block 1 p4 pname p action bpf obj a.o
+expect_error 1 'classid "1" is not MAJ:MIN' \
+	filter add block 1 p4 pname p classid 1 action bpf obj a.o sec s
+expect_error 1 'unknown protocol "ipx"' \
+	filter add block 1 protocol ipx p4 pname p action bpf obj a.o sec s
+expect_error 1 'block 0 is not a block' filter show block 0
+expect_error 1 'replace needs "prio PRIO" and "handle H"' \
+	filter replace block 1 prio 1 p4 pname p action bpf obj a.o sec s
+
+# Filters are shown over rtnetlink, with or without the module.
+run -j filter show dev lo ingress
+rc=$?
+python3 -c 'import json, sys; assert isinstance(json.load(sys.stdin), list)' <"$tmp/out"
+ok $((rc || $?)) "p4tc -j filter show prints a JSON array"
+
+# Without the module, requests that need it fail with status 2.
+if [ -d /sys/module/p4tc ]; then
+	echo "ok $((n += 1)) - # SKIP the p4tc module is loaded"
+	echo "ok $((n += 1)) - # SKIP the p4tc module is loaded"
+else
+	expect_error 2 'the p4tc module is not loaded' p4template get pipeline/
+	expect_error 2 'the p4tc module is not loaded' p4ctrl get p/table/cb/t
+fi
+
+# Batch files
+cat >"$tmp/batch" <<'BATCH'
+# a comment, then a blank line
+
+p4template help
+bogus   # line 4
+p4template help
+BATCH
+run -batch "$tmp/batch"
+[ $? -eq 1 ] && [ "$(grep -c '^Usage: p4tc p4template' "$tmp/out")" -eq 1 ] &&
+	grep -q "^Error: unknown command \"bogus\"" "$tmp/err" &&
+	grep -q "^Command failed $tmp/batch:4\$" "$tmp/err"
+ok $? "a batch file stops at its first failing line, naming it"
+run -force -batch "$tmp/batch"
+[ $? -eq 1 ] && [ "$(grep -c '^Usage: p4tc p4template' "$tmp/out")" -eq 2 ] &&
+	grep -q "^Command failed $tmp/batch:4\$" "$tmp/err"
+ok $? "-force goes on after a failing line, and still fails"
+printf 'p4template "help\n' >"$tmp/quote"
+run -batch "$tmp/quote"
+[ $? -eq 1 ] && grep -q '^Error: unterminated quote' "$tmp/err" &&
+	grep -q "^Command failed $tmp/quote:1\$" "$tmp/err"
+ok $? "an unterminated quote fails its line"
+printf 'p4template help\nfilter help\n' | "$P4TC" -batch - >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 0 ] && grep -q '^Usage: p4tc filter' "$tmp/out"
+ok $? "-batch - reads standard input"
+run -batch "$tmp/no-such-file"
+[ $? -eq 1 ] && grep -q '^Error: cannot open batch file' "$tmp/err"
+ok $? "a missing batch file is an error"
+
+echo "1..$n"
