@@ -87,6 +87,11 @@ run_ok "table flushed" p4 p4ctrl delete ptables/table/cb/t
 check "the flushed table is empty" test "$(nentries)" = 0
 run_ok "entry created after the flush" p4 p4ctrl create ptables/table/cb/t \
 	dstAddr 10.0.0.3 action send param port 3 param dmac 00:01:02:03:04:07
+run_err "changes need CAP_NET_ADMIN" "Operation not permitted|not permitted" \
+	ip netns exec $NS setpriv --reuid=65534 --regid=65534 --clear-groups \
+	"$P4TC" p4ctrl delete ptables/table/cb/t
+check "reading needs no privilege" test "$(ip netns exec $NS setpriv --reuid=65534 \
+	--regid=65534 --clear-groups "$P4TC" -j p4ctrl get ptables/table/cb/t | jq '.[1].entries | length')" = 1
 run_ok "pipeline with entries deleted" p4 p4template del pipeline/ptables
 check "no pipeline left" test "$(p4 -j p4template get pipeline/ | jq length)" = 0
 

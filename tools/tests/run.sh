@@ -21,5 +21,5 @@ for t in "$@"; do
 	passed=$((passed + p))
 	failed=$((failed + f))
 done
-echo "tools: $passed passed, $failed failed"
+echo "# tools: $passed ok, $failed not ok"
 [ "$failed" -eq 0 ]
