@@ -68,20 +68,42 @@ topo_create()
 	in_sw tc qdisc add dev p2 ingress_block 21 clsact
 }
 
-# Create the pipeline from its template and attach its programs to block 21.
-topo_attach()
+# p4tc ARGS... in the switch namespace; shown first if TOPO_SHOW is set.
+p4tc_sw()
 {
-	in_sw env TC="$P4TC" "$SIMPLE_L3/simple_l3.template" >/dev/null 2>&1 &&
-	in_sw "$P4TC" filter add block 21 ingress protocol all prio 10 p4 pname simple_l3 \
+	[ -z "${TOPO_SHOW:-}" ] || echo "\$ p4tc $*" | sed "s|$TOP/||g"
+	in_sw "$P4TC" "$@"
+}
+
+# Create the pipeline from its template (its commands shown if TOPO_SHOW).
+topo_pipeline()
+{
+	local out rc
+
+	out=$(in_sw env TC="$P4TC" "$SIMPLE_L3/simple_l3.template" 2>&1)
+	rc=$?
+	[ -z "${TOPO_SHOW:-}" ] || sed -n "s|^+ $P4TC |\$ p4tc |p" <<<"$out"
+	return $rc
+}
+
+# Attach the pipeline's programs to block 21.
+topo_filter()
+{
+	p4tc_sw filter add block 21 ingress protocol all prio 10 p4 pname simple_l3 \
 		action bpf obj "$SIMPLE_L3/simple_l3_parser.o" section p4tc/parse \
 		action bpf obj "$SIMPLE_L3/simple_l3_control_blocks.o" section p4tc/main
+}
+
+topo_attach()
+{
+	topo_pipeline && topo_filter
 }
 
 # route_add DST_IP PORT HOST_NS: a nh_table entry that sends DST_IP out of
 # the switch's PORT to HOST_NS's eth0.
 route_add()
 {
-	in_sw "$P4TC" p4ctrl create simple_l3/table/ingress/nh_table dstAddr "$1" \
+	p4tc_sw p4ctrl create simple_l3/table/ingress/nh_table dstAddr "$1" \
 		action send_nh param port_id "$2" param dmac "$(mac_of "$3" eth0)" \
 		param smac "$(mac_of $SW "$2")"
 }
