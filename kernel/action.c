@@ -297,6 +297,24 @@ static struct p4tc_action *p4tc_action_lookup(struct p4tc_pipeline *p, struct nl
 	return act;
 }
 
+static int p4tc_action_check_name(const struct nlattr *attr, struct netlink_ext_ack *extack)
+{
+	const char *name = nla_data(attr);
+	const char *slash = strchr(name, '/');
+	int err;
+
+	err = p4tc_nl_check_name(attr, "action", extack);
+	if (err)
+		return err;
+	if (slash && (slash == name || !slash[1] || strchr(slash + 1, '/'))) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "action name %s must be ACTION or CONTROL_BLOCK/ACTION",
+				       name);
+		NL_SET_BAD_ATTR(extack, attr);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /**
  * p4tc_nl_action_new() - P4TC_CMD_ACTION_NEW handler
  * @skb: request
@@ -309,9 +327,9 @@ static struct p4tc_action *p4tc_action_lookup(struct p4tc_pipeline *p, struct nl
 int p4tc_nl_action_new(struct sk_buff *skb, struct genl_info *info)
 {
 	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
+	struct netlink_ext_ack *extack = info->extack;
 	struct nlattr *nest = info->attrs[P4TC_A_ACTION];
 	struct nlattr *tb[P4TC_ACTION_A_MAX + 1];
-	struct netlink_ext_ack *extack = info->extack;
 	char obj[2 * P4TC_NAME_LEN + 8];
 	u32 id = 1, max = U32_MAX;
 	struct p4tc_pipeline *p;
@@ -324,7 +342,7 @@ int p4tc_nl_action_new(struct sk_buff *skb, struct genl_info *info)
 		return err;
 	if (P4TC_REQ_ATTR(extack, nest, tb, P4TC_ACTION_A_NAME, "action name"))
 		return -EINVAL;
-	err = p4tc_nl_check_name(tb[P4TC_ACTION_A_NAME], "action", extack);
+	err = p4tc_action_check_name(tb[P4TC_ACTION_A_NAME], extack);
 	if (err)
 		return err;
 	if (tb[P4TC_ACTION_A_ID]) {
@@ -339,7 +357,7 @@ int p4tc_nl_action_new(struct sk_buff *skb, struct genl_info *info)
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
-	act = kzalloc(sizeof(*act), GFP_KERNEL);
+	act = kzalloc(sizeof(*act), GFP_KERNEL_ACCOUNT);
 	if (!act) {
 		err = -ENOMEM;
 		goto free_msg;

@@ -109,7 +109,7 @@ static void p4_head_free(struct cls_p4_head *head)
 {
 	p4_prog_release(&head->parser);
 	p4_prog_release(&head->main);
-	p4tc_pipeline_del_user(head->pipeline);
+	p4tc_pipeline_put(head->pipeline);
 	kfree(head);
 }
 
@@ -118,15 +118,26 @@ static void p4_head_free_work(struct work_struct *work)
 	p4_head_free(container_of(to_rcu_work(work), struct cls_p4_head, rwork));
 }
 
+/*
+ * The filter stops using its pipeline now, so that the pipeline can be
+ * deleted right after the filter; packets in flight may still run the
+ * programs until the grace period ends, and the reference keeps the
+ * pipeline's memory until then.
+ */
+static void p4_head_release(struct tcf_proto *tp, struct cls_p4_head *head)
+{
+	tcf_unbind_filter(tp, &head->res);
+	p4tc_pipeline_del_user(head->pipeline);
+	tcf_queue_work(&head->rwork, p4_head_free_work);
+}
+
 static void p4_destroy(struct tcf_proto *tp, bool rtnl_held,
 		       struct netlink_ext_ack *extack)
 {
 	struct cls_p4_head *head = rtnl_dereference(tp->root);
 
-	if (!head)
-		return;
-	tcf_unbind_filter(tp, &head->res);
-	tcf_queue_work(&head->rwork, p4_head_free_work);
+	if (head)
+		p4_head_release(tp, head);
 }
 
 static void *p4_get(struct tcf_proto *tp, u32 handle)
@@ -229,16 +240,15 @@ static int p4_change(struct net *net, struct sk_buff *in_skb,
 
 	*arg = new;
 	rcu_assign_pointer(tp->root, new);
-	if (head) {
-		tcf_unbind_filter(tp, &head->res);
-		tcf_queue_work(&head->rwork, p4_head_free_work);
-	}
+	if (head)
+		p4_head_release(tp, head);
 	return 0;
 
 release_progs:
 	p4_prog_release(&new->parser);
 	p4_prog_release(&new->main);
 	p4tc_pipeline_del_user(new->pipeline);
+	p4tc_pipeline_put(new->pipeline);
 free_head:
 	kfree(new);
 	return err;

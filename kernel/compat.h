@@ -12,33 +12,58 @@
 #include <linux/netlink.h>
 
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/task_work.h>
+
 /*
- * 6.2 added formatted extack messages with a buffer inside the extack. On
- * older kernels the message must outlive the handler until the ack is
- * built, so it goes to a small ring of buffers: a slot is reused only after
- * P4TC_FMTMSG_SLOTS further messages, long after its ack was sent.
+ * 6.2 added formatted extack messages, kept in the extack itself. Before,
+ * the message must outlive the handler until netlink_ack() copies it, so
+ * each one is allocated and freed by task work when the requesting task
+ * returns to user space, after the ack. Where that cannot be (a kernel
+ * thread, no memory), the unformatted text is the message.
  */
 #define NETLINK_MAX_FMTMSG_LEN	128
-#define P4TC_FMTMSG_SLOTS	16
 
-static inline char *p4tc_compat_fmtmsg_slot(void)
+struct p4tc_fmtmsg {
+	struct callback_head twork;
+	char msg[NETLINK_MAX_FMTMSG_LEN];
+};
+
+static inline void p4tc_fmtmsg_free(struct callback_head *twork)
 {
-	static char bufs[P4TC_FMTMSG_SLOTS][NETLINK_MAX_FMTMSG_LEN];
-	static atomic_t next;
+	kfree(container_of(twork, struct p4tc_fmtmsg, twork));
+}
 
-	return bufs[(unsigned int)atomic_inc_return(&next) % P4TC_FMTMSG_SLOTS];
+static inline __printf(3, 4)
+void p4tc_set_fmtmsg(struct netlink_ext_ack *extack, const char *unformatted,
+		     const char *fmt, ...)
+{
+	struct p4tc_fmtmsg *m = NULL;
+	va_list args;
+
+	extack->_msg = unformatted;
+	if (!(current->flags & PF_KTHREAD))
+		m = kmalloc(sizeof(*m), GFP_ATOMIC | __GFP_NOWARN);
+	if (!m)
+		return;
+	va_start(args, fmt);
+	vsnprintf(m->msg, sizeof(m->msg), fmt, args);
+	va_end(args);
+	init_task_work(&m->twork, p4tc_fmtmsg_free);
+	if (task_work_add(current, &m->twork, TWA_RESUME)) {
+		kfree(m);
+		return;
+	}
+	extack->_msg = m->msg;
+	do_trace_netlink_extack(m->msg);
 }
 
 #define NL_SET_ERR_MSG_FMT(extack, fmt, args...) do {			\
 	struct netlink_ext_ack *__extack = (extack);			\
 									\
-	if (__extack) {							\
-		char *__buf = p4tc_compat_fmtmsg_slot();		\
-									\
-		snprintf(__buf, NETLINK_MAX_FMTMSG_LEN, fmt, ##args);	\
-		do_trace_netlink_extack(__buf);				\
-		__extack->_msg = __buf;					\
-	}								\
+	if (__extack)							\
+		p4tc_set_fmtmsg(__extack, fmt, fmt, ##args);		\
 } while (0)
 
 #define NL_SET_ERR_MSG_FMT_MOD(extack, fmt, args...)			\

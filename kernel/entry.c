@@ -192,7 +192,7 @@ static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req, const u8 
 	int rem, err;
 	u32 actid;
 
-	e = kzalloc(struct_size(e, key, req->t->keylen), GFP_KERNEL);
+	e = kzalloc(struct_size(e, key, req->t->keylen), GFP_KERNEL_ACCOUNT);
 	if (!e)
 		return ERR_PTR(-ENOMEM);
 	e->keylen = req->t->keylen;
@@ -248,14 +248,14 @@ free_entry:
 	return ERR_PTR(err);
 }
 
-static int p4tc_entry_fill(struct sk_buff *skb, const struct p4tc_pipeline *p,
+static int p4tc_entry_fill(struct sk_buff *skb, struct p4tc_pipeline *p,
 			   const struct p4tc_table *t, const struct p4tc_entry *e)
 {
 	const struct p4tc_action *act = NULL;
 	struct nlattr *nest;
 
 	if (e->act.act_id)
-		act = p4tc_action_find((struct p4tc_pipeline *)p, e->act.act_id, NULL);
+		act = p4tc_action_find(p, e->act.act_id, NULL);
 	if (p4tc_pipeline_put_id(skb, p))
 		return -EMSGSIZE;
 	nest = nla_nest_start(skb, P4TC_A_ENTRY);
@@ -290,7 +290,9 @@ static int p4tc_entry_insert(struct p4tc_entry_req *req, struct p4tc_entry *e,
 	err = rhashtable_lookup_insert_key(&t->entries, &k, &e->node, p4tc_entry_params);
 	if (err == -EEXIST)
 		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: an entry with this key exists", req->obj);
-	else if (!err)
+	else if (err)
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: cannot insert the entry (%d)", req->obj, err);
+	else
 		atomic_inc(&t->nentries);
 unlock:
 	spin_unlock_bh(&t->lock);
@@ -427,19 +429,27 @@ put_pipeline:
 	return err;
 }
 
-static bool p4tc_entry_remove(struct p4tc_table *t, struct p4tc_entry *e)
+/* Remove the entry with @key, whichever entry holds it now. */
+static bool p4tc_entry_remove(struct p4tc_table *t, const u8 *key)
 {
-	bool removed;
+	struct p4tc_entry *e;
+	bool removed = false;
 
 	spin_lock_bh(&t->lock);
-	removed = !rhashtable_remove_fast(&t->entries, &e->node, p4tc_entry_params);
-	if (removed)
+	rcu_read_lock();
+	e = p4tc_entry_lookup(t, key);
+	if (e && !rhashtable_remove_fast(&t->entries, &e->node, p4tc_entry_params)) {
 		atomic_dec(&t->nentries);
-	spin_unlock_bh(&t->lock);
-	if (removed)
 		kfree_rcu(e, rcu);
+		removed = true;
+	}
+	rcu_read_unlock();
+	spin_unlock_bh(&t->lock);
 	return removed;
 }
+
+/* Entries removed between two reschedule points of a flush. */
+#define P4TC_FLUSH_BATCH	1024
 
 static u32 p4tc_entry_flush(struct p4tc_table *t)
 {
@@ -452,7 +462,13 @@ static u32 p4tc_entry_flush(struct p4tc_table *t)
 	while ((e = rhashtable_walk_next(&iter))) {
 		if (IS_ERR(e))
 			continue;
-		count += p4tc_entry_remove(t, e);
+		count += p4tc_entry_remove(t, e->key);
+		/* Huge tables: let the CPU and RCU grace periods breathe. */
+		if (!(count % P4TC_FLUSH_BATCH)) {
+			rhashtable_walk_stop(&iter);
+			cond_resched();
+			rhashtable_walk_start(&iter);
+		}
 	}
 	rhashtable_walk_stop(&iter);
 	rhashtable_walk_exit(&iter);
@@ -492,7 +508,6 @@ int p4tc_nl_entry_del(struct sk_buff *skb, struct genl_info *info)
 	struct netlink_ext_ack *extack = info->extack;
 	struct net *net = genl_info_net(info);
 	struct p4tc_entry_req req;
-	struct p4tc_entry *e;
 	const u8 *key;
 	int err;
 
@@ -508,13 +523,10 @@ int p4tc_nl_entry_del(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(key);
 		goto put_pipeline;
 	}
-	rcu_read_lock();
-	e = p4tc_entry_lookup(req.t, key);
-	if (!e || !p4tc_entry_remove(req.t, e)) {
+	if (!p4tc_entry_remove(req.t, key)) {
 		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: no entry with this key", req.obj);
 		err = -ENOENT;
 	}
-	rcu_read_unlock();
 put_pipeline:
 	p4tc_pipeline_put(req.p);
 	return err;

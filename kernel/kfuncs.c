@@ -21,21 +21,28 @@ static struct p4tc_table_entry_act_bpf *
 p4tc_tbl_read(struct net *net, struct p4tc_table_entry_act_bpf_params *params,
 	      u32 params__sz, void *key, u32 key__sz)
 {
+	struct p4tc_entry *e = NULL;
 	struct p4tc_pipeline *p;
 	struct p4tc_table *t;
-	struct p4tc_entry *e;
 
 	if (!net || params__sz != sizeof(*params))
 		return NULL;
+	/*
+	 * Programs run under RCU, but not always under rcu_read_lock() (XDP,
+	 * TC egress hold _bh): say so for lockdep; it costs nothing.
+	 */
+	rcu_read_lock();
 	p = p4tc_pipeline_lookup_rcu(net, params->pipeid);
 	if (!p)
-		return NULL;
+		goto unlock;
 	t = p4tc_table_lookup_rcu(p, params->tblid);
 	if (!t || (t->permissions & P4TC_DATA_READ_EXEC) != P4TC_DATA_READ_EXEC)
-		return NULL;
+		goto unlock;
 	if (key__sz != sizeof(struct p4tc_table_entry_key_hdr) + round_up(t->keylen, 8))
-		return NULL;
+		goto unlock;
 	e = p4tc_entry_lookup(t, (u8 *)key + sizeof(struct p4tc_table_entry_key_hdr));
+unlock:
+	rcu_read_unlock();
 	return e ? &e->act : NULL;
 }
 

@@ -59,16 +59,17 @@ static int __init p4tc_init(void)
 	err = p4tc_kfuncs_init();
 	if (err)
 		goto unregister_pernet;
-	err = p4tc_nl_init();
-	if (err)
-		goto unregister_pernet;
 	err = p4tc_cls_init();
 	if (err)
-		goto unregister_nl;
+		goto unregister_pernet;
+	/* Last: once it is registered, pipelines can exist. */
+	err = p4tc_nl_init();
+	if (err)
+		goto unregister_cls;
 	return 0;
 
-unregister_nl:
-	p4tc_nl_exit();
+unregister_cls:
+	p4tc_cls_exit();
 unregister_pernet:
 	unregister_pernet_subsys(&p4tc_net_ops);
 destroy_wq:
@@ -78,8 +79,8 @@ destroy_wq:
 
 static void __exit p4tc_exit(void)
 {
-	p4tc_cls_exit();
 	p4tc_nl_exit();
+	p4tc_cls_exit();
 	unregister_pernet_subsys(&p4tc_net_ops);
 	/* Pipelines still queued for freeing wait for a grace period first. */
 	rcu_barrier();

@@ -32,7 +32,7 @@ const struct nla_policy p4tc_action_policy[P4TC_ACTION_A_MAX + 1] = {
 	[P4TC_ACTION_A_ID] = { .type = NLA_U32 },
 	[P4TC_ACTION_A_NAME] = { .type = NLA_NUL_STRING },
 	[P4TC_ACTION_A_PARAM] = NLA_POLICY_NESTED(p4tc_param_policy),
-	[P4TC_ACTION_A_ACTIVE] = { .type = NLA_U8 },
+	[P4TC_ACTION_A_ACTIVE] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 const struct nla_policy p4tc_keyfield_policy[P4TC_KEYFIELD_A_MAX + 1] = {
@@ -164,12 +164,16 @@ void *p4tc_nl_reply_start(struct sk_buff *skb, const struct genl_info *info)
  * @hdr: its user header
  * @info: the request
  *
- * Return: 0 or a negative errno.
+ * The request succeeded whether or not the reply reaches the requester (its
+ * socket may be full): a lost reply must not report a done change as failed.
+ *
+ * Return: 0.
  */
 int p4tc_nl_reply(struct sk_buff *msg, void *hdr, struct genl_info *info)
 {
 	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
+	genlmsg_reply(msg, info);
+	return 0;
 }
 
 /**

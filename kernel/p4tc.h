@@ -168,7 +168,6 @@ struct p4tc_pipeline *p4tc_pipeline_get(struct net *net, const struct nlattr *ne
 					struct netlink_ext_ack *extack);
 void p4tc_pipeline_put(struct p4tc_pipeline *p);
 struct p4tc_pipeline *p4tc_pipeline_lookup_rcu(struct net *net, u32 pipeid);
-void p4tc_pipeline_add_user(struct p4tc_pipeline *p);
 void p4tc_pipeline_del_user(struct p4tc_pipeline *p);
 int p4tc_pipeline_put_id(struct sk_buff *skb, const struct p4tc_pipeline *p);
 void p4tc_pipelines_destroy(struct p4tc_net *pn);

@@ -150,7 +150,8 @@ unlock:
  * @extack: error report
  *
  * The pipeline counts the filter as a user, which blocks its deletion until
- * p4tc_pipeline_del_user().
+ * p4tc_pipeline_del_user(); the reference taken is dropped with
+ * p4tc_pipeline_put().
  *
  * Context: process context; takes and releases the namespace's p4tc lock.
  * Return: the pipeline, ERR_PTR(-ENOENT) or ERR_PTR(-EPERM) if unsealed.
@@ -185,12 +186,14 @@ unlock:
  * p4tc_pipeline_del_user() - a filter stops using a pipeline
  * @p: pipeline taken with p4tc_pipeline_get_by_name()
  *
+ * The pipeline may be deleted from then on; the filter still holds its
+ * reference.
+ *
  * Context: any context.
  */
 void p4tc_pipeline_del_user(struct p4tc_pipeline *p)
 {
 	atomic_dec(&p->users);
-	p4tc_pipeline_put(p);
 }
 
 /**
@@ -316,12 +319,12 @@ static int p4tc_pipeline_seal(struct p4tc_pipeline *p, struct nlattr *attr,
 int p4tc_nl_pipeline_new(struct sk_buff *skb, struct genl_info *info)
 {
 	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
-	struct nlattr *tb[P4TC_PIPELINE_A_MAX + 1];
 	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr *tb[P4TC_PIPELINE_A_MAX + 1];
+	u32 id = 1, max = U32_MAX;
 	struct p4tc_pipeline *p;
 	struct sk_buff *msg;
 	const char *name;
-	u32 id = 1, max = U32_MAX;
 	int err;
 
 	err = p4tc_nl_parse_nested(tb, info->attrs[P4TC_A_PIPELINE], "pipeline", info);
@@ -353,7 +356,7 @@ int p4tc_nl_pipeline_new(struct sk_buff *skb, struct genl_info *info)
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
-	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	p = kzalloc(sizeof(*p), GFP_KERNEL_ACCOUNT);
 	if (!p) {
 		err = -ENOMEM;
 		goto free_msg;
@@ -419,8 +422,8 @@ free_msg:
 int p4tc_nl_pipeline_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
-	struct nlattr *tb[P4TC_PIPELINE_A_MAX + 1];
 	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr *tb[P4TC_PIPELINE_A_MAX + 1];
 	struct p4tc_pipeline *p;
 	struct sk_buff *msg;
 	u16 old_numtables;

@@ -76,7 +76,7 @@ static int p4tc_table_parse_keyfields(struct p4tc_table *t, const struct nlattr 
 	u32 n = 0, offset = 0, i;
 	int rem, err;
 
-	fields = kcalloc(P4TC_MAX_KEY_FIELDS, sizeof(*fields), GFP_KERNEL);
+	fields = kcalloc(P4TC_MAX_KEY_FIELDS, sizeof(*fields), GFP_KERNEL_ACCOUNT);
 	if (!fields)
 		return -ENOMEM;
 	nla_for_each_nested(attr, nest, rem) {
@@ -103,12 +103,13 @@ static int p4tc_table_parse_keyfields(struct p4tc_table *t, const struct nlattr 
 		strscpy(kf->name, nla_data(tb[P4TC_KEYFIELD_A_NAME]), sizeof(kf->name));
 		kf->id = tb[P4TC_KEYFIELD_A_ID] ? nla_get_u32(tb[P4TC_KEYFIELD_A_ID]) : n + 1;
 		err = -EINVAL;
-		for (i = 0; i < n; i++) {
-			if (!strcmp(fields[i].name, kf->name) || fields[i].id == kf->id) {
-				NL_SET_ERR_MSG_FMT_MOD(extack, "%s: key field %s (id %u) is a duplicate",
-						       obj, kf->name, kf->id);
-				goto bad_attr;
-			}
+		for (i = 0; i < n; i++)
+			if (!strcmp(fields[i].name, kf->name) || fields[i].id == kf->id)
+				break;
+		if (i < n || !kf->id) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: key field %s (id %u) is a duplicate or has id 0",
+					       obj, kf->name, kf->id);
+			goto bad_attr;
 		}
 		if (tb[P4TC_KEYFIELD_A_MATCH] &&
 		    nla_get_u8(tb[P4TC_KEYFIELD_A_MATCH]) != P4TC_MATCH_EXACT) {
@@ -371,7 +372,7 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
-	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	t = kzalloc(sizeof(*t), GFP_KERNEL_ACCOUNT);
 	if (!t) {
 		err = -ENOMEM;
 		goto free_msg;

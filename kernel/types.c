@@ -62,6 +62,18 @@ int p4tc_type_init(struct p4tc_type_info *ti, u32 type, const struct nlattr *bit
 	switch (type) {
 	case P4TC_T_BIT:
 	case P4TC_T_INT:
+	case P4TC_T_BE:
+		if (!bitsz) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s %s: type %s needs a width (bitsz)",
+					       obj, ti->name, p4tc_type_name(type));
+			return -EINVAL;
+		}
+		break;
+	}
+
+	switch (type) {
+	case P4TC_T_BIT:
+	case P4TC_T_INT:
 		if (bits < 1 || bits > 128)
 			goto bad_width;
 		ti->size = roundup_pow_of_two(DIV_ROUND_UP(bits, 8));

@@ -129,7 +129,7 @@ enum p4tc_pipeline_a {
 
 /* One action parameter (in an action template) or its value (in an entry). */
 enum p4tc_param_a {
-	P4TC_PARAM_A_ID = 1,		/* u32, 1..P4TC_MAX_PARAMS */
+	P4TC_PARAM_A_ID = 1,		/* u32, 1.. (default: position) */
 	P4TC_PARAM_A_NAME,		/* string */
 	P4TC_PARAM_A_TYPE,		/* u32, enum p4tc_type */
 	P4TC_PARAM_A_BITSZ,		/* u16 */
@@ -152,7 +152,7 @@ enum p4tc_action_a {
 
 /* One field of a table key, in key order. */
 enum p4tc_keyfield_a {
-	P4TC_KEYFIELD_A_ID = 1,		/* u32, 1.., position in the key */
+	P4TC_KEYFIELD_A_ID = 1,		/* u32, 1.. (default: position) */
 	P4TC_KEYFIELD_A_NAME,		/* string */
 	P4TC_KEYFIELD_A_TYPE,		/* u32, enum p4tc_type */
 	P4TC_KEYFIELD_A_BITSZ,		/* u16 */
