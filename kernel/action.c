@@ -79,8 +79,8 @@ static int p4tc_action_parse_params(struct p4tc_action *act, const struct nlattr
 				       extack);
 		if (err)
 			return err;
-		if (P4TC_REQ_ATTR(extack, attr, tb, P4TC_PARAM_A_NAME, "param name") ||
-		    P4TC_REQ_ATTR(extack, attr, tb, P4TC_PARAM_A_TYPE, "param type"))
+		if (p4tc_nl_attr_missing(extack, attr, tb, P4TC_PARAM_A_NAME, "param name") ||
+		    p4tc_nl_attr_missing(extack, attr, tb, P4TC_PARAM_A_TYPE, "param type"))
 			return -EINVAL;
 		err = p4tc_nl_check_name(tb[P4TC_PARAM_A_NAME], "param", extack);
 		if (err)
@@ -91,7 +91,8 @@ static int p4tc_action_parse_params(struct p4tc_action *act, const struct nlattr
 					       act->num_params + 1;
 		if (!pi->id || p4tc_param_find(act, 0, pi->name) ||
 		    p4tc_param_find(act, pi->id, "")) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: param %s (id %u) is a duplicate or has id 0",
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "%s: param %s (id %u) is a duplicate or has id 0",
 					       obj, pi->name, pi->id);
 			NL_SET_BAD_ATTR(extack, attr);
 			return -EINVAL;
@@ -103,7 +104,8 @@ static int p4tc_action_parse_params(struct p4tc_action *act, const struct nlattr
 		pi->offset = offset;
 		offset += pi->size;
 		if (offset > P4TC_MAX_PARAM_DATA_SIZE) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: params take more than %d bytes at param %s",
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "%s: params take more than %d bytes at param %s",
 					       obj, P4TC_MAX_PARAM_DATA_SIZE, pi->name);
 			NL_SET_BAD_ATTR(extack, attr);
 			return -E2BIG;
@@ -137,6 +139,7 @@ int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
 	char obj[P4TC_NAME_LEN + 8];
 	unsigned int i;
 	int err;
+	u32 id;
 
 	snprintf(obj, sizeof(obj), "action %s", act->name);
 	bitmap_zero(seen, P4TC_MAX_PARAMS);
@@ -145,8 +148,8 @@ int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
 				       p4tc_param_policy, extack);
 		if (err)
 			return err;
-		pi = p4tc_param_find(act, tb[P4TC_PARAM_A_ID] ? nla_get_u32(tb[P4TC_PARAM_A_ID]) : 0,
-				     p4tc_nl_str(tb[P4TC_PARAM_A_NAME]));
+		id = tb[P4TC_PARAM_A_ID] ? nla_get_u32(tb[P4TC_PARAM_A_ID]) : 0;
+		pi = p4tc_param_find(act, id, p4tc_nl_str(tb[P4TC_PARAM_A_NAME]));
 		if (!pi) {
 			NL_SET_ERR_MSG_FMT_MOD(extack, "%s has no param %s",
 					       obj, tb[P4TC_PARAM_A_NAME] ?
@@ -160,7 +163,7 @@ int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
 			NL_SET_BAD_ATTR(extack, params[i]);
 			return -EINVAL;
 		}
-		if (P4TC_REQ_ATTR(extack, params[i], tb, P4TC_PARAM_A_VALUE, "param value"))
+		if (p4tc_nl_attr_missing(extack, params[i], tb, P4TC_PARAM_A_VALUE, "param value"))
 			return -EINVAL;
 		err = p4tc_type_check_value(pi, nla_data(tb[P4TC_PARAM_A_VALUE]),
 					    nla_len(tb[P4TC_PARAM_A_VALUE]), net, obj,
@@ -264,7 +267,8 @@ static struct p4tc_pipeline *p4tc_action_pipeline(struct genl_info *info, bool c
 	p = p4tc_pipeline_find(genl_info_net(info), info->attrs[P4TC_A_PIPELINE],
 			       info->extack);
 	if (!IS_ERR(p) && change && p->sealed) {
-		NL_SET_ERR_MSG_FMT_MOD(info->extack, "pipeline %s is sealed: its actions cannot change",
+		NL_SET_ERR_MSG_FMT_MOD(info->extack,
+				       "pipeline %s is sealed: its actions cannot change",
 				       p->name);
 		return ERR_PTR(-EPERM);
 	}
@@ -307,7 +311,8 @@ static int p4tc_action_check_name(const struct nlattr *attr, struct netlink_ext_
 	if (err)
 		return err;
 	if (slash && (slash == name || !slash[1] || strchr(slash + 1, '/'))) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "action name %s must be ACTION or CONTROL_BLOCK/ACTION",
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "action name %s must be ACTION or CONTROL_BLOCK/ACTION",
 				       name);
 		NL_SET_BAD_ATTR(extack, attr);
 		return -EINVAL;
@@ -340,7 +345,7 @@ int p4tc_nl_action_new(struct sk_buff *skb, struct genl_info *info)
 	err = p4tc_nl_parse_nested(tb, nest, "action", info);
 	if (err)
 		return err;
-	if (P4TC_REQ_ATTR(extack, nest, tb, P4TC_ACTION_A_NAME, "action name"))
+	if (p4tc_nl_attr_missing(extack, nest, tb, P4TC_ACTION_A_NAME, "action name"))
 		return -EINVAL;
 	err = p4tc_action_check_name(tb[P4TC_ACTION_A_NAME], extack);
 	if (err)

@@ -35,14 +35,13 @@ static inline void p4tc_fmtmsg_free(struct callback_head *twork)
 	kfree(container_of(twork, struct p4tc_fmtmsg, twork));
 }
 
-static inline __printf(3, 4)
-void p4tc_set_fmtmsg(struct netlink_ext_ack *extack, const char *unformatted,
-		     const char *fmt, ...)
+static inline __printf(2, 3)
+void p4tc_set_fmtmsg(struct netlink_ext_ack *extack, const char *fmt, ...)
 {
 	struct p4tc_fmtmsg *m = NULL;
 	va_list args;
 
-	extack->_msg = unformatted;
+	extack->_msg = fmt;
 	if (!(current->flags & PF_KTHREAD))
 		m = kmalloc(sizeof(*m), GFP_ATOMIC | __GFP_NOWARN);
 	if (!m)
@@ -63,7 +62,7 @@ void p4tc_set_fmtmsg(struct netlink_ext_ack *extack, const char *unformatted,
 	struct netlink_ext_ack *__extack = (extack);			\
 									\
 	if (__extack)							\
-		p4tc_set_fmtmsg(__extack, fmt, fmt, ##args);		\
+		p4tc_set_fmtmsg(__extack, fmt, ##args);			\
 } while (0)
 
 #define NL_SET_ERR_MSG_FMT_MOD(extack, fmt, args...)			\

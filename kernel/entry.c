@@ -158,7 +158,7 @@ static const u8 *p4tc_entry_req_key(struct p4tc_entry_req *req, struct net *net,
 	u32 i;
 	int err;
 
-	if (P4TC_REQ_ATTR(extack, req->nest, req->tb, P4TC_ENTRY_A_KEY, "entry key"))
+	if (p4tc_nl_attr_missing(extack, req->nest, req->tb, P4TC_ENTRY_A_KEY, "entry key"))
 		return ERR_PTR(-EINVAL);
 	if (nla_len(attr) != t->keylen) {
 		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: key has %d bytes, keysz %u needs %u",

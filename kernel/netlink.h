@@ -19,18 +19,19 @@ extern const struct nla_policy p4tc_table_policy[P4TC_TABLE_A_MAX + 1];
 extern const struct nla_policy p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1];
 
 /*
- * Fail with an extack message naming @what when @attr is missing from @tb.
- * Evaluates to true when the attribute is missing.
+ * Whether @attr is missing from @tb, the attributes of @nest; if so, says
+ * that @what is missing.
  */
-#define P4TC_REQ_ATTR(extack, nest, tb, attr, what) ({			\
-	bool __missing = !(tb)[attr];					\
-									\
-	if (__missing) {						\
-		NL_SET_ERR_MSG_FMT_MOD(extack, "missing %s", what);	\
-		NL_SET_ERR_ATTR_MISS(extack, nest, attr);		\
-	}								\
-	__missing;							\
-})
+static inline bool p4tc_nl_attr_missing(struct netlink_ext_ack *extack,
+					const struct nlattr *nest,
+					struct nlattr **tb, int attr, const char *what)
+{
+	if (tb[attr])
+		return false;
+	NL_SET_ERR_MSG_FMT_MOD(extack, "missing %s", what);
+	NL_SET_ERR_ATTR_MISS(extack, nest, attr);
+	return true;
+}
 
 int p4tc_nl_pipeline_new(struct sk_buff *skb, struct genl_info *info);
 int p4tc_nl_pipeline_set(struct sk_buff *skb, struct genl_info *info);

@@ -132,7 +132,8 @@ struct p4tc_pipeline *p4tc_pipeline_get(struct net *net, const struct nlattr *ne
 	if (IS_ERR(p))
 		goto unlock;
 	if (!p->sealed) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "pipeline %s is not sealed: entries need state ready",
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "pipeline %s is not sealed: entries need state ready",
 				       p->name);
 		p = ERR_PTR(-EPERM);
 		goto unlock;
@@ -170,7 +171,8 @@ struct p4tc_pipeline *p4tc_pipeline_get_by_name(struct net *net, const char *nam
 		goto unlock;
 	}
 	if (!p->sealed) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "pipeline %s must be sealed (state ready) before use",
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "pipeline %s must be sealed (state ready) before use",
 				       name);
 		p = ERR_PTR(-EPERM);
 		goto unlock;
@@ -278,7 +280,8 @@ static int p4tc_pipeline_set_numtables(struct p4tc_pipeline *p, struct nlattr *a
 		return -EINVAL;
 	}
 	if (numtables < p->ntables) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "pipeline %s: numtables %u is less than its %u tables",
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "pipeline %s: numtables %u is less than its %u tables",
 				       p->name, numtables, p->ntables);
 		NL_SET_BAD_ATTR(extack, attr);
 		return -EINVAL;
@@ -330,15 +333,16 @@ int p4tc_nl_pipeline_new(struct sk_buff *skb, struct genl_info *info)
 	err = p4tc_nl_parse_nested(tb, info->attrs[P4TC_A_PIPELINE], "pipeline", info);
 	if (err)
 		return err;
-	if (P4TC_REQ_ATTR(extack, info->attrs[P4TC_A_PIPELINE], tb,
-			  P4TC_PIPELINE_A_NAME, "pipeline name"))
+	if (p4tc_nl_attr_missing(extack, info->attrs[P4TC_A_PIPELINE], tb,
+				 P4TC_PIPELINE_A_NAME, "pipeline name"))
 		return -EINVAL;
 	err = p4tc_nl_check_name(tb[P4TC_PIPELINE_A_NAME], "pipeline", extack);
 	if (err)
 		return err;
 	name = nla_data(tb[P4TC_PIPELINE_A_NAME]);
 	if (tb[P4TC_PIPELINE_A_STATE]) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "pipeline %s: seal it with an update once its tables exist",
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "pipeline %s: seal it with an update once its tables exist",
 				       name);
 		NL_SET_BAD_ATTR(extack, tb[P4TC_PIPELINE_A_STATE]);
 		return -EINVAL;

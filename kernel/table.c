@@ -93,8 +93,10 @@ static int p4tc_table_parse_keyfields(struct p4tc_table *t, const struct nlattr 
 		if (err)
 			goto free_fields;
 		err = -EINVAL;
-		if (P4TC_REQ_ATTR(extack, attr, tb, P4TC_KEYFIELD_A_NAME, "key field name") ||
-		    P4TC_REQ_ATTR(extack, attr, tb, P4TC_KEYFIELD_A_TYPE, "key field type"))
+		if (p4tc_nl_attr_missing(extack, attr, tb, P4TC_KEYFIELD_A_NAME,
+					 "key field name") ||
+		    p4tc_nl_attr_missing(extack, attr, tb, P4TC_KEYFIELD_A_TYPE,
+					 "key field type"))
 			goto free_fields;
 		err = p4tc_nl_check_name(tb[P4TC_KEYFIELD_A_NAME], "key field", extack);
 		if (err)
@@ -107,13 +109,15 @@ static int p4tc_table_parse_keyfields(struct p4tc_table *t, const struct nlattr 
 			if (!strcmp(fields[i].name, kf->name) || fields[i].id == kf->id)
 				break;
 		if (i < n || !kf->id) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: key field %s (id %u) is a duplicate or has id 0",
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "%s: key field %s (id %u) is a duplicate or has id 0",
 					       obj, kf->name, kf->id);
 			goto bad_attr;
 		}
 		if (tb[P4TC_KEYFIELD_A_MATCH] &&
 		    nla_get_u8(tb[P4TC_KEYFIELD_A_MATCH]) != P4TC_MATCH_EXACT) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: key field %s: only exact match is supported",
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "%s: key field %s: only exact match is supported",
 					       obj, kf->name);
 			NL_SET_BAD_ATTR(extack, tb[P4TC_KEYFIELD_A_MATCH]);
 			goto free_fields;
@@ -194,7 +198,8 @@ static int p4tc_table_apply(struct p4tc_table *t, struct nlattr **tb,
 	if (attr) {
 		t->permissions = nla_get_u16(attr);
 		if (t->permissions & ~P4TC_PERM_MASK) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: permissions 0x%x have more than 14 bits",
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "%s: permissions 0x%x have more than 14 bits",
 					       obj, t->permissions);
 			goto bad_attr;
 		}
@@ -279,7 +284,8 @@ static struct p4tc_pipeline *p4tc_table_pipeline(struct genl_info *info, bool ch
 	p = p4tc_pipeline_find(genl_info_net(info), info->attrs[P4TC_A_PIPELINE],
 			       info->extack);
 	if (!IS_ERR(p) && change && p->sealed) {
-		NL_SET_ERR_MSG_FMT_MOD(info->extack, "pipeline %s is sealed: its tables cannot change",
+		NL_SET_ERR_MSG_FMT_MOD(info->extack,
+				       "pipeline %s is sealed: its tables cannot change",
 				       p->name);
 		return ERR_PTR(-EPERM);
 	}
@@ -353,12 +359,12 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 	err = p4tc_nl_parse_nested(tb, nest, "table", info);
 	if (err)
 		return err;
-	if (P4TC_REQ_ATTR(extack, nest, tb, P4TC_TABLE_A_NAME, "table name"))
+	if (p4tc_nl_attr_missing(extack, nest, tb, P4TC_TABLE_A_NAME, "table name"))
 		return -EINVAL;
 	err = p4tc_table_check_name(tb[P4TC_TABLE_A_NAME], extack);
 	if (err)
 		return err;
-	if (P4TC_REQ_ATTR(extack, nest, tb, P4TC_TABLE_A_KEYSZ, "table keysz"))
+	if (p4tc_nl_attr_missing(extack, nest, tb, P4TC_TABLE_A_KEYSZ, "table keysz"))
 		return -EINVAL;
 	if (tb[P4TC_TABLE_A_ID]) {
 		id = nla_get_u32(tb[P4TC_TABLE_A_ID]);
