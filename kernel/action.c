@@ -9,28 +9,6 @@
 #include "netlink.h"
 
 /**
- * p4tc_action_find() - find an action template by id or by name
- * @p: pipeline
- * @id: action id, or 0 to find by @name
- * @name: action name, used when @id is 0
- *
- * Context: holds the namespace's p4tc lock, or @p is sealed.
- * Return: the action or NULL.
- */
-struct p4tc_action *p4tc_action_find(struct p4tc_pipeline *p, u32 id, const char *name)
-{
-	struct p4tc_action *act;
-	unsigned long tmp, i;
-
-	if (id)
-		return idr_find(&p->actions, id);
-	idr_for_each_entry_ul(&p->actions, act, tmp, i)
-		if (!strcmp(act->name, name))
-			return act;
-	return NULL;
-}
-
-/**
  * p4tc_actions_destroy() - free every action template of a pipeline
  * @p: pipeline nobody can reach any more
  */
@@ -223,8 +201,9 @@ int p4tc_action_put_params(struct sk_buff *skb, const struct p4tc_action *act,
 }
 
 static int p4tc_action_fill(struct sk_buff *skb, const struct p4tc_pipeline *p,
-			    const struct p4tc_action *act)
+			    const void *obj)
 {
+	const struct p4tc_action *act = obj;
 	struct nlattr *nest;
 	u32 i;
 
@@ -247,58 +226,38 @@ cancel:
 	return -EMSGSIZE;
 }
 
-static int p4tc_action_reply(struct sk_buff *msg, const struct p4tc_pipeline *p,
-			     const struct p4tc_action *act, struct genl_info *info)
+static void p4tc_action_destroy(struct p4tc_pipeline *p, void *obj)
 {
-	void *hdr = p4tc_nl_reply_start(msg, info);
+	struct p4tc_action *act = obj;
 
-	if (!hdr || p4tc_action_fill(msg, p, act)) {
-		nlmsg_free(msg);
-		return -EMSGSIZE;
-	}
-	return p4tc_nl_reply(msg, hdr, info);
+	idr_remove(&p->actions, act->id);
+	p->nactions--;
+	kfree(act);
 }
 
-/* The pipeline of a template change: it must exist and be unsealed. */
-static struct p4tc_pipeline *p4tc_action_pipeline(struct genl_info *info, bool change)
+const struct p4tc_tmpl_ops p4tc_action_ops = {
+	.kind = "action",
+	.attr = P4TC_A_ACTION,
+	.id_attr = P4TC_ACTION_A_ID,
+	.name_attr = P4TC_ACTION_A_NAME,
+	.idr_offset = offsetof(struct p4tc_pipeline, actions),
+	.name_offset = offsetof(struct p4tc_action, name),
+	.fill = p4tc_action_fill,
+	.destroy = p4tc_action_destroy,
+};
+
+/**
+ * p4tc_action_find() - find an action template by id or by name
+ * @p: pipeline
+ * @id: action id, or 0 to find by @name
+ * @name: action name, used when @id is 0
+ *
+ * Context: holds the namespace's p4tc lock, or @p is sealed.
+ * Return: the action or NULL.
+ */
+struct p4tc_action *p4tc_action_find(struct p4tc_pipeline *p, u32 id, const char *name)
 {
-	struct p4tc_pipeline *p;
-
-	p = p4tc_pipeline_find(genl_info_net(info), info->attrs[P4TC_A_PIPELINE],
-			       info->extack);
-	if (!IS_ERR(p) && change && p->sealed) {
-		NL_SET_ERR_MSG_FMT_MOD(info->extack,
-				       "pipeline %s is sealed: its actions cannot change",
-				       p->name);
-		return ERR_PTR(-EPERM);
-	}
-	return p;
-}
-
-/* Find the action a request names by id or name; sets extack if absent. */
-static struct p4tc_action *p4tc_action_lookup(struct p4tc_pipeline *p, struct nlattr **tb,
-					      const struct nlattr *nest,
-					      struct netlink_ext_ack *extack)
-{
-	u32 id = tb[P4TC_ACTION_A_ID] ? nla_get_u32(tb[P4TC_ACTION_A_ID]) : 0;
-	struct p4tc_action *act;
-
-	if (!id && !tb[P4TC_ACTION_A_NAME]) {
-		NL_SET_ERR_MSG_MOD(extack, "missing action name or id");
-		NL_SET_ERR_ATTR_MISS(extack, nest, P4TC_ACTION_A_NAME);
-		return ERR_PTR(-EINVAL);
-	}
-	act = p4tc_action_find(p, id, p4tc_nl_str(tb[P4TC_ACTION_A_NAME]));
-	if (!act) {
-		if (id)
-			NL_SET_ERR_MSG_FMT_MOD(extack, "pipeline %s has no action id %u",
-					       p->name, id);
-		else
-			NL_SET_ERR_MSG_FMT_MOD(extack, "pipeline %s has no action %s",
-					       p->name, p4tc_nl_str(tb[P4TC_ACTION_A_NAME]));
-		return ERR_PTR(-ENOENT);
-	}
-	return act;
+	return p4tc_tmpl_find(p, &p4tc_action_ops, id, name);
 }
 
 static int p4tc_action_check_name(const struct nlattr *attr, struct netlink_ext_ack *extack)
@@ -371,7 +330,7 @@ int p4tc_nl_action_new(struct sk_buff *skb, struct genl_info *info)
 	act->active = tb[P4TC_ACTION_A_ACTIVE] && nla_get_u8(tb[P4TC_ACTION_A_ACTIVE]);
 
 	mutex_lock(&pn->lock);
-	p = p4tc_action_pipeline(info, true);
+	p = p4tc_tmpl_pipeline(info, &p4tc_action_ops, true);
 	if (IS_ERR(p)) {
 		err = PTR_ERR(p);
 		goto unlock;
@@ -403,7 +362,7 @@ int p4tc_nl_action_new(struct sk_buff *skb, struct genl_info *info)
 	}
 	act->id = id;
 	p->nactions++;
-	err = p4tc_action_reply(msg, p, act, info);
+	err = p4tc_tmpl_reply(msg, p, act, &p4tc_action_ops, info);
 	mutex_unlock(&pn->lock);
 	return err;
 
@@ -449,12 +408,13 @@ int p4tc_nl_action_set(struct sk_buff *skb, struct genl_info *info)
 	}
 
 	mutex_lock(&pn->lock);
-	p = p4tc_action_pipeline(info, true);
+	p = p4tc_tmpl_pipeline(info, &p4tc_action_ops, true);
 	if (IS_ERR(p)) {
 		err = PTR_ERR(p);
 		goto unlock;
 	}
-	act = p4tc_action_lookup(p, tb, nest, info->extack);
+	act = p4tc_tmpl_lookup(p, &p4tc_action_ops, tb[P4TC_ACTION_A_ID],
+			       tb[P4TC_ACTION_A_NAME], nest, info->extack);
 	if (IS_ERR(act)) {
 		err = PTR_ERR(act);
 		goto unlock;
@@ -470,7 +430,7 @@ int p4tc_nl_action_set(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (tb[P4TC_ACTION_A_ACTIVE])
 		act->active = nla_get_u8(tb[P4TC_ACTION_A_ACTIVE]);
-	err = p4tc_action_reply(msg, p, act, info);
+	err = p4tc_tmpl_reply(msg, p, act, &p4tc_action_ops, info);
 	mutex_unlock(&pn->lock);
 	kfree(new);
 	return err;
@@ -492,79 +452,19 @@ free_msg:
  */
 int p4tc_nl_action_get(struct sk_buff *skb, struct genl_info *info)
 {
-	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
-	struct nlattr *nest = info->attrs[P4TC_A_ACTION];
-	struct nlattr *tb[P4TC_ACTION_A_MAX + 1];
-	struct p4tc_pipeline *p;
-	struct p4tc_action *act;
-	struct sk_buff *msg;
-	int err;
-
-	err = p4tc_nl_parse_nested(tb, nest, "action", info);
-	if (err)
-		return err;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	mutex_lock(&pn->lock);
-	p = p4tc_action_pipeline(info, false);
-	if (IS_ERR(p)) {
-		err = PTR_ERR(p);
-		goto unlock;
-	}
-	act = p4tc_action_lookup(p, tb, nest, info->extack);
-	if (IS_ERR(act)) {
-		err = PTR_ERR(act);
-		goto unlock;
-	}
-	err = p4tc_action_reply(msg, p, act, info);
-	mutex_unlock(&pn->lock);
-	return err;
-
-unlock:
-	mutex_unlock(&pn->lock);
-	nlmsg_free(msg);
-	return err;
+	return p4tc_tmpl_get(info, &p4tc_action_ops);
 }
 
 /**
  * p4tc_nl_action_dump() - P4TC_CMD_ACTION_GET dump of a pipeline's actions
  * @skb: dump buffer
- * @cb: dump state; args[0] is the next action id
+ * @cb: dump state
  *
  * Return: bytes in @skb, 0 when done, or a negative errno.
  */
 int p4tc_nl_action_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	struct nlattr **attrs = genl_dumpit_info(cb)->attrs;
-	struct p4tc_net *pn = p4tc_net(sock_net(skb->sk));
-	unsigned long id = cb->args[0], tmp;
-	struct p4tc_pipeline *p;
-	struct p4tc_action *act;
-	int err;
-
-	mutex_lock(&pn->lock);
-	p = p4tc_pipeline_find(sock_net(skb->sk), attrs[P4TC_A_PIPELINE], cb->extack);
-	if (IS_ERR(p)) {
-		err = PTR_ERR(p);
-		goto unlock;
-	}
-	idr_for_each_entry_continue_ul(&p->actions, act, tmp, id) {
-		void *hdr = p4tc_nl_dump_start(skb, cb);
-
-		if (!hdr)
-			break;
-		if (p4tc_action_fill(skb, p, act)) {
-			genlmsg_cancel(skb, hdr);
-			break;
-		}
-		genlmsg_end(skb, hdr);
-		cb->args[0] = id + 1;
-	}
-	err = skb->len;
-unlock:
-	mutex_unlock(&pn->lock);
-	return err;
+	return p4tc_tmpl_dump(skb, cb, &p4tc_action_ops);
 }
 
 /**
@@ -576,31 +476,5 @@ unlock:
  */
 int p4tc_nl_action_del(struct sk_buff *skb, struct genl_info *info)
 {
-	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
-	struct nlattr *nest = info->attrs[P4TC_A_ACTION];
-	struct nlattr *tb[P4TC_ACTION_A_MAX + 1];
-	struct p4tc_pipeline *p;
-	struct p4tc_action *act;
-	int err;
-
-	err = p4tc_nl_parse_nested(tb, nest, "action", info);
-	if (err)
-		return err;
-	mutex_lock(&pn->lock);
-	p = p4tc_action_pipeline(info, true);
-	if (IS_ERR(p)) {
-		err = PTR_ERR(p);
-		goto unlock;
-	}
-	act = p4tc_action_lookup(p, tb, nest, info->extack);
-	if (IS_ERR(act)) {
-		err = PTR_ERR(act);
-		goto unlock;
-	}
-	idr_remove(&p->actions, act->id);
-	p->nactions--;
-	kfree(act);
-unlock:
-	mutex_unlock(&pn->lock);
-	return err;
+	return p4tc_tmpl_del(info, &p4tc_action_ops);
 }

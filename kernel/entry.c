@@ -105,7 +105,6 @@ static int p4tc_entry_req_init(struct p4tc_entry_req *req, struct net *net,
 			       struct nlattr **attrs, struct netlink_ext_ack *extack)
 {
 	struct nlattr **tb = req->tb;
-	u32 id;
 	int err;
 
 	req->nest = attrs[P4TC_A_ENTRY];
@@ -121,23 +120,10 @@ static int p4tc_entry_req_init(struct p4tc_entry_req *req, struct net *net,
 	if (IS_ERR(req->p))
 		return PTR_ERR(req->p);
 
-	id = tb[P4TC_ENTRY_A_TABLE_ID] ? nla_get_u32(tb[P4TC_ENTRY_A_TABLE_ID]) : 0;
-	if (!id && !tb[P4TC_ENTRY_A_TABLE_NAME]) {
-		NL_SET_ERR_MSG_MOD(extack, "missing entry table name or id");
-		NL_SET_ERR_ATTR_MISS(extack, req->nest, P4TC_ENTRY_A_TABLE_NAME);
-		err = -EINVAL;
-		goto put_pipeline;
-	}
-	req->t = p4tc_table_find(req->p, id, p4tc_nl_str(tb[P4TC_ENTRY_A_TABLE_NAME]));
-	if (!req->t) {
-		if (id)
-			NL_SET_ERR_MSG_FMT_MOD(extack, "pipeline %s has no table id %u",
-					       req->p->name, id);
-		else
-			NL_SET_ERR_MSG_FMT_MOD(extack, "pipeline %s has no table %s",
-					       req->p->name,
-					       p4tc_nl_str(tb[P4TC_ENTRY_A_TABLE_NAME]));
-		err = -ENOENT;
+	req->t = p4tc_tmpl_lookup(req->p, &p4tc_table_ops, tb[P4TC_ENTRY_A_TABLE_ID],
+				  tb[P4TC_ENTRY_A_TABLE_NAME], req->nest, extack);
+	if (IS_ERR(req->t)) {
+		err = PTR_ERR(req->t);
 		goto put_pipeline;
 	}
 	snprintf(req->obj, sizeof(req->obj), "table %s/%s", req->p->name, req->t->name);

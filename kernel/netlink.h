@@ -33,6 +33,49 @@ static inline bool p4tc_nl_attr_missing(struct netlink_ext_ack *extack,
 	return true;
 }
 
+/**
+ * struct p4tc_tmpl_ops - a kind of template object (action, table) for the
+ * handlers they share
+ * @kind: "action", "table": for messages
+ * @attr: the command's nest of this kind, P4TC_A_ACTION or P4TC_A_TABLE
+ * @id_attr: the id attribute in that nest
+ * @name_attr: the name attribute in that nest
+ * @idr_offset: offset of the pipeline's idr of these objects
+ * @name_offset: offset of the name in the object
+ * @fill: put the object, with its pipeline's id, into a message
+ * @destroy: remove the object from its (unsealed) pipeline and free it
+ */
+struct p4tc_tmpl_ops {
+	const char *kind;
+	int attr;
+	int id_attr;
+	int name_attr;
+	size_t idr_offset;
+	size_t name_offset;
+	int (*fill)(struct sk_buff *skb, const struct p4tc_pipeline *p, const void *obj);
+	void (*destroy)(struct p4tc_pipeline *p, void *obj);
+};
+
+#define P4TC_TMPL_A_MAX	\
+	((int)P4TC_ACTION_A_MAX > (int)P4TC_TABLE_A_MAX ? P4TC_ACTION_A_MAX : P4TC_TABLE_A_MAX)
+
+extern const struct p4tc_tmpl_ops p4tc_action_ops;
+extern const struct p4tc_tmpl_ops p4tc_table_ops;
+
+void *p4tc_tmpl_find(struct p4tc_pipeline *p, const struct p4tc_tmpl_ops *ops,
+		     u32 id, const char *name);
+void *p4tc_tmpl_lookup(struct p4tc_pipeline *p, const struct p4tc_tmpl_ops *ops,
+		       const struct nlattr *id, const struct nlattr *name,
+		       const struct nlattr *nest, struct netlink_ext_ack *extack);
+struct p4tc_pipeline *p4tc_tmpl_pipeline(struct genl_info *info,
+					 const struct p4tc_tmpl_ops *ops, bool change);
+int p4tc_tmpl_reply(struct sk_buff *msg, const struct p4tc_pipeline *p, const void *obj,
+		    const struct p4tc_tmpl_ops *ops, struct genl_info *info);
+int p4tc_tmpl_get(struct genl_info *info, const struct p4tc_tmpl_ops *ops);
+int p4tc_tmpl_dump(struct sk_buff *skb, struct netlink_callback *cb,
+		   const struct p4tc_tmpl_ops *ops);
+int p4tc_tmpl_del(struct genl_info *info, const struct p4tc_tmpl_ops *ops);
+
 int p4tc_nl_pipeline_new(struct sk_buff *skb, struct genl_info *info);
 int p4tc_nl_pipeline_set(struct sk_buff *skb, struct genl_info *info);
 int p4tc_nl_pipeline_get(struct sk_buff *skb, struct genl_info *info);

@@ -9,28 +9,6 @@
 #include "netlink.h"
 
 /**
- * p4tc_table_find() - find a table template by id or by name
- * @p: pipeline
- * @id: table id, or 0 to find by @name
- * @name: table name, used when @id is 0
- *
- * Context: holds the namespace's p4tc lock, or @p is sealed.
- * Return: the table or NULL.
- */
-struct p4tc_table *p4tc_table_find(struct p4tc_pipeline *p, u32 id, const char *name)
-{
-	struct p4tc_table *t;
-	unsigned long tmp, i;
-
-	if (id)
-		return idr_find(&p->tables, id);
-	idr_for_each_entry_ul(&p->tables, t, tmp, i)
-		if (!strcmp(t->name, name))
-			return t;
-	return NULL;
-}
-
-/**
  * p4tc_table_lookup_rcu() - find a table of a sealed pipeline from the datapath
  * @p: sealed pipeline
  * @tblid: table id
@@ -236,8 +214,9 @@ static int p4tc_keyfield_put(struct sk_buff *skb, const struct p4tc_type_info *k
 }
 
 static int p4tc_table_fill(struct sk_buff *skb, const struct p4tc_pipeline *p,
-			   const struct p4tc_table *t)
+			   const void *obj)
 {
+	const struct p4tc_table *t = obj;
 	struct nlattr *nest;
 	u32 i;
 
@@ -265,56 +244,39 @@ cancel:
 	return -EMSGSIZE;
 }
 
-static int p4tc_table_reply(struct sk_buff *msg, const struct p4tc_pipeline *p,
-			    const struct p4tc_table *t, struct genl_info *info)
+static void p4tc_table_destroy(struct p4tc_pipeline *p, void *obj)
 {
-	void *hdr = p4tc_nl_reply_start(msg, info);
+	struct p4tc_table *t = obj;
 
-	if (!hdr || p4tc_table_fill(msg, p, t)) {
-		nlmsg_free(msg);
-		return -EMSGSIZE;
-	}
-	return p4tc_nl_reply(msg, hdr, info);
+	/* Unsealed: the datapath cannot see this table, free it now. */
+	idr_remove(&p->tables, t->id);
+	p->ntables--;
+	p4tc_table_free(t);
 }
 
-static struct p4tc_pipeline *p4tc_table_pipeline(struct genl_info *info, bool change)
+const struct p4tc_tmpl_ops p4tc_table_ops = {
+	.kind = "table",
+	.attr = P4TC_A_TABLE,
+	.id_attr = P4TC_TABLE_A_ID,
+	.name_attr = P4TC_TABLE_A_NAME,
+	.idr_offset = offsetof(struct p4tc_pipeline, tables),
+	.name_offset = offsetof(struct p4tc_table, name),
+	.fill = p4tc_table_fill,
+	.destroy = p4tc_table_destroy,
+};
+
+/**
+ * p4tc_table_find() - find a table template by id or by name
+ * @p: pipeline
+ * @id: table id, or 0 to find by @name
+ * @name: table name, used when @id is 0
+ *
+ * Context: holds the namespace's p4tc lock, or @p is sealed.
+ * Return: the table or NULL.
+ */
+struct p4tc_table *p4tc_table_find(struct p4tc_pipeline *p, u32 id, const char *name)
 {
-	struct p4tc_pipeline *p;
-
-	p = p4tc_pipeline_find(genl_info_net(info), info->attrs[P4TC_A_PIPELINE],
-			       info->extack);
-	if (!IS_ERR(p) && change && p->sealed) {
-		NL_SET_ERR_MSG_FMT_MOD(info->extack,
-				       "pipeline %s is sealed: its tables cannot change",
-				       p->name);
-		return ERR_PTR(-EPERM);
-	}
-	return p;
-}
-
-static struct p4tc_table *p4tc_table_lookup(struct p4tc_pipeline *p, struct nlattr **tb,
-					    const struct nlattr *nest,
-					    struct netlink_ext_ack *extack)
-{
-	u32 id = tb[P4TC_TABLE_A_ID] ? nla_get_u32(tb[P4TC_TABLE_A_ID]) : 0;
-	struct p4tc_table *t;
-
-	if (!id && !tb[P4TC_TABLE_A_NAME]) {
-		NL_SET_ERR_MSG_MOD(extack, "missing table name or id");
-		NL_SET_ERR_ATTR_MISS(extack, nest, P4TC_TABLE_A_NAME);
-		return ERR_PTR(-EINVAL);
-	}
-	t = p4tc_table_find(p, id, p4tc_nl_str(tb[P4TC_TABLE_A_NAME]));
-	if (!t) {
-		if (id)
-			NL_SET_ERR_MSG_FMT_MOD(extack, "pipeline %s has no table id %u",
-					       p->name, id);
-		else
-			NL_SET_ERR_MSG_FMT_MOD(extack, "pipeline %s has no table %s",
-					       p->name, p4tc_nl_str(tb[P4TC_TABLE_A_NAME]));
-		return ERR_PTR(-ENOENT);
-	}
-	return t;
+	return p4tc_tmpl_find(p, &p4tc_table_ops, id, name);
 }
 
 static int p4tc_table_check_name(const struct nlattr *attr, struct netlink_ext_ack *extack)
@@ -390,7 +352,7 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 	t->permissions = P4TC_DEFAULT_PERMISSIONS;
 
 	mutex_lock(&pn->lock);
-	p = p4tc_table_pipeline(info, true);
+	p = p4tc_tmpl_pipeline(info, &p4tc_table_ops, true);
 	if (IS_ERR(p)) {
 		err = PTR_ERR(p);
 		goto unlock;
@@ -425,7 +387,7 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 	}
 	t->id = id;
 	p->ntables++;
-	err = p4tc_table_reply(msg, p, t, info);
+	err = p4tc_tmpl_reply(msg, p, t, &p4tc_table_ops, info);
 	mutex_unlock(&pn->lock);
 	return err;
 
@@ -474,12 +436,13 @@ int p4tc_nl_table_set(struct sk_buff *skb, struct genl_info *info)
 	}
 
 	mutex_lock(&pn->lock);
-	p = p4tc_table_pipeline(info, true);
+	p = p4tc_tmpl_pipeline(info, &p4tc_table_ops, true);
 	if (IS_ERR(p)) {
 		err = PTR_ERR(p);
 		goto unlock;
 	}
-	t = p4tc_table_lookup(p, tb, nest, info->extack);
+	t = p4tc_tmpl_lookup(p, &p4tc_table_ops, tb[P4TC_TABLE_A_ID],
+			     tb[P4TC_TABLE_A_NAME], nest, info->extack);
 	if (IS_ERR(t)) {
 		err = PTR_ERR(t);
 		goto unlock;
@@ -505,7 +468,7 @@ int p4tc_nl_table_set(struct sk_buff *skb, struct genl_info *info)
 		t->num_keyfields = new->num_keyfields;
 		new->keyfields = NULL;
 	}
-	err = p4tc_table_reply(msg, p, t, info);
+	err = p4tc_tmpl_reply(msg, p, t, &p4tc_table_ops, info);
 	mutex_unlock(&pn->lock);
 	kfree(new);
 	return err;
@@ -528,79 +491,19 @@ free_msg:
  */
 int p4tc_nl_table_get(struct sk_buff *skb, struct genl_info *info)
 {
-	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
-	struct nlattr *nest = info->attrs[P4TC_A_TABLE];
-	struct nlattr *tb[P4TC_TABLE_A_MAX + 1];
-	struct p4tc_pipeline *p;
-	struct p4tc_table *t;
-	struct sk_buff *msg;
-	int err;
-
-	err = p4tc_nl_parse_nested(tb, nest, "table", info);
-	if (err)
-		return err;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	mutex_lock(&pn->lock);
-	p = p4tc_table_pipeline(info, false);
-	if (IS_ERR(p)) {
-		err = PTR_ERR(p);
-		goto unlock;
-	}
-	t = p4tc_table_lookup(p, tb, nest, info->extack);
-	if (IS_ERR(t)) {
-		err = PTR_ERR(t);
-		goto unlock;
-	}
-	err = p4tc_table_reply(msg, p, t, info);
-	mutex_unlock(&pn->lock);
-	return err;
-
-unlock:
-	mutex_unlock(&pn->lock);
-	nlmsg_free(msg);
-	return err;
+	return p4tc_tmpl_get(info, &p4tc_table_ops);
 }
 
 /**
  * p4tc_nl_table_dump() - P4TC_CMD_TABLE_GET dump of a pipeline's tables
  * @skb: dump buffer
- * @cb: dump state; args[0] is the next table id
+ * @cb: dump state
  *
  * Return: bytes in @skb, 0 when done, or a negative errno.
  */
 int p4tc_nl_table_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	struct nlattr **attrs = genl_dumpit_info(cb)->attrs;
-	struct p4tc_net *pn = p4tc_net(sock_net(skb->sk));
-	unsigned long id = cb->args[0], tmp;
-	struct p4tc_pipeline *p;
-	struct p4tc_table *t;
-	int err;
-
-	mutex_lock(&pn->lock);
-	p = p4tc_pipeline_find(sock_net(skb->sk), attrs[P4TC_A_PIPELINE], cb->extack);
-	if (IS_ERR(p)) {
-		err = PTR_ERR(p);
-		goto unlock;
-	}
-	idr_for_each_entry_continue_ul(&p->tables, t, tmp, id) {
-		void *hdr = p4tc_nl_dump_start(skb, cb);
-
-		if (!hdr)
-			break;
-		if (p4tc_table_fill(skb, p, t)) {
-			genlmsg_cancel(skb, hdr);
-			break;
-		}
-		genlmsg_end(skb, hdr);
-		cb->args[0] = id + 1;
-	}
-	err = skb->len;
-unlock:
-	mutex_unlock(&pn->lock);
-	return err;
+	return p4tc_tmpl_dump(skb, cb, &p4tc_table_ops);
 }
 
 /**
@@ -612,32 +515,5 @@ unlock:
  */
 int p4tc_nl_table_del(struct sk_buff *skb, struct genl_info *info)
 {
-	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
-	struct nlattr *nest = info->attrs[P4TC_A_TABLE];
-	struct nlattr *tb[P4TC_TABLE_A_MAX + 1];
-	struct p4tc_pipeline *p;
-	struct p4tc_table *t;
-	int err;
-
-	err = p4tc_nl_parse_nested(tb, nest, "table", info);
-	if (err)
-		return err;
-	mutex_lock(&pn->lock);
-	p = p4tc_table_pipeline(info, true);
-	if (IS_ERR(p)) {
-		err = PTR_ERR(p);
-		goto unlock;
-	}
-	t = p4tc_table_lookup(p, tb, nest, info->extack);
-	if (IS_ERR(t)) {
-		err = PTR_ERR(t);
-		goto unlock;
-	}
-	/* Unsealed: the datapath cannot see this table, free it now. */
-	idr_remove(&p->tables, t->id);
-	p->ntables--;
-	p4tc_table_free(t);
-unlock:
-	mutex_unlock(&pn->lock);
-	return err;
+	return p4tc_tmpl_del(info, &p4tc_table_ops);
 }
