@@ -10,6 +10,7 @@ cd "$(dirname "$0")" || exit 1
 TEST_PROGS="
 ctrl_errors.sh
 ctrl_objects.sh
+nl_raw.sh
 e2e_simple_l3.sh
 kfunc_test.sh
 "
