@@ -17,13 +17,12 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cache=${P4TC_CACHE:-/var/cache/p4tc}
 
 packages=(
-	make gcc libc6-dev libc6-dev-i386 pkg-config bc flex bison
+	make gcc libc6-dev libc6-dev-i386 pkg-config
 	libelf-dev zlib1g-dev
 	clang llvm libbpf-dev bpftool dwarves libmnl-dev
 	linux-headers-amd64 linux-source-6.1 linux-kbuild-6.1
 	qemu-system-x86 busybox-static kmod cpio xz-utils
-	iproute2 iputils-ping python3-scapy tcpdump iperf3 jq
-	python3-docutils
+	iproute2 iputils-ping util-linux jq python3 python3-docutils
 )
 
 log() { echo "deps: $*" >&2; }
