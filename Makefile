@@ -5,7 +5,7 @@
 #   make            build p4tc.ko (with BTF), the BPF programs and the tools
 #   make check      host unit tests, then the selftests in the 6.1 guest
 #   make demo       the simple_l3 pipeline forwarding real packets, in the guest
-#   make install    module, CLI, library, man pages (DESTDIR-aware)
+#   make install    module, CLI, library, tc plugin, man pages (DESTDIR-aware)
 #
 # V=1 shows the commands. KDIR selects the kernel headers (kernel/Makefile).
 
@@ -15,6 +15,7 @@ MAKEFLAGS += --no-print-directory
 all: deps
 	$(Q)$(MAKE) -C kernel
 	$(Q)$(MAKE) -C tools
+	$(Q)$(MAKE) -C iproute2-ext
 	$(Q)$(MAKE) -C p4c-templates
 	$(Q)$(MAKE) -C bpf
 
@@ -32,10 +33,12 @@ demo: all
 install: all
 	$(Q)$(MAKE) -C kernel install
 	$(Q)$(MAKE) -C tools install
+	$(Q)$(MAKE) -C iproute2-ext install
 
 clean:
 	$(Q)$(MAKE) -C kernel clean
 	$(Q)$(MAKE) -C tools clean
+	$(Q)$(MAKE) -C iproute2-ext clean
 	$(Q)$(MAKE) -C p4c-templates clean
 	$(Q)$(MAKE) -C bpf clean
 	$(Q)rm -rf build

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
- * Loading a pipeline's programs with libbpf: SCHED_CLS programs in sections
- * libbpf does not know ("p4tc/parse", "p4tc/main"), told their filter's
- * identity through the global "p4tc_filter_fields" before they load.
+ * Loading a pipeline's programs with libbpf (p4tc_prog_load()): SCHED_CLS
+ * programs in sections libbpf does not know ("p4tc/parse", "p4tc/main"),
+ * told their filter's identity through the global "p4tc_filter_fields"
+ * before they load.
  */
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +18,7 @@
 #include "internal.h"
 
 #define P4TC_FILTER_FIELDS_VAR "p4tc_filter_fields"
+#define P4TC_PIN_ROOT "/sys/fs/bpf/tc/globals"
 
 /*
  * libbpf prints through one process-wide function: while a handle loads
@@ -179,14 +182,16 @@ static int p4tc_bpf_prepare_load(struct p4tc_handle *h, struct bpf_object *obj,
 				 const char *pin_root)
 {
 	struct bpf_program *prog;
-	int err;
+	int err, fd;
 
 	prog = p4tc_bpf_select(h, obj, path, sec);
 	if (!prog)
 		return -errno;
-	err = p4tc_bpf_set_fields(h, obj, path, fields);
-	if (err)
-		return err;
+	if (fields) {
+		err = p4tc_bpf_set_fields(h, obj, path, fields);
+		if (err)
+			return err;
+	}
 	err = p4tc_bpf_pin_root(h, obj, pin_root);
 	if (err)
 		return err;
@@ -194,30 +199,49 @@ static int p4tc_bpf_prepare_load(struct p4tc_handle *h, struct bpf_object *obj,
 	if (err)
 		return p4tc_err(h, err, "%s: loading section %s failed: %s", path, sec,
 				strerror(-err));
-	return bpf_program__fd(prog);
+	/*
+	 * The object is closed on return and its fds with it: the caller gets
+	 * a program fd of its own. The program holds its maps.
+	 */
+	fd = fcntl(bpf_program__fd(prog), F_DUPFD_CLOEXEC, 0);
+	if (fd < 0)
+		return p4tc_err(h, -errno, "%s: cannot keep the program of section %s: %s",
+				path, sec, strerror(errno));
+	return fd;
 }
 
-int p4tc_bpf_load(struct p4tc_handle *h, const char *path, const char *sec,
-		  const struct p4tc_filter_fields *fields, const char *pin_root,
-		  struct bpf_object **objp)
+LIBP4TC_API int p4tc_prog_load(struct p4tc_handle *h,
+			       const struct p4tc_prog_load_opts *opts)
 {
-	LIBBPF_OPTS(bpf_object_open_opts, oo, .pin_root_path = pin_root);
-	libbpf_print_fn_t prev = p4tc_libbpf_log_begin(h);
+	LIBBPF_OPTS(bpf_object_open_opts, oo);
+	const char *path, *sec, *pin_root;
+	libbpf_print_fn_t prev;
 	struct bpf_object *obj;
 	int ret;
 
+	p4tc_clear_err(h);
+	if (!opts)
+		return p4tc_ret(p4tc_err(h, -EINVAL, "no program load options given"));
+	if (!OPTS_VALID(h, opts, p4tc_prog_load_opts))
+		return p4tc_ret(-EINVAL);
+	path = OPTS_GET(opts, path, NULL);
+	sec = OPTS_GET(opts, section, NULL);
+	if (!path || !*path || !sec || !*sec)
+		return p4tc_ret(p4tc_err(h, -EINVAL,
+					 "loading a program needs an object file and a section"));
+	pin_root = OPTS_GET(opts, pin_root, NULL) ?: P4TC_PIN_ROOT;
+	oo.pin_root_path = pin_root;
+
+	prev = p4tc_libbpf_log_begin(h);
 	obj = bpf_object__open_file(path, &oo);
 	if (!obj) {
 		ret = -errno;
 		p4tc_err(h, ret, "%s: cannot open BPF object: %s", path, strerror(-ret));
-		goto out;
-	}
-	ret = p4tc_bpf_prepare_load(h, obj, path, sec, fields, pin_root);
-	if (ret < 0)
+	} else {
+		ret = p4tc_bpf_prepare_load(h, obj, path, sec,
+					    OPTS_GET(opts, fields, NULL), pin_root);
 		bpf_object__close(obj);
-	else
-		*objp = obj;
-out:
+	}
 	p4tc_libbpf_log_end(prev);
-	return ret;
+	return p4tc_ret(ret);
 }

@@ -5,11 +5,12 @@
  */
 #include <libgen.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <arpa/inet.h>
 #include <linux/if_ether.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
-#include <bpf/libbpf.h>
+#include <linux/bpf.h>
 
 #include <p4tc/kfuncs.h>
 #include <uapi/linux/tc_p4.h>
@@ -17,7 +18,6 @@
 #include "internal.h"
 
 #define P4TC_FILTER_KIND "p4"
-#define P4TC_PIN_ROOT "/sys/fs/bpf/tc/globals"
 
 _Static_assert(sizeof(((struct p4tc_filter_prog *)0)->tag) == BPF_TAG_SIZE,
 	       "struct p4tc_filter_prog: tag size");
@@ -115,14 +115,25 @@ static int p4tc_filter_opts_check(struct p4tc_handle *h,
 	return 0;
 }
 
+/* Load one program of the filter; its fd, or a negative errno. */
+static int p4tc_filter_prog_load(struct p4tc_handle *h, const char *path,
+				 const char *sec,
+				 const struct p4tc_filter_fields *fields,
+				 const char *pin_root)
+{
+	LIBP4TC_OPTS(p4tc_prog_load_opts, lo, .path = path, .section = sec,
+		     .fields = fields, .pin_root = pin_root);
+
+	return p4tc_prog_load(h, &lo);
+}
+
 LIBP4TC_API int p4tc_filter_add(struct p4tc_handle *h,
 				const struct p4tc_tc_hook *hook,
 				const struct p4tc_filter_opts *opts)
 {
 	const char *pname, *pin_root, *parser_obj, *parser_sec, *main_obj, *main_sec;
-	struct bpf_object *parser = NULL, *main = NULL;
 	struct p4tc_filter_fields fields = {};
-	int parser_fd = -1, main_fd, err;
+	int parser_fd = -1, main_fd = -1, err;
 	struct p4tc_hook_spec hs;
 	struct nlmsghdr *nlh;
 	struct nlattr *nest;
@@ -140,7 +151,7 @@ LIBP4TC_API int p4tc_filter_add(struct p4tc_handle *h,
 	parser_sec = OPTS_GET(opts, parser_sec, NULL);
 	main_obj = OPTS_GET(opts, main_obj, NULL);
 	main_sec = OPTS_GET(opts, main_sec, NULL);
-	pin_root = OPTS_GET(opts, pin_root, NULL) ?: P4TC_PIN_ROOT;
+	pin_root = OPTS_GET(opts, pin_root, NULL);
 	protocol = OPTS_GET(opts, protocol, 0) ?: ETH_P_ALL;
 
 	err = p4tc_pipeline_id(h, pname, &fields.pipeid);
@@ -154,14 +165,14 @@ LIBP4TC_API int p4tc_filter_add(struct p4tc_handle *h,
 	fields.prio = OPTS_GET(opts, prio, 0);
 
 	if (parser_obj) {
-		parser_fd = p4tc_bpf_load(h, parser_obj, parser_sec, &fields, pin_root,
-					  &parser);
+		parser_fd = p4tc_filter_prog_load(h, parser_obj, parser_sec, &fields,
+						  pin_root);
 		if (parser_fd < 0) {
 			err = parser_fd;
 			goto close;
 		}
 	}
-	main_fd = p4tc_bpf_load(h, main_obj, main_sec, &fields, pin_root, &main);
+	main_fd = p4tc_filter_prog_load(h, main_obj, main_sec, &fields, pin_root);
 	if (main_fd < 0) {
 		err = main_fd;
 		goto close;
@@ -175,7 +186,7 @@ LIBP4TC_API int p4tc_filter_add(struct p4tc_handle *h,
 	mnl_attr_put_strz(nlh, TCA_P4_PNAME, pname);
 	if (fields.classid)
 		mnl_attr_put_u32(nlh, TCA_P4_CLASSID, fields.classid);
-	if (parser)
+	if (parser_fd >= 0)
 		err = p4tc_prog_put(h, nlh, TCA_P4_PARSER, parser_fd, parser_obj, parser_sec);
 	if (!err)
 		err = p4tc_prog_put(h, nlh, TCA_P4_MAIN, main_fd, main_obj, main_sec);
@@ -185,8 +196,10 @@ LIBP4TC_API int p4tc_filter_add(struct p4tc_handle *h,
 	/* The filter holds its own references to the programs. */
 	err = p4tc_rtnl_talk(h, nlh, NULL, NULL);
 close:
-	bpf_object__close(main);
-	bpf_object__close(parser);
+	if (main_fd >= 0)
+		close(main_fd);
+	if (parser_fd >= 0)
+		close(parser_fd);
 	return p4tc_ret(err);
 }
 

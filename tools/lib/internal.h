@@ -138,18 +138,4 @@ void p4tc_nl_put_pipeline_name(struct nlmsghdr *nlh, const char *pname);
 /* Pipelines (pipeline.c): look a pipeline's id up by name. */
 int p4tc_pipeline_id(struct p4tc_handle *h, const char *pname, __u32 *id);
 
-/* BPF objects (bpf_load.c) */
-
-struct p4tc_filter_fields;
-struct bpf_object;
-
-/*
- * Open the BPF object @path, load its program in section @sec with
- * @fields filled in, maps pinned by name under @pin_root. On success the
- * caller owns *@objp and the program's fd is returned.
- */
-int p4tc_bpf_load(struct p4tc_handle *h, const char *path, const char *sec,
-		  const struct p4tc_filter_fields *fields, const char *pin_root,
-		  struct bpf_object **objp);
-
 #endif /* __LIBP4TC_INTERNAL_H */

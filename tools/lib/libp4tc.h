@@ -709,6 +709,59 @@ LIBP4TC_API int p4tc_key_field_str(const struct p4tc_table *t, unsigned int i,
 				   const void *key, size_t len, char *buf,
 				   size_t size);
 
+/* Programs */
+
+struct p4tc_filter_fields;
+
+/**
+ * struct p4tc_prog_load_opts - a program of a pipeline to load
+ * @sz: size of this struct, for compatibility
+ * @path: the BPF object file (required)
+ * @section: the ELF section of the program, e.g. "p4tc/main" (required)
+ * @fields: the identity of the filter that will run the program (struct
+ *          p4tc_filter_fields of <p4tc/kfuncs.h>); NULL leaves the
+ *          object's "p4tc_filter_fields" as it is
+ * @pin_root: directory where maps marked LIBBPF_PIN_BY_NAME are pinned,
+ *            created if missing; NULL: "/sys/fs/bpf/tc/globals"
+ */
+struct p4tc_prog_load_opts {
+	size_t sz;
+	const char *path;
+	const char *section;
+	const struct p4tc_filter_fields *fields;
+	const char *pin_root;
+	size_t :0;
+};
+#define p4tc_prog_load_opts__last_field pin_root
+
+/**
+ * p4tc_prog_load() - load one program of a pipeline for a "p4" filter
+ * @h: handle
+ * @opts: the program
+ *
+ * The BPF object is opened, its programs typed BPF_PROG_TYPE_SCHED_CLS,
+ * and only the program of @opts->section loaded. Before loading, the
+ * global variable "p4tc_filter_fields" in the object's .bss, if it has
+ * one, is set to *@opts->fields. Maps the object shares by name are
+ * reused from, or pinned to, @opts->pin_root. libbpf's messages, the
+ * verifier log among them, go to the log callback meanwhile.
+ *
+ * This is how p4tc_filter_add() loads its programs; callers that build
+ * the filter request themselves (a tc plugin) pass the fd in
+ * TCA_P4_PROG_FD of <uapi/linux/tc_p4.h>.
+ *
+ * Ownership: the BPF object is closed before this returns; the program
+ * keeps its maps, and those pinned stay pinned. The fd returned is the
+ * caller's, close-on-exec, to close(2) once the filter holds the program.
+ *
+ * Return: the program's fd, or a negative errno: -EINVAL (bad options, a
+ * section with several programs, a "p4tc_filter_fields" of another size),
+ * -ENOENT (no object file or no program in the section), a libbpf or
+ * verifier error (the verifier's: -EACCES, -EINVAL, ...).
+ */
+LIBP4TC_API int p4tc_prog_load(struct p4tc_handle *h,
+			       const struct p4tc_prog_load_opts *opts);
+
 /* "p4" TC filters */
 
 /**
@@ -822,12 +875,9 @@ typedef int (*p4tc_filter_cb)(const struct p4tc_filter *f, void *ctx);
  * @hook: where to attach
  * @opts: the filter
  *
- * Each BPF object is opened, its programs typed BPF_PROG_TYPE_SCHED_CLS,
- * and only the program of the given section loaded. Before loading, the
- * global variable "p4tc_filter_fields" (struct p4tc_filter_fields of
- * <p4tc/kfuncs.h>) in the object's .bss, if it has one, is filled with the
- * pipeline id and the filter's identity. libbpf's messages, the verifier
- * log among them, go to the log callback meanwhile.
+ * Each program is loaded by p4tc_prog_load(), its "p4tc_filter_fields"
+ * filled with the pipeline id and the filter's identity. libbpf's
+ * messages, the verifier log among them, go to the log callback meanwhile.
  *
  * Return: 0, or a negative errno: -EINVAL for bad options, -ENOENT (no
  * pipeline, object file or section), a libbpf or verifier error, or the
