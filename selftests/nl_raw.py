@@ -22,14 +22,16 @@ NLA_F_NESTED = 0x8000
 
 # include/uapi/linux/p4tc.h
 CMD_PIPELINE_NEW, CMD_PIPELINE_SET, CMD_PIPELINE_GET = 1, 2, 3
-CMD_TABLE_NEW, CMD_ENTRY_NEW = 9, 13
+CMD_ACTION_NEW, CMD_TABLE_NEW, CMD_ENTRY_NEW = 5, 9, 13
 A_PIPELINE, A_ACTION, A_TABLE, A_ENTRY = 1, 2, 3, 4
 PIPELINE_A_ID, PIPELINE_A_NAME, PIPELINE_A_NUMTABLES, PIPELINE_A_STATE = 1, 2, 3, 4
 PIPELINE_A_CURTABLES = 5
 PIPELINE_STATE_READY = 2
+PARAM_A_NAME, PARAM_A_TYPE, PARAM_A_BITSZ, PARAM_A_VALUE = 2, 3, 4, 6
+ACTION_A_NAME, ACTION_A_PARAM, ACTION_A_ACTIVE = 2, 3, 4
 TABLE_A_NAME, TABLE_A_KEYSZ, TABLE_A_KEYFIELD = 2, 4, 8
 KEYFIELD_A_NAME, KEYFIELD_A_TYPE = 2, 3
-ENTRY_A_TABLE_NAME, ENTRY_A_KEY = 2, 3
+ENTRY_A_TABLE_NAME, ENTRY_A_KEY, ENTRY_A_ACTION_NAME, ENTRY_A_PARAM = 2, 3, 5, 6
 T_BIT = 1
 
 
@@ -175,6 +177,11 @@ rejects("key field of an unknown type", errno.EINVAL, "unknown type 99", CMD_TAB
 err, _, _ = g.p4tc(CMD_TABLE_NEW, pipe, nest(A_TABLE, string(TABLE_A_NAME, "cb/t"),
                                              u32(TABLE_A_KEYSZ, 32)))
 check("table cb/t created", err == 0)
+err, _, _ = g.p4tc(CMD_ACTION_NEW, pipe, nest(
+    A_ACTION, string(ACTION_A_NAME, "cb/a"), u8(ACTION_A_ACTIVE, 1),
+    nest(ACTION_A_PARAM, string(PARAM_A_NAME, "p"), u32(PARAM_A_TYPE, T_BIT),
+         u16(PARAM_A_BITSZ, 4))))
+check("action cb/a with param p of type bit4 created", err == 0)
 err, _, _ = g.p4tc(CMD_PIPELINE_SET, nest(A_PIPELINE, string(PIPELINE_A_NAME, "raw"),
                                           u8(PIPELINE_A_STATE, PIPELINE_STATE_READY)))
 check("pipeline raw sealed", err == 0)
@@ -185,6 +192,25 @@ rejects("entry without a key", errno.EINVAL, "missing entry key", CMD_ENTRY_NEW,
         nest(A_ENTRY, string(ENTRY_A_TABLE_NAME, "cb/t")))
 rejects("entry without a table", errno.EINVAL, "missing table name or id",
         CMD_ENTRY_NEW, pipe, nest(A_ENTRY, attr(ENTRY_A_KEY, b"abcd")))
+
+
+def entry(*params):
+    return nest(A_ENTRY, string(ENTRY_A_TABLE_NAME, "cb/t"), attr(ENTRY_A_KEY, b"abcd"),
+                string(ENTRY_A_ACTION_NAME, "cb/a"),
+                *(nest(ENTRY_A_PARAM, string(PARAM_A_NAME, "p"), attr(PARAM_A_VALUE, v))
+                  for v in params))
+
+
+rejects("entry without its action's param", errno.EINVAL, "action cb/a: missing param p",
+        CMD_ENTRY_NEW, pipe, entry())
+rejects("entry param given twice", errno.EINVAL, "param p given twice",
+        CMD_ENTRY_NEW, pipe, entry(b"\x01", b"\x01"))
+rejects("entry param of 2 bytes for a bit4", errno.EINVAL,
+        "value has 2 bytes, type bit4 takes 1", CMD_ENTRY_NEW, pipe, entry(b"\x01\x00"))
+rejects("entry param 0xff for a bit4", errno.ERANGE, "value does not fit type bit4",
+        CMD_ENTRY_NEW, pipe, entry(b"\xff"))
+err, _, _ = g.p4tc(CMD_ENTRY_NEW, pipe, entry(b"\x0f"))
+check("entry with param 0xf for a bit4 created", err == 0)
 
 print(f"# nl_raw.py: {n - failed} of {n} passed")
 sys.exit(1 if failed else 0)
