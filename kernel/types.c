@@ -140,7 +140,8 @@ static bool p4tc_le_fits(const u8 *v, u32 size, u32 bitsz, bool is_signed)
  * @obj: the owner, for messages
  * @extack: error report
  *
- * Return: 0, or -EINVAL if @val does not fit @ti.
+ * Return: 0; -EINVAL if @len is not @ti's container size, -ERANGE if the
+ * value does not fit @ti's width, -ENODEV for an unknown ifindex.
  */
 int p4tc_type_check_value(const struct p4tc_type_info *ti, const void *val,
 			  u32 len, struct net *net, const char *obj,
