@@ -283,6 +283,9 @@ static int p4_parse_opt(struct filter_util *qu, char *fhandle, int argc,
 		return 0;
 	if (p4_parse_args(argc, argv, &a))
 		return -1;
+	/* Only a new filter needs its programs loaded (and maps pinned). */
+	if (n->nlmsg_type != RTM_NEWTFILTER)
+		return p4_error("options after \"p4\" are only for add, change and replace");
 
 	p4_request_fields(n, &fields);
 	fields.classid = a.classid;

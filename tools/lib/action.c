@@ -179,15 +179,18 @@ static struct p4tc_action p4tc_action_ref(const struct p4tc_action *a)
 LIBP4TC_API int p4tc_action_create(struct p4tc_handle *h, const char *pname,
 				   const struct p4tc_action *a)
 {
-	struct p4tc_action reply;
+	struct p4tc_action reply = {};
 	int err;
 
+	err = a ? p4tc_check_id(h, "action", a->id) : 0;
+	if (err)
+		return p4tc_ret(err);
 	err = p4tc_action_do(h, P4TC_CMD_ACTION_NEW, pname, a, &reply);
 	if (err)
 		return err;
 	if (!reply.id)
 		return p4tc_ret(p4tc_err(h, -EBADMSG, "the kernel did not reply with the action id"));
-	return reply.id;
+	return p4tc_ret(p4tc_check_id(h, "action", reply.id) ?: (int)reply.id);
 }
 
 LIBP4TC_API int p4tc_action_update(struct p4tc_handle *h, const char *pname,

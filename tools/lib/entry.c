@@ -239,8 +239,8 @@ LIBP4TC_API int p4tc_entry_delete(struct p4tc_handle *h, const char *pname,
 {
 	if (e && !e->keylen)
 		return p4tc_ret(p4tc_err(h, -EINVAL,
-					 "table %s: no key given (p4tc_entry_flush() deletes all entries)",
-					 e->table_name));
+					 "table %.*s: no key given (p4tc_entry_flush() deletes all entries)",
+					 (int)sizeof(e->table_name), e->table_name));
 	return p4tc_entry_do(h, P4TC_CMD_ENTRY_DEL, 0, pname, e, NULL, NULL);
 }
 

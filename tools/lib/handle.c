@@ -2,6 +2,7 @@
 /*
  * Handles: their sockets, the last failure's message and the log callback.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -155,6 +156,13 @@ bool p4tc_validate_opts(struct p4tc_handle *h, const char *opts,
 		}
 	}
 	return true;
+}
+
+int p4tc_check_id(struct p4tc_handle *h, const char *what, __u32 id)
+{
+	if (id > INT_MAX)
+		return p4tc_err(h, -ERANGE, "%s id %u is above %d", what, id, INT_MAX);
+	return 0;
 }
 
 int p4tc_check_name(struct p4tc_handle *h, const char *what, const char *name)

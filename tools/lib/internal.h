@@ -89,6 +89,12 @@ void p4tc_vlog(struct p4tc_handle *h, enum p4tc_log_level level,
 /* A name that fits an object's name field (non-empty, NUL within it). */
 int p4tc_check_name(struct p4tc_handle *h, const char *what, const char *name);
 
+/*
+ * Creates return the new id as an int: ids above INT_MAX can be neither
+ * asked for nor returned. 0 or -ERANGE.
+ */
+int p4tc_check_id(struct p4tc_handle *h, const char *what, __u32 id);
+
 /* Netlink (nl.c) */
 
 /*

@@ -164,7 +164,8 @@ typedef int (*p4tc_pipeline_cb)(const struct p4tc_pipeline *p, void *ctx);
  *     optional; @state must not be set
  *
  * Return: the new pipeline's id (> 0), or a negative errno: -ENOENT if the
- * module is not loaded, -EEXIST, -EINVAL, -ENOSPC, -EPERM (not admin).
+ * module is not loaded, -EEXIST, -EINVAL, -ENOSPC, -EPERM (not admin),
+ * -ERANGE (an id above INT_MAX).
  */
 LIBP4TC_API int p4tc_pipeline_create(struct p4tc_handle *h,
 				     const struct p4tc_pipeline *p);
@@ -269,7 +270,8 @@ typedef int (*p4tc_action_cb)(const struct p4tc_action *a, void *ctx);
  * @a: @name required; @id, @active and @params optional
  *
  * Return: the new action's id (> 0), or a negative errno: -ENOENT (no such
- * pipeline), -EEXIST, -EINVAL, -EBUSY (pipeline sealed), -EPERM.
+ * pipeline), -EEXIST, -EINVAL, -EPERM (pipeline sealed, or not admin),
+ * -ERANGE (an id above INT_MAX).
  */
 LIBP4TC_API int p4tc_action_create(struct p4tc_handle *h, const char *pname,
 				   const struct p4tc_action *a);
@@ -391,7 +393,8 @@ typedef int (*p4tc_table_cb)(const struct p4tc_table *t, void *ctx);
  * @t: @name and @keysz required; the others optional
  *
  * Return: the new table's id (> 0), or a negative errno: -ENOENT, -EEXIST,
- * -EINVAL, -ENOSPC (numtables reached), -EBUSY (pipeline sealed), -EPERM.
+ * -EINVAL, -ENOSPC (numtables reached), -EPERM (pipeline sealed, or not
+ * admin), -ERANGE (an id above INT_MAX).
  */
 LIBP4TC_API int p4tc_table_create(struct p4tc_handle *h, const char *pname,
 				  const struct p4tc_table *t);

@@ -64,7 +64,21 @@ static int p4tc_talk_error(const struct nlmsghdr *nlh, void *data)
 	/* Without NETLINK_CAP_ACK's effect, the request's payload comes first. */
 	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
 		off += e->msg.nlmsg_len - sizeof(struct nlmsghdr);
+	if (off > mnl_nlmsg_get_payload_len(nlh))
+		return p4tc_talk_result(t, e->error, NULL);
 	return p4tc_talk_result(t, e->error, p4tc_nl_extack(nlh, off));
+}
+
+/*
+ * After a failed receive, what is left of the request's replies would be
+ * read as the next request's: read it all now.
+ */
+static void p4tc_nl_drain(struct p4tc_nl *nl)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+
+	while (recv(mnl_socket_get_fd(nl->sock), buf, sizeof(buf), MSG_DONTWAIT) > 0)
+		;
 }
 
 static int p4tc_talk_done(const struct nlmsghdr *nlh, void *data)
@@ -114,8 +128,13 @@ static int p4tc_talk(struct p4tc_handle *h, struct p4tc_nl *nl,
 		return -errno;
 	do {
 		len = mnl_socket_recvfrom(nl->sock, h->resp, P4TC_RESP_SIZE);
-		if (len < 0)
-			return t.ret ?: -errno;
+		if (len < 0 && errno == EINTR)
+			continue;
+		if (len < 0) {
+			ret = -errno;
+			p4tc_nl_drain(nl);
+			return t.ret ?: ret;
+		}
 		ret = mnl_cb_run2(h->resp, len, seq, nl->portid, p4tc_talk_data,
 				  &t, ctl_cb, ARRAY_SIZE(ctl_cb));
 	} while (ret > MNL_CB_STOP);

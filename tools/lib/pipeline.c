@@ -111,12 +111,15 @@ LIBP4TC_API int p4tc_pipeline_create(struct p4tc_handle *h,
 
 	if (p && !p->name[0])
 		return p4tc_ret(p4tc_err(h, -EINVAL, "a new pipeline needs a name"));
+	err = p ? p4tc_check_id(h, "pipeline", p->id) : 0;
+	if (err)
+		return p4tc_ret(err);
 	err = p4tc_pipeline_do(h, P4TC_CMD_PIPELINE_NEW, p, &reply);
 	if (err)
 		return err;
 	if (!reply.id)
 		return p4tc_ret(p4tc_err(h, -EBADMSG, "the kernel did not reply with the pipeline id"));
-	return reply.id;
+	return p4tc_ret(p4tc_check_id(h, "pipeline", reply.id) ?: (int)reply.id);
 }
 
 LIBP4TC_API int p4tc_pipeline_update(struct p4tc_handle *h,

@@ -217,15 +217,18 @@ static struct p4tc_table p4tc_table_ref(const struct p4tc_table *t)
 LIBP4TC_API int p4tc_table_create(struct p4tc_handle *h, const char *pname,
 				  const struct p4tc_table *t)
 {
-	struct p4tc_table reply;
+	struct p4tc_table reply = {};
 	int err;
 
+	err = t ? p4tc_check_id(h, "table", t->id) : 0;
+	if (err)
+		return p4tc_ret(err);
 	err = p4tc_table_do(h, P4TC_CMD_TABLE_NEW, pname, t, &reply);
 	if (err)
 		return err;
 	if (!reply.id)
 		return p4tc_ret(p4tc_err(h, -EBADMSG, "the kernel did not reply with the table id"));
-	return reply.id;
+	return p4tc_ret(p4tc_check_id(h, "table", reply.id) ?: (int)reply.id);
 }
 
 LIBP4TC_API int p4tc_table_update(struct p4tc_handle *h, const char *pname,

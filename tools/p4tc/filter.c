@@ -237,7 +237,7 @@ static void print_prog(const char *key, const struct p4tc_filter_prog *prog)
 		sprintf(tag + 2 * i, "%02x", prog->tag[i]);
 	out_open_object(key);
 	out_text("\t%s", key);
-	out_uint("id", " id %u", prog->id);
+	out_uint("id", " id %llu", prog->id);
 	out_str("tag", " tag %s", tag);
 	out_str("name", " name %s\n", prog->name);
 	out_close_object();
@@ -256,7 +256,7 @@ static int print_filter(const struct p4tc_filter *f, void *ctx)
 
 	out_open_object(NULL);
 	if (f->block_index) {
-		out_uint("block", "filter block %u", f->block_index);
+		out_uint("block", "filter block %llu", f->block_index);
 	} else {
 		if (!if_indextoname(f->ifindex, ifname))
 			snprintf(ifname, sizeof(ifname), "%u", f->ifindex);
@@ -264,13 +264,13 @@ static int print_filter(const struct p4tc_filter *f, void *ctx)
 		out_str("direction", " %s", f->egress ? "egress" : "ingress");
 	}
 	out_str("protocol", " protocol %s", proto);
-	out_uint("pref", " pref %u", f->prio);
+	out_uint("pref", " pref %llu", f->prio);
 	out_str("kind", " %s", "p4");
-	out_uint("chain", " chain %u", f->chain);
+	out_uint("chain", " chain %llu", f->chain);
 	out_uint("handle", " handle 0x%llx", f->handle);
 	out_open_object("options");
 	out_str("pname", " pname %s", f->pname);
-	out_uint("pipeid", " pipeid %u", f->pipeid);
+	out_uint("pipeid", " pipeid %llu", f->pipeid);
 	if (f->classid) {
 		snprintf(classid, sizeof(classid), "%x:%x", f->classid >> 16,
 			 f->classid & 0xffff);

@@ -309,8 +309,8 @@ static void print_key(const struct ctrl *c, const struct p4tc_entry *e)
 			strcpy(val, hex);
 		out_open_object(NULL);
 		out_str("keyfield", "\tkey %s", kf.name);
-		out_uint("id", " id %u", kf.id);
-		out_uint("width", " width %u", kf.bitsz);
+		out_uint("id", " id %llu", kf.id);
+		out_uint("width", " width %llu", kf.bitsz);
 		out_type("type", " type %s", kf.type, kf.bitsz);
 		out_match("match_type", " match %s", kf.match);
 		out_value("fieldval", " fieldval %s\n", val);
@@ -349,7 +349,7 @@ static void print_entry(const struct ctrl *c, const struct p4tc_entry *e)
 	unsigned int i;
 
 	out_open_object(NULL);
-	out_uint("tblid", "entry tblid %u", e->table_id ?: c->table.id);
+	out_uint("tblid", "entry tblid %llu", e->table_id ?: c->table.id);
 	out_str("tblname", " table %s\n", e->table_name[0] ? e->table_name : c->table.name);
 	print_key(c, e);
 	if (e->action_id || e->action_name[0]) {
@@ -357,7 +357,7 @@ static void print_entry(const struct ctrl *c, const struct p4tc_entry *e)
 		out_open_object("actions");
 		out_str("actname", "\taction %s", e->action_name[0] ? e->action_name :
 							   act ? act->name : "");
-		out_uint("actid", " actid %u\n", e->action_id ?: act ? act->id : 0);
+		out_uint("actid", " actid %llu\n", e->action_id ?: act ? act->id : 0);
 		out_open_array("params");
 		for (i = 0; i < e->nparams; i++)
 			print_param_value(act, &e->params[i]);
@@ -398,7 +398,7 @@ static int get_cmd(struct ctrl *c)
 	out_begin();
 	out_open_object(NULL);
 	out_str("pname", "pipeline %s", p.name);
-	out_uint("pipeid", " pipeid %u\n", p.id);
+	out_uint("pipeid", " pipeid %llu\n", p.id);
 	out_close_object();
 	out_open_object(NULL);
 	out_open_array("entries");

@@ -73,11 +73,11 @@ static void print_pipeline(const struct p4tc_pipeline *p)
 
 	out_open_object(NULL);
 	out_str("pname", "pipeline %s", p->name);
-	out_uint("pipeid", " pipeid %u\n", p->id);
-	out_uint("numtables", "\tnumtables %u", p->numtables);
-	out_uint("curtables", " curtables %u", p->curtables);
+	out_uint("pipeid", " pipeid %llu\n", p->id);
+	out_uint("numtables", "\tnumtables %llu", p->numtables);
+	out_uint("curtables", " curtables %llu", p->curtables);
 	out_str("pstate", " state %s", ready ? "ready" : "not ready");
-	out_uint("users", " users %u\n", p->users);
+	out_uint("users", " users %llu\n", p->users);
 	out_close_object();
 }
 
@@ -167,7 +167,7 @@ static void print_action(const char *pname, const struct p4tc_action *act)
 	out_open_object(NULL);
 	out_str("pname", "action %s/", pname);
 	out_str("actname", "%s", act->name);
-	out_uint("actid", " actid %u", act->id);
+	out_uint("actid", " actid %llu", act->id);
 	out_bool("active", " active %s\n", act->active);
 	out_open_array("params");
 	for (i = 0; i < act->nparams; i++) {
@@ -175,10 +175,10 @@ static void print_action(const char *pname, const struct p4tc_action *act)
 
 		out_open_object(NULL);
 		out_str("name", "\tparam %s", prm->name);
-		out_uint("id", " id %u", prm->id);
+		out_uint("id", " id %llu", prm->id);
 		out_type("type", " type %s", prm->type, prm->bitsz);
 		out_uint("bitsz", NULL, prm->bitsz);
-		out_uint("offset", " offset %u\n", prm->offset);
+		out_uint("offset", " offset %llu\n", prm->offset);
 		out_close_object();
 	}
 	out_close_array();
@@ -303,21 +303,21 @@ static void print_table(const char *pname, const struct p4tc_table *t)
 	out_open_object(NULL);
 	out_str("pname", "table %s/", pname);
 	out_str("tblname", "%s", t->name);
-	out_uint("tblid", " tblid %u\n", t->id);
+	out_uint("tblid", " tblid %llu\n", t->id);
 	out_str("type", "\ttype %s", t->type == P4TC_TABLE_TYPE_EXACT ? "exact" : "unknown");
-	out_uint("keysz", " keysz %u", t->keysz);
-	out_uint("tentries", " tentries %u", t->tentries);
-	out_uint("nummasks", " nummasks %u", t->nummasks);
+	out_uint("keysz", " keysz %llu", t->keysz);
+	out_uint("tentries", " tentries %llu", t->tentries);
+	out_uint("nummasks", " nummasks %llu", t->nummasks);
 	out_str("permissions", " permissions %s", hex);
 	out_text(" (%s)", perm);
-	out_uint("nentries", " nentries %u\n", t->nentries);
+	out_uint("nentries", " nentries %llu\n", t->nentries);
 	out_open_array("keyfields");
 	for (i = 0; i < t->nkeyfields; i++) {
 		const struct p4tc_keyfield *kf = &t->keyfields[i];
 
 		out_open_object(NULL);
 		out_str("name", "\tkey %s", kf->name);
-		out_uint("id", " id %u", kf->id);
+		out_uint("id", " id %llu", kf->id);
 		out_type("type", " type %s", kf->type, kf->bitsz);
 		out_uint("width", NULL, kf->bitsz);
 		out_match("match_type", " match %s\n", kf->match);

@@ -153,6 +153,12 @@ rc=$?
 python3 -c 'import json, sys; assert isinstance(json.load(sys.stdin), list)' <"$tmp/out"
 ok $((rc || $?)) "p4tc -j filter show prints a JSON array"
 
+# Ids travel back as ints: the library refuses ids above INT_MAX itself.
+expect_error 2 'pipeline id 2147483648 is above 2147483647' \
+	p4template create pipeline/p pipeid 2147483648
+expect_error 2 'table id 4294967295 is above 2147483647' \
+	p4template create table/p/cb/t tblid 4294967295 keysz 8
+
 # Without the module, requests that need it fail with status 2.
 if [ -d /sys/module/p4tc ]; then
 	echo "ok $((n += 1)) - # SKIP the p4tc module is loaded"
