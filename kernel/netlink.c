@@ -3,6 +3,7 @@
  * The "p4tc" generic netlink family: policies, operations and the helpers
  * the object files share to parse requests and build replies.
  */
+#include <linux/ctype.h>
 #include <linux/module.h>
 #include <net/genetlink.h>
 
@@ -245,22 +246,40 @@ const char *p4tc_nl_str(const struct nlattr *attr)
  * p4tc_nl_check_name() - check an object name attribute
  * @attr: NLA_NUL_STRING attribute
  * @what: the object kind, for the message
+ * @slash: the name may have a '/' (its form is the caller's to check)
  * @extack: error report
  *
- * Return: 0, or -EINVAL if the name is empty or too long.
+ * Names are P4 identifiers, and appear in paths, dumps and JSON: letters,
+ * digits, '_', '.' and '-' only.
+ *
+ * Return: 0, or -EINVAL if the name is empty, too long or has another
+ * character.
  */
-int p4tc_nl_check_name(const struct nlattr *attr, const char *what,
+int p4tc_nl_check_name(const struct nlattr *attr, const char *what, bool slash,
 		       struct netlink_ext_ack *extack)
 {
-	size_t len = strlen(nla_data(attr));
+	const char *name = nla_data(attr), *c;
+	size_t len = strlen(name);
 
 	if (!len || len >= P4TC_NAME_LEN) {
 		NL_SET_ERR_MSG_FMT_MOD(extack, "%s name must have 1 to %d characters",
 				       what, P4TC_NAME_LEN - 1);
-		NL_SET_BAD_ATTR(extack, attr);
-		return -EINVAL;
+		goto bad_attr;
+	}
+	for (c = name; *c; c++) {
+		/* isalnum() alone takes Latin-1 letters. */
+		if (isascii(*c) && (isalnum(*c) || *c == '_' || *c == '.' || *c == '-' ||
+				    (slash && *c == '/')))
+			continue;
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s name may only have letters, digits, _ . -%s",
+				       what, slash ? " and /" : "");
+		goto bad_attr;
 	}
 	return 0;
+
+bad_attr:
+	NL_SET_BAD_ATTR(extack, attr);
+	return -EINVAL;
 }
 
 /**

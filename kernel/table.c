@@ -76,7 +76,8 @@ static int p4tc_table_parse_keyfields(struct p4tc_table *t, const struct nlattr 
 		    p4tc_nl_attr_missing(extack, attr, tb, P4TC_KEYFIELD_A_TYPE,
 					 "key field type"))
 			goto free_fields;
-		err = p4tc_nl_check_name(tb[P4TC_KEYFIELD_A_NAME], "key field", extack);
+		err = p4tc_nl_check_name(tb[P4TC_KEYFIELD_A_NAME], "key field", false,
+					 extack);
 		if (err)
 			goto free_fields;
 		kf = &fields[n];
@@ -285,7 +286,7 @@ static int p4tc_table_check_name(const struct nlattr *attr, struct netlink_ext_a
 	const char *slash = strchr(name, '/');
 	int err;
 
-	err = p4tc_nl_check_name(attr, "table", extack);
+	err = p4tc_nl_check_name(attr, "table", true, extack);
 	if (err)
 		return err;
 	if (!slash || slash == name || !slash[1] || strchr(slash + 1, '/')) {

@@ -156,6 +156,15 @@ rejects("pipeline create without a name", errno.EINVAL,
 rejects("pipeline name of 32 characters", errno.EINVAL,
         "pipeline name must have 1 to 31 characters", CMD_PIPELINE_NEW,
         nest(A_PIPELINE, string(PIPELINE_A_NAME, "x" * 32)))
+rejects("pipeline name with a space", errno.EINVAL,
+        "pipeline name may only have letters, digits, _ . -", CMD_PIPELINE_NEW,
+        nest(A_PIPELINE, string(PIPELINE_A_NAME, "a b")))
+rejects("pipeline name with a slash", errno.EINVAL,
+        "pipeline name may only have letters, digits, _ . -", CMD_PIPELINE_NEW,
+        nest(A_PIPELINE, string(PIPELINE_A_NAME, "a/b")))
+rejects("pipeline name that is not ASCII", errno.EINVAL,
+        "pipeline name may only have letters, digits, _ . -", CMD_PIPELINE_NEW,
+        nest(A_PIPELINE, attr(PIPELINE_A_NAME, b"\xff\x00")))
 rejects("pipeline created sealed", errno.EINVAL,
         "seal it with an update", CMD_PIPELINE_NEW,
         nest(A_PIPELINE, string(PIPELINE_A_NAME, "raw"),
@@ -174,6 +183,9 @@ rejects("key field without a width", errno.EINVAL,
 rejects("key field of an unknown type", errno.EINVAL, "unknown type 99", CMD_TABLE_NEW,
         pipe, nest(A_TABLE, string(TABLE_A_NAME, "cb/t"), u32(TABLE_A_KEYSZ, 8),
                    nest(TABLE_A_KEYFIELD, string(KEYFIELD_A_NAME, "k"), u32(KEYFIELD_A_TYPE, 99))))
+rejects("table name with a quote", errno.EINVAL,
+        "table name may only have letters, digits, _ . - and /", CMD_TABLE_NEW, pipe,
+        nest(A_TABLE, string(TABLE_A_NAME, 'cb/"t'), u32(TABLE_A_KEYSZ, 8)))
 err, _, _ = g.p4tc(CMD_TABLE_NEW, pipe, nest(A_TABLE, string(TABLE_A_NAME, "cb/t"),
                                              u32(TABLE_A_KEYSZ, 32)))
 check("table cb/t created", err == 0)
