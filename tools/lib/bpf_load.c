@@ -89,36 +89,51 @@ static struct bpf_program *p4tc_bpf_select(struct p4tc_handle *h,
 	return found;
 }
 
+/* The variable @name of the data section @sec, or NULL. */
+static const struct btf_var_secinfo *p4tc_btf_var(const struct btf *btf, const char *sec,
+						  const char *name)
+{
+	const struct btf_var_secinfo *vsi;
+	const struct btf_type *t;
+	int id, i;
+
+	id = btf__find_by_name_kind(btf, sec, BTF_KIND_DATASEC);
+	if (id < 0)
+		return NULL;
+	t = btf__type_by_id(btf, id);
+	vsi = btf_var_secinfos(t);
+	for (i = 0; i < btf_vlen(t); i++, vsi++)
+		if (!strcmp(btf__name_by_offset(btf, btf__type_by_id(btf, vsi->type)->name_off),
+			    name))
+			return vsi;
+	return NULL;
+}
+
 /* Write @fields into the .bss variable "p4tc_filter_fields", if there is one. */
 static int p4tc_bpf_set_fields(struct p4tc_handle *h, struct bpf_object *obj,
 			       const char *path,
 			       const struct p4tc_filter_fields *fields)
 {
 	const struct btf_var_secinfo *vsi;
-	const struct btf_type *sec, *var;
+	struct btf *btf = bpf_object__btf(obj);
 	struct bpf_map *bss;
 	const void *init;
-	struct btf *btf;
 	size_t size;
 	__u8 *data;
-	int id, i, err;
+	int err;
 
+	if (!btf)
+		return 0;
+	vsi = p4tc_btf_var(btf, ".bss", P4TC_FILTER_FIELDS_VAR);
 	bss = bpf_object__find_map_by_name(obj, ".bss");
-	btf = bpf_object__btf(obj);
-	if (!bss || !btf)
+	if (!vsi || !bss) {
+		/* Initialised, it would silently keep its initial value. */
+		if (p4tc_btf_var(btf, ".data", P4TC_FILTER_FIELDS_VAR) ||
+		    p4tc_btf_var(btf, ".rodata", P4TC_FILTER_FIELDS_VAR))
+			return p4tc_err(h, -EINVAL, "%s: %s must not be initialised (the loader fills it in .bss)",
+					path, P4TC_FILTER_FIELDS_VAR);
 		return 0;
-	id = btf__find_by_name_kind(btf, ".bss", BTF_KIND_DATASEC);
-	if (id < 0)
-		return 0;
-	sec = btf__type_by_id(btf, id);
-	vsi = btf_var_secinfos(sec);
-	for (i = 0; i < btf_vlen(sec); i++, vsi++) {
-		var = btf__type_by_id(btf, vsi->type);
-		if (!strcmp(btf__name_by_offset(btf, var->name_off), P4TC_FILTER_FIELDS_VAR))
-			break;
 	}
-	if (i == btf_vlen(sec))
-		return 0;
 
 	init = bpf_map__initial_value(bss, &size);
 	if (vsi->size != sizeof(*fields) || !init || vsi->offset + sizeof(*fields) > size)

@@ -161,6 +161,11 @@ int main(void)
 	tap_ok(fd == -ENOENT && msg && strstr(msg, "no program in section p4tc/none"),
 	       "a missing section is reported: %s", msg ?: "no message");
 
+	fd = load(h, "tests/filter_fields_data.bpf.o", "p4tc/main", &fields);
+	msg = p4tc_errmsg(h);
+	tap_ok(fd == -EINVAL && msg && strstr(msg, "must not be initialised"),
+	       "an initialised p4tc_filter_fields is refused: %s", msg ?: "no message");
+
 	fd = load(h, "tests/no-such-object.o", "p4tc/main", &fields);
 	msg = p4tc_errmsg(h);
 	tap_ok(fd == -ENOENT && msg && strstr(msg, "cannot open BPF object"),
