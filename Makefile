@@ -10,7 +10,7 @@
 # V=1 shows the commands. KDIR selects the kernel headers (kernel/Makefile).
 
 Q = $(if $(V),,@)
-MAKEFLAGS += --no-print-directory
+MAKEFLAGS += --no-print-directory $(if $(V),,-s)
 
 all: deps
 	$(Q)$(MAKE) -C kernel
