@@ -30,9 +30,12 @@ mac_of()
 	ip -n "$1" -j link show "$2" | jq -r '.[0].address'
 }
 
-rx_packets()
+# echo_requests NS: ICMP echo requests NS's stack received. (Not the
+# device's packet count: the switch's own IPv6 chatter reaches the hosts.)
+echo_requests()
 {
-	ip -n "$1" -s -j link show "$2" | jq -r '.[0].stats64.rx.packets'
+	ip netns exec "$1" awk '$1 == "Icmp:" && !f { for (i = 1; i <= NF; i++) col[$i] = i; f = 1; next }
+				$1 == "Icmp:" { print $col["InEchos"] }' /proc/net/snmp
 }
 
 # stat_sum hit|miss: the switch program's counter, summed over CPUs.
