@@ -10,17 +10,7 @@ cd "$(dirname "$0")/.." || exit 1
 P4TC=${P4TC:-p4tc/p4tc}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-
-ok()
-{
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-	fi
-}
+source tests/tap.sh
 
 run()
 {

@@ -7,16 +7,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
-n=0
-ok()
-{
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-	fi
-}
+source tests/tap.sh
 
 dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
