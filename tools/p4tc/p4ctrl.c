@@ -373,16 +373,23 @@ static int print_entry_cb(const struct p4tc_entry *e, void *data)
 	return 0;
 }
 
+/* get and delete: the table's key, or nothing for all its entries. */
+static int parse_lookup_key(struct ctrl *c, struct p4tc_entry *e)
+{
+	int err;
+
+	strcpy(e->table_name, c->table.name);
+	err = parse_key(c, e, true);
+	return err ?: no_more_words(c);
+}
+
 static int get_cmd(struct ctrl *c)
 {
 	struct p4tc_pipeline p = {};
 	struct p4tc_entry e = {};
 	int err;
 
-	strcpy(e.table_name, c->table.name);
-	err = parse_key(c, &e, true);
-	if (!err)
-		err = no_more_words(c);
+	err = parse_lookup_key(c, &e);
 	if (err)
 		return err;
 	err = load_actions(c);
@@ -417,10 +424,7 @@ static int delete_cmd(struct ctrl *c)
 	struct p4tc_entry e = {};
 	int err;
 
-	strcpy(e.table_name, c->table.name);
-	err = parse_key(c, &e, true);
-	if (!err)
-		err = no_more_words(c);
+	err = parse_lookup_key(c, &e);
 	if (err)
 		return err;
 	if (e.keylen) {
