@@ -182,20 +182,21 @@ static int p4tc_param_put(struct sk_buff *skb, int attrtype,
 }
 
 /**
- * p4tc_action_put_params() - put an entry's parameter values
- * @skb: message, inside a P4TC_A_ENTRY nest
- * @act: the entry's action
- * @block: the entry's packed params
+ * p4tc_action_put_params() - put the parameter values of an entry or default
+ * @skb: message, inside the entry's or default action's nest
+ * @act: the action
+ * @block: the packed params
+ * @attrtype: attribute of each param nest
  *
  * Return: 0 or -EMSGSIZE.
  */
 int p4tc_action_put_params(struct sk_buff *skb, const struct p4tc_action *act,
-			   const u8 *block)
+			   const u8 *block, int attrtype)
 {
 	u32 i;
 
 	for (i = 0; i < act->num_params; i++)
-		if (p4tc_param_put(skb, P4TC_ENTRY_A_PARAM, &act->params[i], block))
+		if (p4tc_param_put(skb, attrtype, &act->params[i], block))
 			return -EMSGSIZE;
 	return 0;
 }
@@ -226,13 +227,33 @@ cancel:
 	return -EMSGSIZE;
 }
 
-static void p4tc_action_destroy(struct p4tc_pipeline *p, void *obj)
+/* Tables refer to actions by id and pack their params: keep those fixed. */
+static int p4tc_action_check_unused(struct p4tc_pipeline *p, const struct p4tc_action *act,
+				    const char *obj, struct netlink_ext_ack *extack)
+{
+	if (!p4tc_tables_use_action(p, act->id))
+		return 0;
+	NL_SET_ERR_MSG_FMT_MOD(extack,
+			       "%s is in use by a table (allowed, default or const entry action)",
+			       obj);
+	return -EBUSY;
+}
+
+static int p4tc_action_destroy(struct p4tc_pipeline *p, void *obj,
+			       struct netlink_ext_ack *extack)
 {
 	struct p4tc_action *act = obj;
+	char name[2 * P4TC_NAME_LEN + 8];
+	int err;
 
+	snprintf(name, sizeof(name), "action %s/%s", p->name, act->name);
+	err = p4tc_action_check_unused(p, act, name, extack);
+	if (err)
+		return err;
 	idr_remove(&p->actions, act->id);
 	p->nactions--;
 	kfree(act);
+	return 0;
 }
 
 const struct p4tc_tmpl_ops p4tc_action_ops = {
@@ -420,6 +441,11 @@ int p4tc_nl_action_set(struct sk_buff *skb, struct genl_info *info)
 		goto unlock;
 	}
 	snprintf(obj, sizeof(obj), "action %s/%s", p->name, act->name);
+	if (nla_find_nested(nest, P4TC_ACTION_A_PARAM) || tb[P4TC_ACTION_A_ACTIVE]) {
+		err = p4tc_action_check_unused(p, act, obj, info->extack);
+		if (err)
+			goto unlock;
+	}
 	if (nla_find_nested(nest, P4TC_ACTION_A_PARAM)) {
 		err = p4tc_action_parse_params(new, nest, obj, info->extack);
 		if (err)

@@ -1,237 +1,714 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Table entries: created, updated and deleted by key over netlink, looked
- * up by the datapath under RCU with no lock. Writers serialize on the
- * table's spinlock, so they may run in any context.
+ * Table entries over netlink: created, updated, read and deleted by
+ * identity (key; for lpm and ternary tables also the mask; for ternary
+ * tables the prio too), in batches of any size within one message, each
+ * checked against the table's and the entry's permissions. Dynamic entries
+ * go once idle for longer than their aging. Storage is in store.c.
  */
-#include <linux/jhash.h>
+#include <linux/sched.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
 
 #include "netlink.h"
 
-struct p4tc_entry_key {
-	const u8 *key;
-	u32 len;
+static const struct p4tc_action_attrs p4tc_entry_act_attrs = {
+	.id = P4TC_ENTRY_A_ACTION_ID,
+	.name = P4TC_ENTRY_A_ACTION_NAME,
+	.param = P4TC_ENTRY_A_PARAM,
 };
 
-static u32 p4tc_entry_key_hash(const void *data, u32 len, u32 seed)
-{
-	const struct p4tc_entry_key *k = data;
-
-	return jhash(k->key, k->len, seed);
-}
-
-static u32 p4tc_entry_obj_hash(const void *data, u32 len, u32 seed)
-{
-	const struct p4tc_entry *e = data;
-
-	return jhash(e->key, e->keylen, seed);
-}
-
-static int p4tc_entry_cmp(struct rhashtable_compare_arg *arg, const void *obj)
-{
-	const struct p4tc_entry_key *k = arg->key;
-	const struct p4tc_entry *e = obj;
-
-	return memcmp(k->key, e->key, k->len);
-}
-
-static const struct rhashtable_params p4tc_entry_params = {
-	.head_offset = offsetof(struct p4tc_entry, node),
-	.hashfn = p4tc_entry_key_hash,
-	.obj_hashfn = p4tc_entry_obj_hash,
-	.obj_cmpfn = p4tc_entry_cmp,
-	.automatic_shrinking = true,
-};
-
-/**
- * p4tc_entries_init() - set up the entry store of a new table
- * @t: table
- *
- * Return: 0 or -ENOMEM.
- */
-int p4tc_entries_init(struct p4tc_table *t)
-{
-	struct rhashtable_params params = p4tc_entry_params;
-
-	spin_lock_init(&t->lock);
-	atomic_set(&t->nentries, 0);
-	params.nelem_hint = min_t(u32, t->tentries, 65536) * 3 / 4;
-	return rhashtable_init(&t->entries, &params);
-}
-
-static void p4tc_entry_free(void *ptr, void *arg)
-{
-	kfree(ptr);
-}
-
-/**
- * p4tc_entries_destroy() - free a table's entries
- * @t: table the datapath cannot reach any more
- *
- * Context: process context.
- */
-void p4tc_entries_destroy(struct p4tc_table *t)
-{
-	rhashtable_free_and_destroy(&t->entries, p4tc_entry_free, NULL);
-}
-
-/**
- * p4tc_entry_lookup() - find the entry with a key
- * @t: table
- * @key: @t->keylen bytes
- *
- * Context: RCU read side.
- * Return: the entry or NULL.
- */
-struct p4tc_entry *p4tc_entry_lookup(struct p4tc_table *t, const u8 *key)
-{
-	struct p4tc_entry_key k = { .key = key, .len = t->keylen };
-
-	return rhashtable_lookup(&t->entries, &k, p4tc_entry_params);
-}
-
-/* What an entry request names: a sealed pipeline (referenced) and a table. */
+/* One entry of a request: its table and attributes. */
 struct p4tc_entry_req {
 	struct p4tc_pipeline *p;
 	struct p4tc_table *t;
-	struct nlattr *nest;
+	const struct nlattr *nest;
 	struct nlattr *tb[P4TC_ENTRY_A_MAX + 1];
+	struct net *net;
+	struct netlink_ext_ack *extack;
 	char obj[2 * P4TC_NAME_LEN + 8];
 };
 
-static int p4tc_entry_req_init(struct p4tc_entry_req *req, struct net *net,
-			       struct nlattr **attrs, struct netlink_ext_ack *extack)
+/* What identifies an entry in its table. */
+struct p4tc_entry_ident {
+	u8 id[2 * P4TC_MAX_KEYSZ / 8];
+	u32 prio;
+	u16 prefixlen;
+};
+
+static int p4tc_entry_req_init(struct p4tc_entry_req *req, struct p4tc_pipeline *p,
+			       struct p4tc_table *t, const struct nlattr *nest,
+			       struct net *net, struct netlink_ext_ack *extack)
 {
-	struct nlattr **tb = req->tb;
 	int err;
 
-	req->nest = attrs[P4TC_A_ENTRY];
-	if (!req->nest) {
-		NL_SET_ERR_MSG_MOD(extack, "missing entry attributes");
-		return -EINVAL;
-	}
-	err = nla_parse_nested(tb, P4TC_ENTRY_A_MAX, req->nest, p4tc_entry_policy,
-			       extack);
+	err = nla_parse_nested(req->tb, P4TC_ENTRY_A_MAX, nest, p4tc_entry_policy, extack);
 	if (err)
 		return err;
-	req->p = p4tc_pipeline_get(net, attrs[P4TC_A_PIPELINE], extack);
-	if (IS_ERR(req->p))
-		return PTR_ERR(req->p);
-
-	req->t = p4tc_tmpl_lookup(req->p, &p4tc_table_ops, tb[P4TC_ENTRY_A_TABLE_ID],
-				  tb[P4TC_ENTRY_A_TABLE_NAME], req->nest, extack);
-	if (IS_ERR(req->t)) {
-		err = PTR_ERR(req->t);
-		goto put_pipeline;
-	}
-	snprintf(req->obj, sizeof(req->obj), "table %s/%s", req->p->name, req->t->name);
+	req->p = p;
+	req->nest = nest;
+	req->net = net;
+	req->extack = extack;
+	req->t = t ?: p4tc_tmpl_lookup(p, &p4tc_table_ops, req->tb[P4TC_ENTRY_A_TABLE_ID],
+				       req->tb[P4TC_ENTRY_A_TABLE_NAME], nest, extack);
+	if (IS_ERR(req->t))
+		return PTR_ERR(req->t);
+	snprintf(req->obj, sizeof(req->obj), "table %s/%s", p->name, req->t->name);
 	return 0;
-
-put_pipeline:
-	p4tc_pipeline_put(req->p);
-	return err;
 }
 
-/* The request's key: exactly the table's key bytes, each field in range. */
-static const u8 *p4tc_entry_req_key(struct p4tc_entry_req *req, struct net *net,
-				    struct netlink_ext_ack *extack)
+static bool p4tc_entry_req_fail(struct p4tc_entry_req *req, int attr, const char *msg)
 {
-	struct nlattr *attr = req->tb[P4TC_ENTRY_A_KEY];
-	struct p4tc_table *t = req->t;
-	const u8 *key;
-	u32 i;
-	int err;
+	NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: %s", req->obj, msg);
+	NL_SET_BAD_ATTR(req->extack, req->tb[attr]);
+	return true;
+}
 
-	if (p4tc_nl_attr_missing(extack, req->nest, req->tb, P4TC_ENTRY_A_KEY, "entry key"))
-		return ERR_PTR(-EINVAL);
-	if (nla_len(attr) != t->keylen) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: key has %d bytes, keysz %u needs %u",
-				       req->obj, nla_len(attr), t->keysz, t->keylen);
-		NL_SET_BAD_ATTR(extack, attr);
-		return ERR_PTR(-EINVAL);
+/* The mask of an lpm entry must be a prefix: ones, then zeros. */
+static int p4tc_mask_prefixlen(const u8 *mask, u32 len)
+{
+	u32 i, plen = 0;
+
+	for (i = 0; i < len && mask[i] == 0xff; i++)
+		plen += 8;
+	if (i < len) {
+		plen += hweight8(mask[i]);
+		if ((u8)(mask[i] << hweight8(mask[i])))
+			return -EINVAL;
+		while (++i < len)
+			if (mask[i])
+				return -EINVAL;
 	}
-	key = nla_data(attr);
+	return plen;
+}
+
+/*
+ * The identity an entry request names: the key, each field in range;
+ * the mask (lpm: a prefix; default all ones); the prio (ternary: needed to
+ * name an existing entry).
+ */
+static int p4tc_entry_parse_ident(struct p4tc_entry_req *req, struct p4tc_entry_ident *ident,
+				  bool existing)
+{
+	struct nlattr **tb = req->tb;
+	struct p4tc_table *t = req->t;
+	const u8 *key, *mask = NULL;
+	int err, plen;
+	u32 i;
+
+	if (p4tc_nl_attr_missing(req->extack, req->nest, tb, P4TC_ENTRY_A_KEY, "entry key"))
+		return -EINVAL;
+	if (nla_len(tb[P4TC_ENTRY_A_KEY]) != t->keylen) {
+		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: key has %d bytes, keysz %u needs %u",
+				       req->obj, nla_len(tb[P4TC_ENTRY_A_KEY]), t->keysz,
+				       t->keylen);
+		NL_SET_BAD_ATTR(req->extack, tb[P4TC_ENTRY_A_KEY]);
+		return -EINVAL;
+	}
+	key = nla_data(tb[P4TC_ENTRY_A_KEY]);
 	for (i = 0; i < t->num_keyfields; i++) {
 		const struct p4tc_type_info *kf = &t->keyfields[i];
 
-		err = p4tc_type_check_value(kf, key + kf->offset, kf->size, net,
-					    req->obj, extack);
+		err = p4tc_type_check_value(kf, key + kf->offset, kf->size, req->net,
+					    req->obj, req->extack);
 		if (err) {
-			NL_SET_BAD_ATTR(extack, attr);
-			return ERR_PTR(err);
+			NL_SET_BAD_ATTR(req->extack, tb[P4TC_ENTRY_A_KEY]);
+			return err;
 		}
 	}
-	return key;
+	ident->prio = tb[P4TC_ENTRY_A_PRIO] ? nla_get_u32(tb[P4TC_ENTRY_A_PRIO]) : 0;
+	ident->prefixlen = 0;
+	if (t->type == P4TC_TABLE_TYPE_EXACT) {
+		if (tb[P4TC_ENTRY_A_MASK] &&
+		    p4tc_entry_req_fail(req, P4TC_ENTRY_A_MASK, "exact tables take no mask"))
+			return -EINVAL;
+		if (tb[P4TC_ENTRY_A_PRIO] &&
+		    p4tc_entry_req_fail(req, P4TC_ENTRY_A_PRIO, "exact tables take no prio"))
+			return -EINVAL;
+		memcpy(ident->id, key, t->keylen);
+		ident->prio = P4TC_EXACT_PRIO;
+		return 0;
+	}
+	if (tb[P4TC_ENTRY_A_MASK]) {
+		if (nla_len(tb[P4TC_ENTRY_A_MASK]) != t->keylen &&
+		    p4tc_entry_req_fail(req, P4TC_ENTRY_A_MASK,
+					"the mask must be as long as the key"))
+			return -EINVAL;
+		mask = nla_data(tb[P4TC_ENTRY_A_MASK]);
+	}
+	for (i = 0; i < t->keylen; i++) {
+		u8 m = mask ? mask[i] : 0xff;
+
+		ident->id[i] = key[i] & m;
+		ident->id[t->keylen + i] = m;
+	}
+	if (t->type == P4TC_TABLE_TYPE_LPM) {
+		plen = p4tc_mask_prefixlen(ident->id + t->keylen, t->keylen);
+		if (plen < 0 &&
+		    p4tc_entry_req_fail(req, P4TC_ENTRY_A_MASK,
+					"an lpm mask must be a prefix (ones, then zeros)"))
+			return -EINVAL;
+		ident->prefixlen = plen;
+	} else if (existing && !tb[P4TC_ENTRY_A_PRIO]) {
+		NL_SET_ERR_MSG_FMT_MOD(req->extack,
+				       "%s: ternary entries are named by key, mask and prio",
+				       req->obj);
+		NL_SET_ERR_ATTR_MISS(req->extack, req->nest, P4TC_ENTRY_A_PRIO);
+		return -EINVAL;
+	}
+	return 0;
 }
 
-/* Build a new entry for the request's key and action. */
-static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req, const u8 *key,
-					   struct net *net, struct netlink_ext_ack *extack)
+static u32 p4tc_entry_id_prio(const struct p4tc_table *t, u32 prio)
 {
-	struct nlattr *params[P4TC_MAX_PARAMS];
-	struct nlattr **tb = req->tb, *attr;
-	unsigned int nparams = 0;
-	struct p4tc_action *act;
-	struct p4tc_entry *e;
-	int rem, err;
-	u32 actid;
+	return t->type == P4TC_TABLE_TYPE_TERNARY ? prio : 0;
+}
 
-	e = kzalloc(struct_size(e, key, req->t->keylen), GFP_KERNEL_ACCOUNT);
+static void p4tc_who_set(struct p4tc_who *who, u8 entity)
+{
+	who->entity = entity;
+	who->pid = 0;
+	if (entity == P4TC_ENTITY_TC) {
+		who->pid = task_tgid_nr(current);
+		get_task_comm(who->comm, current);
+	} else {
+		strscpy(who->comm, entity == P4TC_ENTITY_TIMER ? "timer" : "kernel",
+			sizeof(who->comm));
+	}
+}
+
+/* Permissions, dynamic and aging of a new or updated entry. */
+static int p4tc_entry_parse_attrs(struct p4tc_entry_req *req, struct p4tc_entry *e,
+				  const struct p4tc_entry *old)
+{
+	struct nlattr **tb = req->tb;
+	struct p4tc_table *t = req->t;
+	u32 profile;
+
+	e->permissions = old ? old->permissions :
+			       t->permissions & ~(P4TC_CTRL_PERM_C | P4TC_DATA_PERM_C);
+	if (tb[P4TC_ENTRY_A_PERMISSIONS]) {
+		e->permissions = nla_get_u16(tb[P4TC_ENTRY_A_PERMISSIONS]);
+		if (e->permissions & ~P4TC_PERM_MASK &&
+		    p4tc_entry_req_fail(req, P4TC_ENTRY_A_PERMISSIONS,
+					"entry permissions have more than 14 bits"))
+			return -EINVAL;
+		if (e->permissions & (P4TC_CTRL_PERM_C | P4TC_DATA_PERM_C) &&
+		    p4tc_entry_req_fail(req, P4TC_ENTRY_A_PERMISSIONS,
+					"entry permissions cannot have create bits"))
+			return -EINVAL;
+	}
+	e->dynamic = old ? old->dynamic : 0;
+	e->aging_ms = old ? old->aging_ms : 0;
+	if (tb[P4TC_ENTRY_A_DYNAMIC]) {
+		e->dynamic = 1;
+		e->aging_ms = READ_ONCE(t->profile_aging[0]);
+	}
+	if (tb[P4TC_ENTRY_A_AGING] && tb[P4TC_ENTRY_A_PROFILE_ID] &&
+	    p4tc_entry_req_fail(req, P4TC_ENTRY_A_PROFILE_ID,
+				"give aging or profile_id, not both"))
+		return -EINVAL;
+	if ((tb[P4TC_ENTRY_A_AGING] || tb[P4TC_ENTRY_A_PROFILE_ID]) && !e->dynamic &&
+	    p4tc_entry_req_fail(req, tb[P4TC_ENTRY_A_AGING] ? P4TC_ENTRY_A_AGING :
+			     P4TC_ENTRY_A_PROFILE_ID, "aging is for dynamic entries"))
+		return -EINVAL;
+	if (tb[P4TC_ENTRY_A_AGING])
+		e->aging_ms = nla_get_u32(tb[P4TC_ENTRY_A_AGING]);
+	if (tb[P4TC_ENTRY_A_PROFILE_ID]) {
+		profile = nla_get_u32(tb[P4TC_ENTRY_A_PROFILE_ID]);
+		if (profile >= t->num_profiles) {
+			NL_SET_ERR_MSG_FMT_MOD(req->extack,
+					       "%s: no timer profile %u, the table has %u",
+					       req->obj, profile, t->num_profiles);
+			NL_SET_BAD_ATTR(req->extack, tb[P4TC_ENTRY_A_PROFILE_ID]);
+			return -EINVAL;
+		}
+		e->aging_ms = READ_ONCE(t->profile_aging[profile]);
+	}
+	return 0;
+}
+
+/* A new entry (or new version of one) from a request. */
+static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req,
+					   const struct p4tc_entry_ident *ident)
+{
+	u32 idlen = p4tc_table_idlen(req->t);
+	struct p4tc_entry *e;
+	int err;
+
+	e = kzalloc(sizeof(*e) + idlen, GFP_KERNEL_ACCOUNT);
 	if (!e)
 		return ERR_PTR(-ENOMEM);
-	e->keylen = req->t->keylen;
-	memcpy(e->key, key, e->keylen);
-	e->act.hit = 1;
-
-	actid = tb[P4TC_ENTRY_A_ACTION_ID] ? nla_get_u32(tb[P4TC_ENTRY_A_ACTION_ID]) : 0;
-	if (!actid && !tb[P4TC_ENTRY_A_ACTION_NAME]) {
-		if (nla_find_nested(req->nest, P4TC_ENTRY_A_PARAM)) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: entry params need an action",
-					       req->obj);
-			err = -EINVAL;
-			goto free_entry;
-		}
-		return e;
-	}
-	act = p4tc_action_find(req->p, actid, p4tc_nl_str(tb[P4TC_ENTRY_A_ACTION_NAME]));
-	if (!act) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: pipeline has no action %s", req->obj,
-				       actid ? "with that id" :
-				       p4tc_nl_str(tb[P4TC_ENTRY_A_ACTION_NAME]));
-		NL_SET_BAD_ATTR(extack, actid ? tb[P4TC_ENTRY_A_ACTION_ID] :
-						tb[P4TC_ENTRY_A_ACTION_NAME]);
-		err = -ENOENT;
-		goto free_entry;
-	}
-	if (!act->active) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: action %s is not active",
-				       req->obj, act->name);
-		err = -EPERM;
-		goto free_entry;
-	}
-	nla_for_each_nested(attr, req->nest, rem) {
-		if (nla_type(attr) != P4TC_ENTRY_A_PARAM)
-			continue;
-		if (nparams == P4TC_MAX_PARAMS) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: more than %d params",
-					       req->obj, P4TC_MAX_PARAMS);
-			NL_SET_BAD_ATTR(extack, attr);
-			err = -E2BIG;
-			goto free_entry;
-		}
-		params[nparams++] = attr;
-	}
-	err = p4tc_action_fill_params(act, e->act.params, params, nparams, net, extack);
+	e->idlen = idlen;
+	memcpy(e->id, ident->id, idlen);
+	e->prio = ident->prio;
+	e->prefixlen = ident->prefixlen;
+	err = p4tc_table_parse_action(req->p, req->t, req->nest, &p4tc_entry_act_attrs, false,
+				      &e->act, req->obj, req->net, req->extack);
 	if (err)
 		goto free_entry;
-	e->act.act_id = act->id;
+	e->act.hit = 1;
+	err = p4tc_entry_parse_attrs(req, e, NULL);
+	if (err)
+		goto free_entry;
+	e->created = jiffies;
+	p4tc_who_set(&e->created_by, P4TC_ENTITY_TC);
 	return e;
 
 free_entry:
 	kfree(e);
 	return ERR_PTR(err);
+}
+
+/* Take the prio of a new lpm or ternary entry: the one asked for, or any. */
+static int p4tc_entry_take_prio(struct p4tc_entry_req *req, struct p4tc_entry *e)
+{
+	struct p4tc_table *t = req->t;
+	int prio;
+
+	if (t->type == P4TC_TABLE_TYPE_EXACT)
+		return 0;
+	if (e->prio)
+		prio = ida_alloc_range(&t->prios, e->prio, e->prio, GFP_KERNEL);
+	else
+		prio = ida_alloc_range(&t->prios, 1, P4TC_MAX_PRIO, GFP_KERNEL);
+	if (prio == -ENOSPC && e->prio) {
+		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: prio %u is taken", req->obj, e->prio);
+		NL_SET_BAD_ATTR(req->extack, req->tb[P4TC_ENTRY_A_PRIO]);
+		return -EEXIST;
+	}
+	if (prio < 0) {
+		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: no free prio", req->obj);
+		return prio;
+	}
+	e->prio = prio;
+	e->id_prio = p4tc_entry_id_prio(t, prio);
+	return 0;
+}
+
+static int p4tc_entry_insert(struct p4tc_entry_req *req, struct p4tc_entry *e)
+{
+	struct p4tc_table *t = req->t;
+	int err;
+
+	err = p4tc_entry_take_prio(req, e);
+	if (err)
+		return err;
+	p4tc_store_lock(t);
+	err = p4tc_store_insert(t, e);
+	p4tc_store_unlock(t);
+	if (!err)
+		return 0;
+	if (t->type != P4TC_TABLE_TYPE_EXACT)
+		ida_free(&t->prios, e->prio);
+	if (err == -EEXIST)
+		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: an entry with this key exists",
+				       req->obj);
+	else if (err == -ENOSPC && atomic_read(&t->nentries) >= t->tentries)
+		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s is full: tentries is %u",
+				       req->obj, t->tentries);
+	else if (err == -ENOSPC)
+		NL_SET_ERR_MSG_FMT_MOD(req->extack,
+				       "%s: the entry needs a new mask, nummasks is %u",
+				       req->obj, t->nummasks);
+	else
+		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: cannot insert the entry (%d)",
+				       req->obj, err);
+	return err;
+}
+
+/**
+ * p4tc_entry_create_const() - add a const entry given with a table template
+ * @p: unsealed pipeline
+ * @t: table, ready for entries
+ * @nest: P4TC_TABLE_A_ENTRY
+ * @net: namespace
+ * @extack: error report
+ *
+ * Return: the entry, or an ERR_PTR() with an extack message.
+ */
+struct p4tc_entry *p4tc_entry_create_const(struct p4tc_pipeline *p, struct p4tc_table *t,
+					   const struct nlattr *nest, struct net *net,
+					   struct netlink_ext_ack *extack)
+{
+	struct p4tc_entry_ident ident;
+	struct p4tc_entry_req req;
+	struct p4tc_entry *e;
+	int err;
+
+	err = p4tc_entry_req_init(&req, p, t, nest, net, extack);
+	if (err)
+		return ERR_PTR(err);
+	err = p4tc_entry_parse_ident(&req, &ident, false);
+	if (err)
+		return ERR_PTR(err);
+	e = p4tc_entry_build(&req, &ident);
+	if (IS_ERR(e))
+		return e;
+	e->tmpl_created = 1;
+	err = p4tc_entry_insert(&req, e);
+	if (err) {
+		kfree(e);
+		return ERR_PTR(err);
+	}
+	return e;
+}
+
+/**
+ * p4tc_entry_remove_const() - take back a const entry of a failed request
+ * @t: table of an unsealed pipeline
+ * @e: entry p4tc_entry_create_const() added
+ */
+void p4tc_entry_remove_const(struct p4tc_table *t, struct p4tc_entry *e)
+{
+	p4tc_store_lock(t);
+	p4tc_store_remove(t, e);
+	p4tc_store_unlock(t);
+	kfree_rcu(e, rcu);
+}
+
+static int p4tc_entry_create(struct p4tc_entry_req *req)
+{
+	struct p4tc_entry_ident ident;
+	struct p4tc_entry *e;
+	int err;
+
+	if (!(READ_ONCE(req->t->permissions) & P4TC_CTRL_PERM_C)) {
+		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s has no control create permission",
+				       req->obj);
+		return -EPERM;
+	}
+	err = p4tc_entry_parse_ident(req, &ident, false);
+	if (err)
+		return err;
+	e = p4tc_entry_build(req, &ident);
+	if (IS_ERR(e))
+		return PTR_ERR(e);
+	err = p4tc_entry_insert(req, e);
+	if (err)
+		kfree(e);
+	return err;
+}
+
+static bool p4tc_entry_perm_fail(struct p4tc_entry_req *req, const struct p4tc_entry *e,
+				 u16 perm, const char *what)
+{
+	if (e->permissions & perm)
+		return false;
+	NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: the entry has no control %s permission",
+			       req->obj, what);
+	return true;
+}
+
+/*
+ * Update: the new version keeps what the request does not change, the
+ * creation record, the use times and the counters (hits counted on the
+ * old version between the copy and the switch are lost).
+ */
+static int p4tc_entry_update(struct p4tc_entry_req *req)
+{
+	struct p4tc_table *t = req->t;
+	struct p4tc_entry_ident ident;
+	struct p4tc_entry *e, *old;
+	int err;
+
+	err = p4tc_entry_parse_ident(req, &ident, true);
+	if (err)
+		return err;
+	e = p4tc_entry_build(req, &ident);
+	if (IS_ERR(e))
+		return PTR_ERR(e);
+	p4tc_store_lock(t);
+	old = p4tc_store_find(t, e->id, p4tc_entry_id_prio(t, e->prio));
+	err = -ENOENT;
+	if (!old) {
+		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: no entry with this key", req->obj);
+		goto unlock;
+	}
+	err = -EPERM;
+	if (p4tc_entry_perm_fail(req, old, P4TC_CTRL_PERM_U, "update"))
+		goto unlock;
+	err = p4tc_entry_parse_attrs(req, e, old);
+	if (err)
+		goto unlock;
+	e->prio = old->prio;
+	e->id_prio = old->id_prio;
+	e->tmpl_created = old->tmpl_created;
+	e->created = old->created;
+	e->created_by = old->created_by;
+	p4tc_who_set(&e->updated_by, P4TC_ENTITY_TC);
+	e->lastused = READ_ONCE(old->lastused);
+	e->firstused = READ_ONCE(old->firstused);
+	atomic64_set(&e->packets, atomic64_read(&old->packets));
+	atomic64_set(&e->bytes, atomic64_read(&old->bytes));
+	err = p4tc_store_replace(t, old, e);
+	if (err)
+		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: cannot replace the entry (%d)",
+				       req->obj, err);
+unlock:
+	p4tc_store_unlock(t);
+	if (err) {
+		kfree(e);
+		return err;
+	}
+	kfree_rcu(old, rcu);
+	return 0;
+}
+
+static int p4tc_entry_delete(struct p4tc_entry_req *req)
+{
+	struct p4tc_table *t = req->t;
+	struct p4tc_entry_ident ident;
+	struct p4tc_entry *e;
+	int err;
+
+	err = p4tc_entry_parse_ident(req, &ident, true);
+	if (err)
+		return err;
+	p4tc_store_lock(t);
+	e = p4tc_store_find(t, ident.id, p4tc_entry_id_prio(t, ident.prio));
+	err = -ENOENT;
+	if (!e)
+		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: no entry with this key", req->obj);
+	else if (p4tc_entry_perm_fail(req, e, P4TC_CTRL_PERM_D, "delete"))
+		err = -EPERM;
+	else
+		err = p4tc_store_remove(t, e);
+	p4tc_store_unlock(t);
+	if (!err)
+		kfree_rcu(e, rcu);
+	return err;
+}
+
+/* Apply tbl_attrs: default actions, permissions and timer profiles. */
+static int p4tc_entry_tbl_attrs(struct p4tc_entry_req *req)
+{
+	struct p4tc_defact *hit = NULL, *miss = NULL;
+	u32 aging[P4TC_MAX_TIMER_PROFILES];
+	struct nlattr *tb[P4TC_TABLE_A_MAX + 1];
+	const struct nlattr *attr;
+	struct p4tc_table *t = req->t;
+	int rem, err;
+	u16 perms;
+
+	err = nla_parse_nested(tb, P4TC_TABLE_A_MAX, req->tb[P4TC_ENTRY_A_TBL_ATTRS],
+			       p4tc_tbl_attrs_policy, req->extack);
+	if (err)
+		return err;
+	spin_lock_bh(&t->lock);
+	memcpy(aging, t->profile_aging, sizeof(aging));
+	spin_unlock_bh(&t->lock);
+	nla_for_each_nested(attr, req->tb[P4TC_ENTRY_A_TBL_ATTRS], rem) {
+		if (nla_type(attr) != P4TC_TABLE_A_TIMER_PROFILE)
+			continue;
+		err = p4tc_table_parse_profile(t, attr, aging, req->obj, req->extack);
+		if (err)
+			return err;
+	}
+	if (tb[P4TC_TABLE_A_DEFAULT_HIT]) {
+		hit = p4tc_defact_parse(req->p, t, tb[P4TC_TABLE_A_DEFAULT_HIT], req->net,
+					req->extack);
+		if (IS_ERR(hit))
+			return PTR_ERR(hit);
+	}
+	if (tb[P4TC_TABLE_A_DEFAULT_MISS]) {
+		miss = p4tc_defact_parse(req->p, t, tb[P4TC_TABLE_A_DEFAULT_MISS], req->net,
+					 req->extack);
+		if (IS_ERR(miss)) {
+			err = PTR_ERR(miss);
+			miss = NULL;
+			goto free_defacts;
+		}
+	}
+	spin_lock_bh(&t->lock);
+	perms = t->permissions;
+	err = -EPERM;
+	if ((tb[P4TC_TABLE_A_PERMISSIONS] || tb[P4TC_TABLE_A_TIMER_PROFILE]) &&
+	    !(perms & P4TC_CTRL_PERM_U)) {
+		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s has no control update permission",
+				       req->obj);
+		goto unlock;
+	}
+	/* Both default actions must allow the change before either changes. */
+	if (tb[P4TC_TABLE_A_DEFAULT_HIT]) {
+		err = p4tc_defact_check(t->default_hit, hit, "default hit action",
+					req->obj, req->extack);
+		if (err)
+			goto unlock;
+	}
+	if (tb[P4TC_TABLE_A_DEFAULT_MISS]) {
+		err = p4tc_defact_check(t->default_miss, miss, "default miss action",
+					req->obj, req->extack);
+		if (err)
+			goto unlock;
+	}
+	if (tb[P4TC_TABLE_A_DEFAULT_HIT])
+		p4tc_defact_replace(&t->default_hit, hit);
+	if (tb[P4TC_TABLE_A_DEFAULT_MISS])
+		p4tc_defact_replace(&t->default_miss, miss);
+	if (tb[P4TC_TABLE_A_PERMISSIONS])
+		WRITE_ONCE(t->permissions, nla_get_u16(tb[P4TC_TABLE_A_PERMISSIONS]));
+	memcpy(t->profile_aging, aging, sizeof(aging));
+	spin_unlock_bh(&t->lock);
+	return 0;
+
+unlock:
+	spin_unlock_bh(&t->lock);
+free_defacts:
+	kfree(hit);
+	kfree(miss);
+	return err;
+}
+
+static int p4tc_entry_change(struct p4tc_entry_req *req, u8 cmd)
+{
+	bool has_key = req->tb[P4TC_ENTRY_A_KEY];
+
+	if (req->tb[P4TC_ENTRY_A_TBL_ATTRS]) {
+		if (cmd != P4TC_CMD_ENTRY_SET || has_key) {
+			NL_SET_ERR_MSG_FMT_MOD(req->extack,
+					       "%s: tbl_attrs go with an update and no key",
+					       req->obj);
+			NL_SET_BAD_ATTR(req->extack, req->tb[P4TC_ENTRY_A_TBL_ATTRS]);
+			return -EINVAL;
+		}
+		return p4tc_entry_tbl_attrs(req);
+	}
+	switch (cmd) {
+	case P4TC_CMD_ENTRY_NEW:
+		return p4tc_entry_create(req);
+	case P4TC_CMD_ENTRY_SET:
+		return p4tc_entry_update(req);
+	}
+	return p4tc_entry_delete(req);
+}
+
+/*
+ * Run a create, update or delete for each P4TC_A_ENTRY of the request, in
+ * order, stopping at the first failure: the ones before it are applied.
+ */
+static int p4tc_entry_batch(struct genl_info *info, u8 cmd)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct net *net = genl_info_net(info);
+	unsigned int n = 0, total = 0;
+	struct p4tc_entry_req req;
+	struct p4tc_pipeline *p;
+	const struct nlattr *attr;
+	int rem, err = 0;
+
+	p = p4tc_pipeline_get(net, info->attrs[P4TC_A_PIPELINE], extack);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	nlmsg_for_each_attr(attr, info->nlhdr, GENL_HDRLEN, rem)
+		total += nla_type(attr) == P4TC_A_ENTRY;
+	if (!total) {
+		NL_SET_ERR_MSG_MOD(extack, "missing entry attributes");
+		NL_SET_ERR_ATTR_MISS(extack, NULL, P4TC_A_ENTRY);
+		err = -EINVAL;
+		goto put_pipeline;
+	}
+	nlmsg_for_each_attr(attr, info->nlhdr, GENL_HDRLEN, rem) {
+		if (nla_type(attr) != P4TC_A_ENTRY)
+			continue;
+		err = p4tc_entry_req_init(&req, p, NULL, attr, net, extack);
+		if (!err)
+			err = p4tc_entry_change(&req, cmd);
+		if (err)
+			break;
+		n++;
+		cond_resched();
+	}
+	if (err && total > 1)
+		NL_SET_ERR_MSG_FMT_MOD(extack, "entry %u of %u: %s (%u applied)", n + 1, total,
+				       extack->_msg ?: "failed", n);
+put_pipeline:
+	p4tc_pipeline_put(p);
+	return err;
+}
+
+/**
+ * p4tc_nl_entry_new() - P4TC_CMD_ENTRY_NEW handler
+ * @skb: request
+ * @info: request attributes
+ *
+ * Creates each entry of the request in order, up to the first failure.
+ *
+ * Return: 0, -EEXIST if a key is in its table, -ENOSPC if a table is full
+ * or out of masks, -EPERM without control create permission, or another
+ * negative errno; always with an extack message.
+ */
+int p4tc_nl_entry_new(struct sk_buff *skb, struct genl_info *info)
+{
+	return p4tc_entry_batch(info, P4TC_CMD_ENTRY_NEW);
+}
+
+/**
+ * p4tc_nl_entry_set() - P4TC_CMD_ENTRY_SET handler
+ * @skb: request
+ * @info: request attributes
+ *
+ * Replaces the action, params and attributes of each entry of the
+ * request, or with tbl_attrs and no key, changes the table's default
+ * actions, permissions and timer profiles.
+ *
+ * Return: 0, -ENOENT if a key is not in its table, -EPERM if a permission
+ * is missing, or another negative errno; always with an extack message.
+ */
+int p4tc_nl_entry_set(struct sk_buff *skb, struct genl_info *info)
+{
+	return p4tc_entry_batch(info, P4TC_CMD_ENTRY_SET);
+}
+
+static int p4tc_who_put(struct sk_buff *skb, int attrtype, const struct p4tc_who *who)
+{
+	struct nlattr *nest;
+
+	if (!who->entity)
+		return 0;
+	nest = nla_nest_start(skb, attrtype);
+	if (!nest ||
+	    nla_put_u8(skb, P4TC_WHO_A_ENTITY, who->entity) ||
+	    nla_put_u32(skb, P4TC_WHO_A_PID, who->pid) ||
+	    nla_put_string(skb, P4TC_WHO_A_COMM, who->comm))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static u64 p4tc_msecs_since(unsigned long then)
+{
+	return then ? jiffies_to_msecs(jiffies - then) : 0;
+}
+
+static int p4tc_entry_put_tm(struct sk_buff *skb, const struct p4tc_entry *e)
+{
+	struct nlattr *nest = nla_nest_start(skb, P4TC_ENTRY_A_TM);
+
+	if (!nest ||
+	    nla_put_u64_64bit(skb, P4TC_TM_A_CREATED, p4tc_msecs_since(e->created),
+			      P4TC_TM_A_PAD) ||
+	    nla_put_u64_64bit(skb, P4TC_TM_A_LASTUSED,
+			      p4tc_msecs_since(READ_ONCE(e->lastused)), P4TC_TM_A_PAD) ||
+	    nla_put_u64_64bit(skb, P4TC_TM_A_FIRSTUSED,
+			      p4tc_msecs_since(READ_ONCE(e->firstused)), P4TC_TM_A_PAD))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int p4tc_entry_put_counters(struct sk_buff *skb, const struct p4tc_entry *e)
+{
+	struct nlattr *nest = nla_nest_start(skb, P4TC_ENTRY_A_COUNTERS);
+
+	if (!nest ||
+	    nla_put_u64_64bit(skb, P4TC_COUNTERS_A_PACKETS, atomic64_read(&e->packets),
+			      P4TC_COUNTERS_A_PAD) ||
+	    nla_put_u64_64bit(skb, P4TC_COUNTERS_A_BYTES, atomic64_read(&e->bytes),
+			      P4TC_COUNTERS_A_PAD))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
 }
 
 static int p4tc_entry_fill(struct sk_buff *skb, struct p4tc_pipeline *p,
@@ -248,10 +725,21 @@ static int p4tc_entry_fill(struct sk_buff *skb, struct p4tc_pipeline *p,
 	if (!nest ||
 	    nla_put_u32(skb, P4TC_ENTRY_A_TABLE_ID, t->id) ||
 	    nla_put_string(skb, P4TC_ENTRY_A_TABLE_NAME, t->name) ||
-	    nla_put(skb, P4TC_ENTRY_A_KEY, e->keylen, e->key) ||
+	    nla_put(skb, P4TC_ENTRY_A_KEY, t->keylen, e->id) ||
+	    (t->type != P4TC_TABLE_TYPE_EXACT &&
+	     nla_put(skb, P4TC_ENTRY_A_MASK, t->keylen, e->id + t->keylen)) ||
+	    nla_put_u32(skb, P4TC_ENTRY_A_PRIO, e->prio) ||
+	    nla_put_u16(skb, P4TC_ENTRY_A_PERMISSIONS, e->permissions) ||
 	    (act && (nla_put_u32(skb, P4TC_ENTRY_A_ACTION_ID, act->id) ||
 		     nla_put_string(skb, P4TC_ENTRY_A_ACTION_NAME, act->name) ||
-		     p4tc_action_put_params(skb, act, e->act.params)))) {
+		     p4tc_action_put_params(skb, act, e->act.params, P4TC_ENTRY_A_PARAM))) ||
+	    (e->dynamic && (nla_put_flag(skb, P4TC_ENTRY_A_DYNAMIC) ||
+			    nla_put_u32(skb, P4TC_ENTRY_A_AGING, e->aging_ms))) ||
+	    (e->tmpl_created && nla_put_flag(skb, P4TC_ENTRY_A_TMPL_CREATED)) ||
+	    p4tc_entry_put_tm(skb, e) ||
+	    p4tc_who_put(skb, P4TC_ENTRY_A_CREATED_BY, &e->created_by) ||
+	    p4tc_who_put(skb, P4TC_ENTRY_A_UPDATED_BY, &e->updated_by) ||
+	    (t->counters && p4tc_entry_put_counters(skb, e))) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -259,137 +747,37 @@ static int p4tc_entry_fill(struct sk_buff *skb, struct p4tc_pipeline *p,
 	return 0;
 }
 
-static int p4tc_entry_insert(struct p4tc_entry_req *req, struct p4tc_entry *e,
-			     struct netlink_ext_ack *extack)
-{
-	struct p4tc_entry_key k = { .key = e->key, .len = e->keylen };
-	struct p4tc_table *t = req->t;
-	int err;
-
-	spin_lock_bh(&t->lock);
-	if (atomic_read(&t->nentries) >= t->tentries) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s is full: tentries is %u",
-				       req->obj, t->tentries);
-		err = -ENOSPC;
-		goto unlock;
-	}
-	err = rhashtable_lookup_insert_key(&t->entries, &k, &e->node, p4tc_entry_params);
-	if (err == -EEXIST)
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: an entry with this key exists", req->obj);
-	else if (err)
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: cannot insert the entry (%d)", req->obj, err);
-	else
-		atomic_inc(&t->nentries);
-unlock:
-	spin_unlock_bh(&t->lock);
-	return err;
-}
-
-static int p4tc_entry_replace(struct p4tc_entry_req *req, struct p4tc_entry *e,
-			      struct netlink_ext_ack *extack)
-{
-	struct p4tc_table *t = req->t;
-	struct p4tc_entry *old;
-	int err = -ENOENT;
-
-	spin_lock_bh(&t->lock);
-	rcu_read_lock();
-	old = p4tc_entry_lookup(t, e->key);
-	if (old)
-		err = rhashtable_replace_fast(&t->entries, &old->node, &e->node,
-					      p4tc_entry_params);
-	rcu_read_unlock();
-	spin_unlock_bh(&t->lock);
-	if (err == -ENOENT)
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: no entry with this key", req->obj);
-	if (!err)
-		kfree_rcu(old, rcu);
-	return err;
-}
-
-static int p4tc_entry_change(struct sk_buff *skb, struct genl_info *info, bool create)
-{
-	struct netlink_ext_ack *extack = info->extack;
-	struct net *net = genl_info_net(info);
-	struct p4tc_entry_req req;
-	struct p4tc_entry *e;
-	const u8 *key;
-	int err;
-
-	err = p4tc_entry_req_init(&req, net, info->attrs, extack);
-	if (err)
-		return err;
-	key = p4tc_entry_req_key(&req, net, extack);
-	if (IS_ERR(key)) {
-		err = PTR_ERR(key);
-		goto put_pipeline;
-	}
-	e = p4tc_entry_build(&req, key, net, extack);
-	if (IS_ERR(e)) {
-		err = PTR_ERR(e);
-		goto put_pipeline;
-	}
-	err = create ? p4tc_entry_insert(&req, e, extack) :
-		       p4tc_entry_replace(&req, e, extack);
-	if (err)
-		kfree(e);
-put_pipeline:
-	p4tc_pipeline_put(req.p);
-	return err;
-}
-
-/**
- * p4tc_nl_entry_new() - P4TC_CMD_ENTRY_NEW handler
- * @skb: request
- * @info: request attributes
- *
- * Return: 0, -EEXIST if the key is in the table, -ENOSPC if the table is
- * full, or another negative errno; always with an extack message.
- */
-int p4tc_nl_entry_new(struct sk_buff *skb, struct genl_info *info)
-{
-	return p4tc_entry_change(skb, info, true);
-}
-
-/**
- * p4tc_nl_entry_set() - P4TC_CMD_ENTRY_SET handler: replace an entry's action
- * @skb: request
- * @info: request attributes
- *
- * Return: 0, -ENOENT if the key is not in the table, or another negative
- * errno; always with an extack message.
- */
-int p4tc_nl_entry_set(struct sk_buff *skb, struct genl_info *info)
-{
-	return p4tc_entry_change(skb, info, false);
-}
-
 /**
  * p4tc_nl_entry_get() - P4TC_CMD_ENTRY_GET handler for one key
  * @skb: request
  * @info: request attributes
  *
- * Return: 0 or a negative errno, with an extack message.
+ * Return: 0, -ENOENT, -EPERM without control read permission, or another
+ * negative errno; with an extack message.
  */
 int p4tc_nl_entry_get(struct sk_buff *skb, struct genl_info *info)
 {
 	struct netlink_ext_ack *extack = info->extack;
 	struct net *net = genl_info_net(info);
+	struct p4tc_entry_ident ident;
 	struct p4tc_entry_req req;
+	struct p4tc_pipeline *p;
 	struct p4tc_entry *e;
 	struct sk_buff *msg;
-	const u8 *key;
 	void *hdr;
 	int err;
 
-	err = p4tc_entry_req_init(&req, net, info->attrs, extack);
+	if (p4tc_nl_attr_missing(extack, NULL, info->attrs, P4TC_A_ENTRY, "entry attributes"))
+		return -EINVAL;
+	p = p4tc_pipeline_get(net, info->attrs[P4TC_A_PIPELINE], extack);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	err = p4tc_entry_req_init(&req, p, NULL, info->attrs[P4TC_A_ENTRY], net, extack);
 	if (err)
-		return err;
-	key = p4tc_entry_req_key(&req, net, extack);
-	if (IS_ERR(key)) {
-		err = PTR_ERR(key);
 		goto put_pipeline;
-	}
+	err = p4tc_entry_parse_ident(&req, &ident, true);
+	if (err)
+		goto put_pipeline;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg) {
 		err = -ENOMEM;
@@ -397,11 +785,13 @@ int p4tc_nl_entry_get(struct sk_buff *skb, struct genl_info *info)
 	}
 	hdr = p4tc_nl_reply_start(msg, info);
 	rcu_read_lock();
-	e = p4tc_entry_lookup(req.t, key);
+	e = p4tc_store_find(req.t, ident.id, p4tc_entry_id_prio(req.t, ident.prio));
 	if (!e) {
 		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: no entry with this key", req.obj);
 		err = -ENOENT;
-	} else if (!hdr || p4tc_entry_fill(msg, req.p, req.t, e)) {
+	} else if (p4tc_entry_perm_fail(&req, e, P4TC_CTRL_PERM_R, "read")) {
+		err = -EPERM;
+	} else if (!hdr || p4tc_entry_fill(msg, p, req.t, e)) {
 		err = -EMSGSIZE;
 	}
 	rcu_read_unlock();
@@ -411,57 +801,83 @@ int p4tc_nl_entry_get(struct sk_buff *skb, struct genl_info *info)
 	}
 	err = p4tc_nl_reply(msg, hdr, info);
 put_pipeline:
-	p4tc_pipeline_put(req.p);
+	p4tc_pipeline_put(p);
 	return err;
 }
 
-/* Remove the entry with @key, whichever entry holds it now. */
-static bool p4tc_entry_remove(struct p4tc_table *t, const u8 *key)
+/*
+ * Remove the entries for which @match() holds, letting the CPU and RCU
+ * breathe every so often in big tables.
+ */
+#define P4TC_WALK_BATCH	1024
+
+static u32 p4tc_entry_remove_if(struct p4tc_table *t,
+				bool (*match)(const struct p4tc_entry *e, unsigned long now))
 {
-	struct p4tc_entry *e;
-	bool removed = false;
-
-	spin_lock_bh(&t->lock);
-	rcu_read_lock();
-	e = p4tc_entry_lookup(t, key);
-	if (e && !rhashtable_remove_fast(&t->entries, &e->node, p4tc_entry_params)) {
-		atomic_dec(&t->nentries);
-		kfree_rcu(e, rcu);
-		removed = true;
-	}
-	rcu_read_unlock();
-	spin_unlock_bh(&t->lock);
-	return removed;
-}
-
-/* Entries removed between two reschedule points of a flush. */
-#define P4TC_FLUSH_BATCH	1024
-
-static u32 p4tc_entry_flush(struct p4tc_table *t)
-{
+	u8 id[2 * P4TC_MAX_KEYSZ / 8];
 	struct rhashtable_iter iter;
+	unsigned long now = jiffies;
+	u32 seen = 0, count = 0;
 	struct p4tc_entry *e;
-	u32 count = 0;
+	u32 id_prio;
 
 	rhashtable_walk_enter(&t->entries, &iter);
 	rhashtable_walk_start(&iter);
 	while ((e = rhashtable_walk_next(&iter))) {
-		if (IS_ERR(e))
+		if (IS_ERR(e) || !match(e, now))
 			continue;
-		count += p4tc_entry_remove(t, e->key);
-		/* Huge tables: let the CPU and RCU grace periods breathe. */
-		if (!(count % P4TC_FLUSH_BATCH)) {
-			rhashtable_walk_stop(&iter);
-			cond_resched();
-			rhashtable_walk_start(&iter);
+		/*
+		 * Out of the walk's RCU section (lpm and ternary writers
+		 * sleep), @e may go: find it again by identity under the lock.
+		 */
+		memcpy(id, e->id, e->idlen);
+		id_prio = e->id_prio;
+		rhashtable_walk_stop(&iter);
+		p4tc_store_lock(t);
+		e = p4tc_store_find(t, id, id_prio);
+		if (e && match(e, now) && !p4tc_store_remove(t, e)) {
+			kfree_rcu(e, rcu);
+			count++;
 		}
+		p4tc_store_unlock(t);
+		if (!(++seen % P4TC_WALK_BATCH))
+			cond_resched();
+		rhashtable_walk_start(&iter);
 	}
 	rhashtable_walk_stop(&iter);
 	rhashtable_walk_exit(&iter);
 	return count;
 }
 
-static int p4tc_entry_flush_reply(struct p4tc_entry_req *req, u32 count,
+static bool p4tc_entry_deletable(const struct p4tc_entry *e, unsigned long now)
+{
+	return e->permissions & P4TC_CTRL_PERM_D;
+}
+
+static bool p4tc_entry_expired(const struct p4tc_entry *e, unsigned long now)
+{
+	unsigned long used = READ_ONCE(e->lastused) ?: e->created;
+
+	return e->dynamic && time_after(now, used + msecs_to_jiffies(e->aging_ms));
+}
+
+/**
+ * p4tc_entry_aging_work() - remove dynamic entries idle beyond their aging
+ * @work: the table's aging_work
+ *
+ * Runs every P4TC_AGING_PERIOD while the table has dynamic entries.
+ */
+void p4tc_entry_aging_work(struct work_struct *work)
+{
+	struct p4tc_table *t = container_of(to_delayed_work(work), struct p4tc_table,
+					    aging_work);
+
+	p4tc_entry_remove_if(t, p4tc_entry_expired);
+	if (atomic_read(&t->ndynamic))
+		queue_delayed_work(p4tc_wq, &t->aging_work, P4TC_AGING_PERIOD);
+}
+
+static int p4tc_entry_flush_reply(struct p4tc_pipeline *p, u32 count,
 				  struct genl_info *info)
 {
 	struct sk_buff *msg;
@@ -471,7 +887,7 @@ static int p4tc_entry_flush_reply(struct p4tc_entry_req *req, u32 count,
 	if (!msg)
 		return -ENOMEM;
 	hdr = p4tc_nl_reply_start(msg, info);
-	if (!hdr || p4tc_pipeline_put_id(msg, req->p) ||
+	if (!hdr || p4tc_pipeline_put_id(msg, p) ||
 	    nla_put_u32(msg, P4TC_A_COUNT, count)) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;
@@ -484,8 +900,10 @@ static int p4tc_entry_flush_reply(struct p4tc_entry_req *req, u32 count,
  * @skb: request
  * @info: request attributes
  *
- * With a key, deletes that entry. Without, flushes the table and replies
- * with the number of entries removed in P4TC_A_COUNT.
+ * With keys, deletes those entries, in order, up to the first failure.
+ * With one entry nest and no key, flushes the table: every entry with
+ * control delete permission goes, and the reply says how many in
+ * P4TC_A_COUNT.
  *
  * Return: 0 or a negative errno, with an extack message.
  */
@@ -494,27 +912,32 @@ int p4tc_nl_entry_del(struct sk_buff *skb, struct genl_info *info)
 	struct netlink_ext_ack *extack = info->extack;
 	struct net *net = genl_info_net(info);
 	struct p4tc_entry_req req;
-	const u8 *key;
+	struct p4tc_pipeline *p;
+	u32 n, count = 0;
 	int err;
 
-	err = p4tc_entry_req_init(&req, net, info->attrs, extack);
-	if (err)
-		return err;
-	if (!req.tb[P4TC_ENTRY_A_KEY]) {
-		err = p4tc_entry_flush_reply(&req, p4tc_entry_flush(req.t), info);
-		goto put_pipeline;
+	if (p4tc_nl_attr_missing(extack, NULL, info->attrs, P4TC_A_ENTRY, "entry attributes"))
+		return -EINVAL;
+	p = p4tc_pipeline_get(net, info->attrs[P4TC_A_PIPELINE], extack);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	err = p4tc_entry_req_init(&req, p, NULL, info->attrs[P4TC_A_ENTRY], net, extack);
+	if (err || req.tb[P4TC_ENTRY_A_KEY]) {
+		p4tc_pipeline_put(p);
+		return err ?: p4tc_entry_batch(info, P4TC_CMD_ENTRY_DEL);
 	}
-	key = p4tc_entry_req_key(&req, net, extack);
-	if (IS_ERR(key)) {
-		err = PTR_ERR(key);
-		goto put_pipeline;
+	if (!(READ_ONCE(req.t->permissions) & P4TC_CTRL_PERM_D)) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s has no control delete permission", req.obj);
+		err = -EPERM;
+	} else {
+		/* A walk may miss entries moved by removals: go until none is left. */
+		do {
+			n = p4tc_entry_remove_if(req.t, p4tc_entry_deletable);
+			count += n;
+		} while (n);
+		err = p4tc_entry_flush_reply(p, count, info);
 	}
-	if (!p4tc_entry_remove(req.t, key)) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: no entry with this key", req.obj);
-		err = -ENOENT;
-	}
-put_pipeline:
-	p4tc_pipeline_put(req.p);
+	p4tc_pipeline_put(p);
 	return err;
 }
 
@@ -531,32 +954,49 @@ struct p4tc_entry_dump {
  *
  * Holds a reference on the pipeline until p4tc_nl_entry_dump_done().
  *
- * Return: 0 or a negative errno, with an extack message.
+ * Return: 0, -EPERM if the table has no control read permission, or
+ * another negative errno; with an extack message.
  */
 int p4tc_nl_entry_dump_start(struct netlink_callback *cb)
 {
 	struct p4tc_entry_dump *dump = (struct p4tc_entry_dump *)cb->ctx;
 	struct nlattr **attrs = genl_dumpit_info(cb)->attrs;
+	struct net *net = sock_net(cb->skb->sk);
 	struct p4tc_entry_req req;
+	struct p4tc_pipeline *p;
 	int err;
 
 	BUILD_BUG_ON(sizeof(*dump) > sizeof(cb->ctx));
-	err = p4tc_entry_req_init(&req, sock_net(cb->skb->sk), attrs, cb->extack);
+	if (p4tc_nl_attr_missing(cb->extack, NULL, attrs, P4TC_A_ENTRY, "entry attributes"))
+		return -EINVAL;
+	p = p4tc_pipeline_get(net, attrs[P4TC_A_PIPELINE], cb->extack);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	err = p4tc_entry_req_init(&req, p, NULL, attrs[P4TC_A_ENTRY], net, cb->extack);
 	if (err)
-		return err;
-	dump->iter = kmalloc(sizeof(*dump->iter), GFP_KERNEL);
-	if (!dump->iter) {
-		p4tc_pipeline_put(req.p);
-		return -ENOMEM;
+		goto put_pipeline;
+	err = -EPERM;
+	if (!(READ_ONCE(req.t->permissions) & P4TC_CTRL_PERM_R)) {
+		NL_SET_ERR_MSG_FMT_MOD(cb->extack, "%s has no control read permission",
+				       req.obj);
+		goto put_pipeline;
 	}
-	dump->p = req.p;
+	dump->iter = kmalloc(sizeof(*dump->iter), GFP_KERNEL);
+	err = -ENOMEM;
+	if (!dump->iter)
+		goto put_pipeline;
+	dump->p = p;
 	dump->t = req.t;
 	rhashtable_walk_enter(&req.t->entries, dump->iter);
 	return 0;
+
+put_pipeline:
+	p4tc_pipeline_put(p);
+	return err;
 }
 
 /**
- * p4tc_nl_entry_dump() - dump a table's entries, one message each
+ * p4tc_nl_entry_dump() - dump a table's readable entries, one message each
  * @skb: dump buffer
  * @cb: dump state
  *
@@ -574,6 +1014,10 @@ int p4tc_nl_entry_dump(struct sk_buff *skb, struct netlink_callback *cb)
 		/* -EAGAIN: a resize rewound the walk, entries may repeat. */
 		if (IS_ERR(e))
 			continue;
+		if (!(e->permissions & P4TC_CTRL_PERM_R)) {
+			rhashtable_walk_next(dump->iter);
+			continue;
+		}
 		hdr = p4tc_nl_dump_start(skb, cb);
 		if (!hdr)
 			break;
@@ -598,8 +1042,10 @@ int p4tc_nl_entry_dump_done(struct netlink_callback *cb)
 {
 	struct p4tc_entry_dump *dump = (struct p4tc_entry_dump *)cb->ctx;
 
-	rhashtable_walk_exit(dump->iter);
-	kfree(dump->iter);
-	p4tc_pipeline_put(dump->p);
+	if (dump->iter) {
+		rhashtable_walk_exit(dump->iter);
+		kfree(dump->iter);
+		p4tc_pipeline_put(dump->p);
+	}
 	return 0;
 }

@@ -17,13 +17,31 @@
 
 #define P4TC_DATA_READ_EXEC	(P4TC_DATA_PERM_R | P4TC_DATA_PERM_X)
 
+/* A hit: note the time (only once per jiffy, to spare the cache line). */
+static void p4tc_entry_hit(const struct p4tc_table *t, struct p4tc_entry *e, u32 len)
+{
+	unsigned long now = jiffies;
+
+	if (READ_ONCE(e->lastused) != now) {
+		if (!READ_ONCE(e->firstused))
+			WRITE_ONCE(e->firstused, now);
+		WRITE_ONCE(e->lastused, now);
+	}
+	if (t->counters) {
+		atomic64_inc(&e->packets);
+		atomic64_add(len, &e->bytes);
+	}
+}
+
 static struct p4tc_table_entry_act_bpf *
 p4tc_tbl_read(struct net *net, struct p4tc_table_entry_act_bpf_params *params,
-	      u32 params__sz, void *key, u32 key__sz)
+	      u32 params__sz, void *key, u32 key__sz, u32 len)
 {
-	struct p4tc_entry *e = NULL;
+	struct p4tc_table_entry_act_bpf *act = NULL;
+	struct p4tc_defact *dflt;
 	struct p4tc_pipeline *p;
 	struct p4tc_table *t;
+	struct p4tc_entry *e;
 
 	if (!net || params__sz != sizeof(*params))
 		return NULL;
@@ -36,14 +54,28 @@ p4tc_tbl_read(struct net *net, struct p4tc_table_entry_act_bpf_params *params,
 	if (!p)
 		goto unlock;
 	t = p4tc_table_lookup_rcu(p, params->tblid);
-	if (!t || (t->permissions & P4TC_DATA_READ_EXEC) != P4TC_DATA_READ_EXEC)
+	if (!t || (READ_ONCE(t->permissions) & P4TC_DATA_READ_EXEC) != P4TC_DATA_READ_EXEC)
 		goto unlock;
 	if (key__sz != sizeof(struct p4tc_table_entry_key_hdr) + round_up(t->keylen, 8))
 		goto unlock;
-	e = p4tc_entry_lookup(t, (u8 *)key + sizeof(struct p4tc_table_entry_key_hdr));
+	e = p4tc_store_lookup(t, (u8 *)key + sizeof(struct p4tc_table_entry_key_hdr));
+	if (e && (e->permissions & P4TC_DATA_READ_EXEC) == P4TC_DATA_READ_EXEC) {
+		p4tc_entry_hit(t, e, len);
+		act = &e->act;
+		/* A hit without an action takes the default hit action. */
+		if (!act->act_id) {
+			dflt = rcu_dereference(t->default_hit);
+			if (dflt)
+				act = &dflt->act;
+		}
+	} else {
+		dflt = rcu_dereference(t->default_miss);
+		if (dflt)
+			act = &dflt->act;
+	}
 unlock:
 	rcu_read_unlock();
-	return e ? &e->act : NULL;
+	return act;
 }
 
 __diag_push();
@@ -61,10 +93,14 @@ __diag_ignore_all("-Wmissing-prototypes",
  * The namespace is the one of the skb's device (or socket).
  *
  * Context: RCU read side, as every TC program; does not sleep.
- * Return: on a hit, the entry's action with hit set; NULL on a miss, and
- * for an unknown or unsealed pipeline, an unknown table, a table without
- * data-path read and execute permission, or a wrong @params__sz or
- * @key__sz.
+ * A hit on an entry without an action returns the table's default hit
+ * action; a miss (or an entry without data-path read and execute
+ * permission) returns the default miss action, with hit clear.
+ *
+ * Return: the entry's or the default action; NULL on a miss without a
+ * default miss action, and for an unknown or unsealed pipeline, an
+ * unknown table, a table without data-path read and execute permission,
+ * or a wrong @params__sz or @key__sz.
  */
 struct p4tc_table_entry_act_bpf *
 bpf_p4tc_tbl_read(struct __sk_buff *skb_ctx,
@@ -78,7 +114,7 @@ bpf_p4tc_tbl_read(struct __sk_buff *skb_ctx,
 		net = dev_net(skb->dev);
 	else if (skb->sk)
 		net = sock_net(skb->sk);
-	return p4tc_tbl_read(net, params, params__sz, key, key__sz);
+	return p4tc_tbl_read(net, params, params__sz, key, key__sz, skb->len);
 }
 
 /**
@@ -101,7 +137,8 @@ xdp_p4tc_tbl_read(struct xdp_md *xdp_ctx,
 {
 	struct xdp_buff *xdp = (struct xdp_buff *)xdp_ctx;
 
-	return p4tc_tbl_read(dev_net(xdp->rxq->dev), params, params__sz, key, key__sz);
+	return p4tc_tbl_read(dev_net(xdp->rxq->dev), params, params__sz, key, key__sz,
+			     xdp->data_end - xdp->data);
 }
 
 __diag_pop();

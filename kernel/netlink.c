@@ -44,16 +44,65 @@ const struct nla_policy p4tc_keyfield_policy[P4TC_KEYFIELD_A_MAX + 1] = {
 	[P4TC_KEYFIELD_A_MATCH] = { .type = NLA_U8 },
 };
 
+/* Ranges beyond what a policy holds inline (s16). */
+static struct netlink_range_validation p4tc_prio_range = {
+	.min = 1,
+	.max = P4TC_MAX_PRIO,
+};
+
+static struct netlink_range_validation p4tc_aging_range = {
+	.min = 1,
+	.max = P4TC_MAX_AGING_MS,
+};
+
+const struct nla_policy p4tc_table_act_policy[P4TC_TABLE_ACT_A_MAX + 1] = {
+	[P4TC_TABLE_ACT_A_ID] = { .type = NLA_U32 },
+	[P4TC_TABLE_ACT_A_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_TABLE_ACT_A_FLAGS] = NLA_POLICY_MASK(NLA_U8, P4TC_TABLE_ACT_TABLEONLY |
+						      P4TC_TABLE_ACT_DEFAULTONLY),
+};
+
+const struct nla_policy p4tc_defact_policy[P4TC_DEFACT_A_MAX + 1] = {
+	[P4TC_DEFACT_A_ACTION_ID] = { .type = NLA_U32 },
+	[P4TC_DEFACT_A_ACTION_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_DEFACT_A_PARAM] = NLA_POLICY_NESTED(p4tc_param_policy),
+	[P4TC_DEFACT_A_PERMISSIONS] = { .type = NLA_U16 },
+	[P4TC_DEFACT_A_NOACTION] = { .type = NLA_FLAG },
+};
+
+const struct nla_policy p4tc_timer_profile_policy[P4TC_TIMER_PROFILE_A_MAX + 1] = {
+	[P4TC_TIMER_PROFILE_A_ID] = NLA_POLICY_MAX(NLA_U32, P4TC_MAX_TIMER_PROFILES - 1),
+	[P4TC_TIMER_PROFILE_A_AGING] = NLA_POLICY_FULL_RANGE(NLA_U32, &p4tc_aging_range),
+};
+
+/* Table attributes an entry update may change at runtime (tbl_attrs). */
+const struct nla_policy p4tc_tbl_attrs_policy[P4TC_TABLE_A_MAX + 1] = {
+	[P4TC_TABLE_A_PERMISSIONS] = NLA_POLICY_MAX(NLA_U16, P4TC_PERM_MASK),
+	[P4TC_TABLE_A_DEFAULT_HIT] = NLA_POLICY_NESTED(p4tc_defact_policy),
+	[P4TC_TABLE_A_DEFAULT_MISS] = NLA_POLICY_NESTED(p4tc_defact_policy),
+	[P4TC_TABLE_A_TIMER_PROFILE] = NLA_POLICY_NESTED(p4tc_timer_profile_policy),
+};
+
 const struct nla_policy p4tc_table_policy[P4TC_TABLE_A_MAX + 1] = {
 	[P4TC_TABLE_A_ID] = { .type = NLA_U32 },
 	[P4TC_TABLE_A_NAME] = { .type = NLA_NUL_STRING },
-	[P4TC_TABLE_A_TYPE] = { .type = NLA_U8 },
+	[P4TC_TABLE_A_TYPE] = NLA_POLICY_RANGE(NLA_U8, P4TC_TABLE_TYPE_EXACT,
+					       P4TC_TABLE_TYPE_TERNARY),
 	[P4TC_TABLE_A_KEYSZ] = { .type = NLA_U32 },
 	[P4TC_TABLE_A_TENTRIES] = { .type = NLA_U32 },
 	[P4TC_TABLE_A_NUMMASKS] = { .type = NLA_U32 },
 	[P4TC_TABLE_A_PERMISSIONS] = { .type = NLA_U16 },
 	[P4TC_TABLE_A_KEYFIELD] = NLA_POLICY_NESTED(p4tc_keyfield_policy),
 	[P4TC_TABLE_A_NENTRIES] = P4TC_REPLY_ONLY,
+	[P4TC_TABLE_A_ACT] = NLA_POLICY_NESTED(p4tc_table_act_policy),
+	[P4TC_TABLE_A_DEFAULT_HIT] = NLA_POLICY_NESTED(p4tc_defact_policy),
+	[P4TC_TABLE_A_DEFAULT_MISS] = NLA_POLICY_NESTED(p4tc_defact_policy),
+	[P4TC_TABLE_A_NUM_TIMER_PROFILES] = NLA_POLICY_RANGE(NLA_U32, 1, P4TC_MAX_TIMER_PROFILES),
+	[P4TC_TABLE_A_TIMER_PROFILE] = NLA_POLICY_NESTED(p4tc_timer_profile_policy),
+	[P4TC_TABLE_A_ENTRY] = NLA_POLICY_NESTED(p4tc_entry_policy),
+	[P4TC_TABLE_A_COUNTERS] = NLA_POLICY_MAX(NLA_U8, 1),
+	[P4TC_TABLE_A_NUM_MASKS_USED] = P4TC_REPLY_ONLY,
+	[P4TC_TABLE_A_MEMORY] = P4TC_REPLY_ONLY,
 };
 
 const struct nla_policy p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
@@ -63,6 +112,18 @@ const struct nla_policy p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
 	[P4TC_ENTRY_A_ACTION_ID] = { .type = NLA_U32 },
 	[P4TC_ENTRY_A_ACTION_NAME] = { .type = NLA_NUL_STRING },
 	[P4TC_ENTRY_A_PARAM] = NLA_POLICY_NESTED(p4tc_param_policy),
+	[P4TC_ENTRY_A_MASK] = { .type = NLA_BINARY, .len = P4TC_MAX_KEYSZ / 8 },
+	[P4TC_ENTRY_A_PRIO] = NLA_POLICY_FULL_RANGE(NLA_U32, &p4tc_prio_range),
+	[P4TC_ENTRY_A_PERMISSIONS] = { .type = NLA_U16 },
+	[P4TC_ENTRY_A_DYNAMIC] = { .type = NLA_FLAG },
+	[P4TC_ENTRY_A_AGING] = NLA_POLICY_FULL_RANGE(NLA_U32, &p4tc_aging_range),
+	[P4TC_ENTRY_A_PROFILE_ID] = NLA_POLICY_MAX(NLA_U32, P4TC_MAX_TIMER_PROFILES - 1),
+	[P4TC_ENTRY_A_TM] = P4TC_REPLY_ONLY,
+	[P4TC_ENTRY_A_CREATED_BY] = P4TC_REPLY_ONLY,
+	[P4TC_ENTRY_A_UPDATED_BY] = P4TC_REPLY_ONLY,
+	[P4TC_ENTRY_A_TMPL_CREATED] = P4TC_REPLY_ONLY,
+	[P4TC_ENTRY_A_COUNTERS] = P4TC_REPLY_ONLY,
+	[P4TC_ENTRY_A_TBL_ATTRS] = NLA_POLICY_NESTED(p4tc_tbl_attrs_policy),
 };
 
 /* Per-command policies: each command accepts only its objects' nests. */

@@ -17,6 +17,10 @@ extern const struct nla_policy p4tc_action_policy[P4TC_ACTION_A_MAX + 1];
 extern const struct nla_policy p4tc_keyfield_policy[P4TC_KEYFIELD_A_MAX + 1];
 extern const struct nla_policy p4tc_table_policy[P4TC_TABLE_A_MAX + 1];
 extern const struct nla_policy p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1];
+extern const struct nla_policy p4tc_table_act_policy[P4TC_TABLE_ACT_A_MAX + 1];
+extern const struct nla_policy p4tc_defact_policy[P4TC_DEFACT_A_MAX + 1];
+extern const struct nla_policy p4tc_timer_profile_policy[P4TC_TIMER_PROFILE_A_MAX + 1];
+extern const struct nla_policy p4tc_tbl_attrs_policy[P4TC_TABLE_A_MAX + 1];
 
 /*
  * Whether @attr is missing from @tb, the attributes of @nest; if so, says
@@ -43,7 +47,8 @@ static inline bool p4tc_nl_attr_missing(struct netlink_ext_ack *extack,
  * @idr_offset: offset of the pipeline's idr of these objects
  * @name_offset: offset of the name in the object
  * @fill: put the object, with its pipeline's id, into a message
- * @destroy: remove the object from its (unsealed) pipeline and free it
+ * @destroy: remove the object from its (unsealed) pipeline and free it,
+ *	unless it is in use
  */
 struct p4tc_tmpl_ops {
 	const char *kind;
@@ -53,7 +58,7 @@ struct p4tc_tmpl_ops {
 	size_t idr_offset;
 	size_t name_offset;
 	int (*fill)(struct sk_buff *skb, const struct p4tc_pipeline *p, const void *obj);
-	void (*destroy)(struct p4tc_pipeline *p, void *obj);
+	int (*destroy)(struct p4tc_pipeline *p, void *obj, struct netlink_ext_ack *extack);
 };
 
 #define P4TC_TMPL_A_MAX	\

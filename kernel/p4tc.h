@@ -14,6 +14,7 @@
 #include <linux/idr.h>
 #include <linux/mutex.h>
 #include <linux/rhashtable-types.h>
+#include <linux/sched.h>
 #include <linux/refcount.h>
 #include <linux/workqueue.h>
 #include <net/netlink.h>
@@ -22,6 +23,8 @@
 
 struct genl_info;
 struct net;
+struct p4tc_lpm;
+struct p4tc_tern;
 
 /**
  * struct p4tc_net - per network namespace state
@@ -43,6 +46,7 @@ struct p4tc_net {
  * @bitsz: width in bits
  * @size: bytes of the container
  * @offset: offset of the container in the params block or the key
+ * @match: key fields: enum p4tc_match
  */
 struct p4tc_type_info {
 	u32 id;
@@ -51,6 +55,7 @@ struct p4tc_type_info {
 	u16 bitsz;
 	u16 size;
 	u16 offset;
+	u8 match;
 };
 
 /**
@@ -72,6 +77,28 @@ struct p4tc_action {
 };
 
 /**
+ * struct p4tc_table_act - an action a table allows
+ * @act_id: action id
+ * @flags: P4TC_TABLE_ACT_TABLEONLY, P4TC_TABLE_ACT_DEFAULTONLY
+ */
+struct p4tc_table_act {
+	u32 act_id;
+	u8 flags;
+};
+
+/**
+ * struct p4tc_defact - a default hit or miss action
+ * @rcu: deferred free; lookups return @act under RCU
+ * @permissions: CRUDXPS bits of the default action itself
+ * @act: what a lookup returns, with hit and the default flag set
+ */
+struct p4tc_defact {
+	struct rcu_head rcu;
+	u16 permissions;
+	struct p4tc_table_entry_act_bpf act;
+};
+
+/**
  * struct p4tc_table - a table template and its entries
  * @id: table id within the pipeline
  * @name: "cb/tbl"
@@ -80,12 +107,29 @@ struct p4tc_action {
  * @keylen: key bytes compared, DIV_ROUND_UP(@keysz, 8)
  * @tentries: maximum number of entries
  * @nummasks: maximum number of masks
- * @permissions: CRUDXPS bits
+ * @permissions: CRUDXPS bits; changed at runtime under @lock
+ * @counters: entries count the packets and bytes they match
  * @num_keyfields: entries used in @keyfields
  * @keyfields: key schema, optional
+ * @num_acts: entries used in @acts; 0 allows every action
+ * @acts: allowed actions
+ * @default_hit: action of a hit on an entry without one, RCU
+ * @default_miss: action of a miss, RCU
+ * @num_profiles: timer profiles in @profile_aging
+ * @profile_aging: aging in ms of each timer profile; changed under @lock
  * @nentries: current number of entries
- * @lock: serializes entry writers
- * @entries: entries by key, RCU lookups
+ * @ndynamic: entries that age
+ * @nmasks: lpm: distinct prefix lengths in use
+ * @plen_refs: lpm: entries of each prefix length
+ * @lock: serializes entry writers of exact tables, default actions,
+ *	permissions and timer profiles
+ * @mutex: serializes entry writers of lpm and ternary tables
+ * @entries: entries by identity (key, mask, prio), RCU lookups
+ * @lpm: datapath index of an lpm table
+ * @tern: datapath index of a ternary table
+ * @prios: automatic priorities of lpm and ternary entries
+ * @aging_work: removes dynamic entries idle for longer than their aging
+ * @p: the pipeline, for @aging_work
  */
 struct p4tc_table {
 	u32 id;
@@ -96,27 +140,104 @@ struct p4tc_table {
 	u32 tentries;
 	u32 nummasks;
 	u16 permissions;
+	bool counters;
 	u32 num_keyfields;
 	struct p4tc_type_info *keyfields;
+	u32 num_acts;
+	struct p4tc_table_act *acts;
+	struct p4tc_defact __rcu *default_hit;
+	struct p4tc_defact __rcu *default_miss;
+	u32 num_profiles;
+	u32 profile_aging[P4TC_MAX_TIMER_PROFILES];
 	atomic_t nentries;
-	spinlock_t lock;	/* entry writers; readers use RCU */
+	atomic_t ndynamic;
+	u32 nmasks;
+	u32 *plen_refs;
+	spinlock_t lock;	/* exact entry writers, runtime attributes */
+	struct mutex mutex;	/* lpm and ternary entry writers */
 	struct rhashtable entries;
+	struct p4tc_lpm *lpm;
+	struct p4tc_tern *tern;
+	struct ida prios;
+	struct delayed_work aging_work;
+	struct p4tc_pipeline *p;
+};
+
+/**
+ * struct p4tc_who - who made an entry what it is
+ * @pid: process id (in the initial pid namespace), 0 for the kernel
+ * @entity: enum p4tc_entity
+ * @comm: process name
+ */
+struct p4tc_who {
+	pid_t pid;
+	u8 entity;
+	char comm[TASK_COMM_LEN];
 };
 
 /**
  * struct p4tc_entry - one table entry
- * @node: link in the table's hash
+ * @node: link in the table's hash of entries by identity
  * @rcu: deferred free
- * @keylen: bytes in @key
+ * @prio: lpm and ternary priority, P4TC_EXACT_PRIO for exact entries
+ * @id_prio: @prio where it is part of the identity (ternary), else 0
+ * @permissions: CRUDXPS bits
+ * @dynamic: the entry ages
+ * @tmpl_created: a const entry, created with the table template
+ * @prefixlen: lpm prefix length in bits
+ * @aging_ms: idle time before a dynamic entry goes
+ * @created: jiffies at creation
+ * @lastused: jiffies at the last datapath hit, 0 if none
+ * @firstused: jiffies at the first datapath hit, 0 if none
+ * @created_by: who created the entry
+ * @updated_by: who last updated it; entity 0 if nobody did
+ * @packets: datapath hits, if the table counts
+ * @bytes: bytes of those packets
+ * @idlen: bytes in @id: the key, then for lpm and ternary tables the mask
  * @act: what a lookup returns: action id, flags and packed params
- * @key: the key
+ * @id: the key, masked, then the mask
  */
 struct p4tc_entry {
 	struct rhash_head node;
 	struct rcu_head rcu;
-	u32 keylen;
+	u32 prio;
+	u32 id_prio;
+	u16 permissions;
+	u8 dynamic:1;
+	u8 tmpl_created:1;
+	u16 prefixlen;
+	u32 aging_ms;
+	unsigned long created;
+	unsigned long lastused;
+	unsigned long firstused;
+	struct p4tc_who created_by;
+	struct p4tc_who updated_by;
+	atomic64_t packets;
+	atomic64_t bytes;
+	u32 idlen;
 	struct p4tc_table_entry_act_bpf act;
-	u8 key[];
+	u8 id[];
+};
+
+/* Bytes of an entry's identity: the key, and the mask but for exact tables. */
+static inline u32 p4tc_table_idlen(const struct p4tc_table *t)
+{
+	return t->type == P4TC_TABLE_TYPE_EXACT ? t->keylen : 2 * t->keylen;
+}
+
+/* How often tables with dynamic entries look for idle ones. */
+#define P4TC_AGING_PERIOD	(HZ / 4)
+
+/**
+ * struct p4tc_action_attrs - where a nest keeps an action and its params
+ * @id: attribute of the action id
+ * @name: attribute of the action name
+ * @param: attribute of each param nest
+ */
+struct p4tc_action_attrs {
+	int id;
+	int name;
+	int param;
 };
 
 /**
@@ -179,17 +300,55 @@ int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
 			    struct nlattr **params, unsigned int nparams,
 			    struct net *net, struct netlink_ext_ack *extack);
 int p4tc_action_put_params(struct sk_buff *skb, const struct p4tc_action *act,
-			   const u8 *block);
+			   const u8 *block, int attrtype);
 
 /* table.c */
 struct p4tc_table *p4tc_table_find(struct p4tc_pipeline *p, u32 id, const char *name);
 struct p4tc_table *p4tc_table_lookup_rcu(struct p4tc_pipeline *p, u32 tblid);
 void p4tc_tables_destroy(struct p4tc_pipeline *p);
 
+int p4tc_table_parse_profile(const struct p4tc_table *t, const struct nlattr *attr,
+			     u32 *aging, const char *obj, struct netlink_ext_ack *extack);
+bool p4tc_tables_use_action(struct p4tc_pipeline *p, u32 act_id);
+
+/* defact.c */
+int p4tc_table_parse_action(struct p4tc_pipeline *p, const struct p4tc_table *t,
+			    const struct nlattr *nest, const struct p4tc_action_attrs *ids,
+			    bool dflt, struct p4tc_table_entry_act_bpf *act, const char *obj,
+			    struct net *net, struct netlink_ext_ack *extack);
+int p4tc_table_parse_acts(struct p4tc_pipeline *p, const struct nlattr *nest,
+			  struct p4tc_table_act **acts, u32 *num_acts, const char *obj,
+			  struct netlink_ext_ack *extack);
+int p4tc_table_put_acts(struct sk_buff *skb, const struct p4tc_table *t);
+struct p4tc_defact *p4tc_defact_parse(struct p4tc_pipeline *p, const struct p4tc_table *t,
+				      const struct nlattr *attr, struct net *net,
+				      struct netlink_ext_ack *extack);
+int p4tc_defact_check(const struct p4tc_defact __rcu *cur, const struct p4tc_defact *d,
+		      const char *what, const char *obj, struct netlink_ext_ack *extack);
+void p4tc_defact_replace(struct p4tc_defact __rcu **slot, struct p4tc_defact *d);
+int p4tc_defact_put(struct sk_buff *skb, int attrtype, const struct p4tc_pipeline *p,
+		    const struct p4tc_defact *d);
+
+/* store.c */
+int p4tc_store_init(struct p4tc_table *t);
+int p4tc_store_set_index(struct p4tc_table *t);
+void p4tc_store_destroy(struct p4tc_table *t);
+struct p4tc_entry *p4tc_store_lookup(struct p4tc_table *t, const u8 *key);
+struct p4tc_entry *p4tc_store_find(struct p4tc_table *t, const u8 *id, u32 id_prio);
+void p4tc_store_lock(struct p4tc_table *t);
+void p4tc_store_unlock(struct p4tc_table *t);
+int p4tc_store_insert(struct p4tc_table *t, struct p4tc_entry *e);
+int p4tc_store_replace(struct p4tc_table *t, struct p4tc_entry *old, struct p4tc_entry *e);
+int p4tc_store_remove(struct p4tc_table *t, struct p4tc_entry *e);
+u32 p4tc_store_masks(const struct p4tc_table *t);
+u64 p4tc_store_memory(struct p4tc_table *t);
+
 /* entry.c */
-int p4tc_entries_init(struct p4tc_table *t);
-void p4tc_entries_destroy(struct p4tc_table *t);
-struct p4tc_entry *p4tc_entry_lookup(struct p4tc_table *t, const u8 *key);
+struct p4tc_entry *p4tc_entry_create_const(struct p4tc_pipeline *p, struct p4tc_table *t,
+					   const struct nlattr *nest, struct net *net,
+					   struct netlink_ext_ack *extack);
+void p4tc_entry_remove_const(struct p4tc_table *t, struct p4tc_entry *e);
+void p4tc_entry_aging_work(struct work_struct *work);
 
 /* netlink.c */
 int p4tc_nl_init(void);

@@ -4,6 +4,7 @@
  * permissions. Templates change only while their pipeline is unsealed;
  * entries exist only once it is sealed.
  */
+#include <linux/rhashtable.h>
 #include <linux/slab.h>
 
 #include "netlink.h"
@@ -21,11 +22,122 @@ struct p4tc_table *p4tc_table_lookup_rcu(struct p4tc_pipeline *p, u32 tblid)
 	return idr_find(&p->tables, tblid);
 }
 
-static void p4tc_table_free(struct p4tc_table *t)
+
+/* Free what a table template allocated, but not its store. */
+static void p4tc_table_free_tmpl(struct p4tc_table *t)
 {
-	p4tc_entries_destroy(t);
+	kfree(rcu_dereference_protected(t->default_hit, true));
+	kfree(rcu_dereference_protected(t->default_miss, true));
+	kfree(t->acts);
 	kfree(t->keyfields);
 	kfree(t);
+}
+
+/* Copy the template attributes a create or update sets. */
+static void p4tc_table_copy_tmpl(struct p4tc_table *dst, const struct p4tc_table *src)
+{
+	dst->type = src->type;
+	dst->keysz = src->keysz;
+	dst->keylen = src->keylen;
+	dst->tentries = src->tentries;
+	dst->nummasks = src->nummasks;
+	dst->permissions = src->permissions;
+	dst->counters = src->counters;
+	dst->num_keyfields = src->num_keyfields;
+	dst->num_acts = src->num_acts;
+	dst->num_profiles = src->num_profiles;
+	memcpy(dst->profile_aging, src->profile_aging, sizeof(dst->profile_aging));
+}
+
+/**
+ * p4tc_tables_use_action() - whether a table refers to an action
+ * @p: pipeline
+ * @act_id: action id
+ *
+ * Context: holds the namespace's p4tc lock.
+ * Return: true if a table allows the action, has it as a default action
+ * or has a const entry with it.
+ */
+bool p4tc_tables_use_action(struct p4tc_pipeline *p, u32 act_id)
+{
+	const struct p4tc_defact *hit, *miss;
+	struct rhashtable_iter iter;
+	struct p4tc_entry *e;
+	unsigned long tmp, id;
+	struct p4tc_table *t;
+	bool used = false;
+	u32 i;
+
+	idr_for_each_entry_ul(&p->tables, t, tmp, id) {
+		for (i = 0; i < t->num_acts; i++)
+			if (t->acts[i].act_id == act_id)
+				return true;
+		hit = rcu_dereference_protected(t->default_hit, true);
+		miss = rcu_dereference_protected(t->default_miss, true);
+		if ((hit && hit->act.act_id == act_id) || (miss && miss->act.act_id == act_id))
+			return true;
+		rhashtable_walk_enter(&t->entries, &iter);
+		rhashtable_walk_start(&iter);
+		while (!used && (e = rhashtable_walk_next(&iter)))
+			used = !IS_ERR(e) && e->act.act_id == act_id;
+		rhashtable_walk_stop(&iter);
+		rhashtable_walk_exit(&iter);
+		if (used)
+			return true;
+	}
+	return false;
+}
+
+/**
+ * p4tc_table_parse_profile() - parse a timer profile's new aging
+ * @t: table
+ * @attr: P4TC_TABLE_A_TIMER_PROFILE
+ * @aging: the table's profile agings, updated
+ * @obj: the table, for messages
+ * @extack: error report
+ *
+ * Return: 0 or -EINVAL with an extack message.
+ */
+int p4tc_table_parse_profile(const struct p4tc_table *t, const struct nlattr *attr,
+			     u32 *aging, const char *obj, struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[P4TC_TIMER_PROFILE_A_MAX + 1];
+	u32 id;
+	int err;
+
+	err = nla_parse_nested(tb, P4TC_TIMER_PROFILE_A_MAX, attr, p4tc_timer_profile_policy,
+			       extack);
+	if (err)
+		return err;
+	if (p4tc_nl_attr_missing(extack, attr, tb, P4TC_TIMER_PROFILE_A_ID,
+				 "timer profile id") ||
+	    p4tc_nl_attr_missing(extack, attr, tb, P4TC_TIMER_PROFILE_A_AGING,
+				 "timer profile aging"))
+		return -EINVAL;
+	id = nla_get_u32(tb[P4TC_TIMER_PROFILE_A_ID]);
+	if (id >= t->num_profiles) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: no timer profile %u, the table has %u",
+				       obj, id, t->num_profiles);
+		NL_SET_BAD_ATTR(extack, tb[P4TC_TIMER_PROFILE_A_ID]);
+		return -EINVAL;
+	}
+	aging[id] = nla_get_u32(tb[P4TC_TIMER_PROFILE_A_AGING]);
+	return 0;
+}
+
+static void p4tc_table_default_profiles(struct p4tc_table *t, u32 num)
+{
+	u32 i;
+
+	t->num_profiles = num;
+	for (i = 0; i < num; i++)
+		t->profile_aging[i] = (i + 1) * P4TC_DEFAULT_AGING_MS;
+}
+
+static void p4tc_table_free(struct p4tc_table *t)
+{
+	p4tc_store_destroy(t);
+	p4tc_table_free_tmpl(t);
 }
 
 /**
@@ -42,6 +154,17 @@ void p4tc_tables_destroy(struct p4tc_pipeline *p)
 	idr_for_each_entry_ul(&p->tables, t, tmp, id)
 		p4tc_table_free(t);
 	idr_destroy(&p->tables);
+}
+
+static const char *p4tc_table_type_name(u8 type)
+{
+	switch (type) {
+	case P4TC_TABLE_TYPE_LPM:
+		return "lpm";
+	case P4TC_TABLE_TYPE_TERNARY:
+		return "ternary";
+	}
+	return "exact";
 }
 
 /* Parse the key schema; the fields' containers must cover the key exactly. */
@@ -93,11 +216,13 @@ static int p4tc_table_parse_keyfields(struct p4tc_table *t, const struct nlattr 
 					       obj, kf->name, kf->id);
 			goto bad_attr;
 		}
-		if (tb[P4TC_KEYFIELD_A_MATCH] &&
-		    nla_get_u8(tb[P4TC_KEYFIELD_A_MATCH]) != P4TC_MATCH_EXACT) {
+		kf->match = tb[P4TC_KEYFIELD_A_MATCH] ?
+			    nla_get_u8(tb[P4TC_KEYFIELD_A_MATCH]) : t->type;
+		if (kf->match != P4TC_MATCH_EXACT && kf->match != t->type) {
 			NL_SET_ERR_MSG_FMT_MOD(extack,
-					       "%s: key field %s: only exact match is supported",
-					       obj, kf->name);
+					       "%s: key field %s: a %s table matches exact or %s",
+					       obj, kf->name, p4tc_table_type_name(t->type),
+					       p4tc_table_type_name(t->type));
 			NL_SET_BAD_ATTR(extack, tb[P4TC_KEYFIELD_A_MATCH]);
 			goto free_fields;
 		}
@@ -130,21 +255,19 @@ free_fields:
 }
 
 /*
- * Apply the attributes of a create or update to @t, a copy of the table
- * being changed, so that a rejected request leaves the table as it was.
+ * Apply the template attributes of a create or update to @t, a copy of
+ * the table being changed, so that a rejected request leaves the table as
+ * it was. A new key schema or list of actions is allocated for @t.
  */
-static int p4tc_table_apply(struct p4tc_table *t, struct nlattr **tb,
-			    const struct nlattr *nest, const char *obj,
+static int p4tc_table_apply(struct p4tc_pipeline *p, struct p4tc_table *t,
+			    struct nlattr **tb, const struct nlattr *nest, const char *obj,
 			    struct netlink_ext_ack *extack)
 {
 	struct nlattr *attr;
+	int rem, err;
 
-	attr = tb[P4TC_TABLE_A_TYPE];
-	if (attr && nla_get_u8(attr) != P4TC_TABLE_TYPE_EXACT) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: type %u is not supported, only exact",
-				       obj, nla_get_u8(attr));
-		goto bad_attr;
-	}
+	if (tb[P4TC_TABLE_A_TYPE])
+		t->type = nla_get_u8(tb[P4TC_TABLE_A_TYPE]);
 	attr = tb[P4TC_TABLE_A_KEYSZ];
 	if (attr) {
 		t->keysz = nla_get_u32(attr);
@@ -183,11 +306,28 @@ static int p4tc_table_apply(struct p4tc_table *t, struct nlattr **tb,
 			goto bad_attr;
 		}
 	}
+	if (tb[P4TC_TABLE_A_COUNTERS])
+		t->counters = nla_get_u8(tb[P4TC_TABLE_A_COUNTERS]);
+	if (tb[P4TC_TABLE_A_NUM_TIMER_PROFILES])
+		p4tc_table_default_profiles(t, nla_get_u32(tb[P4TC_TABLE_A_NUM_TIMER_PROFILES]));
+	nla_for_each_nested(attr, nest, rem) {
+		if (nla_type(attr) != P4TC_TABLE_A_TIMER_PROFILE)
+			continue;
+		err = p4tc_table_parse_profile(t, attr, t->profile_aging, obj, extack);
+		if (err)
+			return err;
+	}
+	if (nla_find_nested(nest, P4TC_TABLE_A_ACT)) {
+		err = p4tc_table_parse_acts(p, nest, &t->acts, &t->num_acts, obj, extack);
+		if (err)
+			return err;
+	}
 	if (nla_find_nested(nest, P4TC_TABLE_A_KEYFIELD))
 		return p4tc_table_parse_keyfields(t, nest, obj, extack);
-	if (t->num_keyfields && tb[P4TC_TABLE_A_KEYSZ]) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: a new keysz needs new key fields", obj);
-		attr = tb[P4TC_TABLE_A_KEYSZ];
+	if (t->num_keyfields && (tb[P4TC_TABLE_A_KEYSZ] || tb[P4TC_TABLE_A_TYPE])) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: a new keysz or type needs new key fields",
+				       obj);
+		attr = tb[P4TC_TABLE_A_KEYSZ] ?: tb[P4TC_TABLE_A_TYPE];
 		goto bad_attr;
 	}
 	return 0;
@@ -206,7 +346,7 @@ static int p4tc_keyfield_put(struct sk_buff *skb, const struct p4tc_type_info *k
 	    nla_put_string(skb, P4TC_KEYFIELD_A_NAME, kf->name) ||
 	    nla_put_u32(skb, P4TC_KEYFIELD_A_TYPE, kf->type) ||
 	    nla_put_u16(skb, P4TC_KEYFIELD_A_BITSZ, kf->bitsz) ||
-	    nla_put_u8(skb, P4TC_KEYFIELD_A_MATCH, P4TC_MATCH_EXACT)) {
+	    nla_put_u8(skb, P4TC_KEYFIELD_A_MATCH, kf->match)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -214,11 +354,24 @@ static int p4tc_keyfield_put(struct sk_buff *skb, const struct p4tc_type_info *k
 	return 0;
 }
 
+static int p4tc_profile_put(struct sk_buff *skb, u32 id, u32 aging)
+{
+	struct nlattr *nest = nla_nest_start(skb, P4TC_TABLE_A_TIMER_PROFILE);
+
+	if (!nest ||
+	    nla_put_u32(skb, P4TC_TIMER_PROFILE_A_ID, id) ||
+	    nla_put_u32(skb, P4TC_TIMER_PROFILE_A_AGING, aging))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int p4tc_table_fill(struct sk_buff *skb, const struct p4tc_pipeline *p,
 			   const void *obj)
 {
-	const struct p4tc_table *t = obj;
+	struct p4tc_table *t = (struct p4tc_table *)obj;
 	struct nlattr *nest;
+	int err;
 	u32 i;
 
 	if (p4tc_pipeline_put_id(skb, p))
@@ -232,11 +385,27 @@ static int p4tc_table_fill(struct sk_buff *skb, const struct p4tc_pipeline *p,
 	    nla_put_u32(skb, P4TC_TABLE_A_TENTRIES, t->tentries) ||
 	    nla_put_u32(skb, P4TC_TABLE_A_NUMMASKS, t->nummasks) ||
 	    nla_put_u16(skb, P4TC_TABLE_A_PERMISSIONS, t->permissions) ||
-	    nla_put_u32(skb, P4TC_TABLE_A_NENTRIES, atomic_read(&t->nentries)))
+	    nla_put_u32(skb, P4TC_TABLE_A_NENTRIES, atomic_read(&t->nentries)) ||
+	    nla_put_u8(skb, P4TC_TABLE_A_COUNTERS, t->counters) ||
+	    nla_put_u32(skb, P4TC_TABLE_A_NUM_TIMER_PROFILES, t->num_profiles) ||
+	    nla_put_u32(skb, P4TC_TABLE_A_NUM_MASKS_USED, p4tc_store_masks(t)) ||
+	    nla_put_u64_64bit(skb, P4TC_TABLE_A_MEMORY, p4tc_store_memory(t),
+			      P4TC_TABLE_A_PAD) ||
+	    p4tc_table_put_acts(skb, t))
 		goto cancel;
 	for (i = 0; i < t->num_keyfields; i++)
 		if (p4tc_keyfield_put(skb, &t->keyfields[i]))
 			goto cancel;
+	for (i = 0; i < t->num_profiles; i++)
+		if (p4tc_profile_put(skb, i, READ_ONCE(t->profile_aging[i])))
+			goto cancel;
+	rcu_read_lock();
+	err = p4tc_defact_put(skb, P4TC_TABLE_A_DEFAULT_HIT, p, rcu_dereference(t->default_hit)) ||
+	      p4tc_defact_put(skb, P4TC_TABLE_A_DEFAULT_MISS, p,
+			      rcu_dereference(t->default_miss));
+	rcu_read_unlock();
+	if (err)
+		goto cancel;
 	nla_nest_end(skb, nest);
 	return 0;
 
@@ -245,7 +414,8 @@ cancel:
 	return -EMSGSIZE;
 }
 
-static void p4tc_table_destroy(struct p4tc_pipeline *p, void *obj)
+static int p4tc_table_destroy(struct p4tc_pipeline *p, void *obj,
+			      struct netlink_ext_ack *extack)
 {
 	struct p4tc_table *t = obj;
 
@@ -253,6 +423,7 @@ static void p4tc_table_destroy(struct p4tc_pipeline *p, void *obj)
 	idr_remove(&p->tables, t->id);
 	p->ntables--;
 	p4tc_table_free(t);
+	return 0;
 }
 
 const struct p4tc_tmpl_ops p4tc_table_ops = {
@@ -297,12 +468,112 @@ static int p4tc_table_check_name(const struct nlattr *attr, struct netlink_ext_a
 	return 0;
 }
 
+/* Whether a request only adds const entries to an existing table. */
+static bool p4tc_table_only_entries(const struct nlattr *nest)
+{
+	const struct nlattr *attr;
+	int rem;
+
+	nla_for_each_nested(attr, nest, rem)
+		if (nla_type(attr) != P4TC_TABLE_A_ENTRY && nla_type(attr) != P4TC_TABLE_A_ID &&
+		    nla_type(attr) != P4TC_TABLE_A_NAME)
+			return false;
+	return nla_find_nested(nest, P4TC_TABLE_A_ENTRY);
+}
+
+/* Add the request's const entries; on failure, none of them stays. */
+static int p4tc_table_add_const(struct p4tc_pipeline *p, struct p4tc_table *t,
+				const struct nlattr *nest, struct genl_info *info)
+{
+	struct p4tc_entry **added;
+	const struct nlattr *attr;
+	u32 n = 0, i;
+	int rem, err = 0;
+
+	added = kcalloc(P4TC_MAX_CONST_ENTRIES, sizeof(*added), GFP_KERNEL);
+	if (!added)
+		return -ENOMEM;
+	nla_for_each_nested(attr, nest, rem) {
+		if (nla_type(attr) != P4TC_TABLE_A_ENTRY)
+			continue;
+		if (n == P4TC_MAX_CONST_ENTRIES) {
+			NL_SET_ERR_MSG_FMT_MOD(info->extack,
+					       "table %s/%s: more than %d const entries in a request",
+					       p->name, t->name, P4TC_MAX_CONST_ENTRIES);
+			NL_SET_BAD_ATTR(info->extack, attr);
+			err = -E2BIG;
+			break;
+		}
+		added[n] = p4tc_entry_create_const(p, t, attr, genl_info_net(info), info->extack);
+		if (IS_ERR(added[n])) {
+			err = PTR_ERR(added[n]);
+			break;
+		}
+		n++;
+	}
+	if (err)
+		for (i = 0; i < n; i++)
+			p4tc_entry_remove_const(t, added[i]);
+	kfree(added);
+	return err;
+}
+
+/* Parse both default actions of a template request against @t's actions. */
+static int p4tc_table_parse_defacts(struct p4tc_pipeline *p, const struct p4tc_table *t,
+				    struct nlattr **tb, struct p4tc_defact **hit,
+				    struct p4tc_defact **miss, struct genl_info *info)
+{
+	*hit = NULL;
+	*miss = NULL;
+	if (tb[P4TC_TABLE_A_DEFAULT_HIT]) {
+		*hit = p4tc_defact_parse(p, t, tb[P4TC_TABLE_A_DEFAULT_HIT],
+					 genl_info_net(info), info->extack);
+		if (IS_ERR(*hit))
+			return PTR_ERR(*hit);
+	}
+	if (tb[P4TC_TABLE_A_DEFAULT_MISS]) {
+		*miss = p4tc_defact_parse(p, t, tb[P4TC_TABLE_A_DEFAULT_MISS],
+					  genl_info_net(info), info->extack);
+		if (IS_ERR(*miss)) {
+			kfree(*hit);
+			return PTR_ERR(*miss);
+		}
+	}
+	return 0;
+}
+
+static struct p4tc_table *p4tc_table_alloc(void)
+{
+	struct p4tc_table *t = kzalloc(sizeof(*t), GFP_KERNEL_ACCOUNT);
+
+	if (!t)
+		return NULL;
+	t->type = P4TC_TABLE_TYPE_EXACT;
+	t->tentries = P4TC_DEFAULT_TENTRIES;
+	t->nummasks = P4TC_DEFAULT_NUMMASKS;
+	t->permissions = P4TC_DEFAULT_PERMISSIONS;
+	p4tc_table_default_profiles(t, P4TC_DEFAULT_TIMER_PROFILES);
+	return t;
+}
+
+static int p4tc_table_reply(struct p4tc_pipeline *p, struct p4tc_table *t,
+			    struct genl_info *info)
+{
+	struct sk_buff *msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+
+	if (!msg)
+		return -ENOMEM;
+	return p4tc_tmpl_reply(msg, p, t, &p4tc_table_ops, info);
+}
+
 /**
  * p4tc_nl_table_new() - P4TC_CMD_TABLE_NEW handler
  * @skb: request
  * @info: request attributes
  *
- * Replies with the new table, including its id.
+ * Creates a table with its const entries, or, naming an existing table
+ * with nothing but entries, adds those const entries. Replies with the
+ * table, including its id.
  *
  * Return: 0 or a negative errno, with an extack message.
  */
@@ -312,11 +583,11 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *nest = info->attrs[P4TC_A_TABLE];
 	struct netlink_ext_ack *extack = info->extack;
 	struct nlattr *tb[P4TC_TABLE_A_MAX + 1];
+	struct p4tc_defact *hit, *miss;
 	char obj[2 * P4TC_NAME_LEN + 8];
 	u32 id = 1, max = U32_MAX;
+	struct p4tc_table *t, *old;
 	struct p4tc_pipeline *p;
-	struct p4tc_table *t;
-	struct sk_buff *msg;
 	int err;
 
 	err = p4tc_nl_parse_nested(tb, nest, "table", info);
@@ -327,8 +598,6 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 	err = p4tc_table_check_name(tb[P4TC_TABLE_A_NAME], extack);
 	if (err)
 		return err;
-	if (p4tc_nl_attr_missing(extack, nest, tb, P4TC_TABLE_A_KEYSZ, "table keysz"))
-		return -EINVAL;
 	if (tb[P4TC_TABLE_A_ID]) {
 		id = nla_get_u32(tb[P4TC_TABLE_A_ID]);
 		max = id;
@@ -338,19 +607,10 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 			return -EINVAL;
 		}
 	}
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
+	t = p4tc_table_alloc();
+	if (!t)
 		return -ENOMEM;
-	t = kzalloc(sizeof(*t), GFP_KERNEL_ACCOUNT);
-	if (!t) {
-		err = -ENOMEM;
-		goto free_msg;
-	}
 	strscpy(t->name, nla_data(tb[P4TC_TABLE_A_NAME]), sizeof(t->name));
-	t->type = P4TC_TABLE_TYPE_EXACT;
-	t->tentries = P4TC_DEFAULT_TENTRIES;
-	t->nummasks = P4TC_DEFAULT_NUMMASKS;
-	t->permissions = P4TC_DEFAULT_PERMISSIONS;
 
 	mutex_lock(&pn->lock);
 	p = p4tc_tmpl_pipeline(info, &p4tc_table_ops, true);
@@ -359,10 +619,21 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 		goto unlock;
 	}
 	snprintf(obj, sizeof(obj), "table %s/%s", p->name, t->name);
-	if (p4tc_table_find(p, 0, t->name)) {
+	old = p4tc_table_find(p, 0, t->name);
+	if (old && p4tc_table_only_entries(nest)) {
+		err = p4tc_table_add_const(p, old, nest, info);
+		if (!err)
+			err = p4tc_table_reply(p, old, info);
+		goto unlock;
+	}
+	if (old) {
 		NL_SET_ERR_MSG_FMT_MOD(extack, "%s already exists", obj);
 		NL_SET_BAD_ATTR(extack, tb[P4TC_TABLE_A_NAME]);
 		err = -EEXIST;
+		goto unlock;
+	}
+	if (p4tc_nl_attr_missing(extack, nest, tb, P4TC_TABLE_A_KEYSZ, "table keysz")) {
+		err = -EINVAL;
 		goto unlock;
 	}
 	if (p->ntables >= p->numtables) {
@@ -371,12 +642,20 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 		err = -ENOSPC;
 		goto unlock;
 	}
-	err = p4tc_table_apply(t, tb, nest, obj, extack);
+	err = p4tc_table_apply(p, t, tb, nest, obj, extack);
 	if (err)
 		goto unlock;
-	err = p4tc_entries_init(t);
+	err = p4tc_table_parse_defacts(p, t, tb, &hit, &miss, info);
 	if (err)
 		goto unlock;
+	RCU_INIT_POINTER(t->default_hit, hit);
+	RCU_INIT_POINTER(t->default_miss, miss);
+	err = p4tc_store_init(t);
+	if (err)
+		goto unlock;
+	err = p4tc_store_set_index(t);
+	if (err)
+		goto destroy_store;
 	err = idr_alloc_u32(&p->tables, t, &id, max, GFP_KERNEL);
 	if (err) {
 		if (err == -ENOSPC) {
@@ -384,23 +663,34 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 			NL_SET_BAD_ATTR(extack, tb[P4TC_TABLE_A_ID]);
 			err = -EEXIST;
 		}
-		goto destroy_entries;
+		goto destroy_store;
 	}
 	t->id = id;
+	t->p = p;
+	err = p4tc_table_add_const(p, t, nest, info);
+	if (err)
+		goto remove_table;
 	p->ntables++;
-	err = p4tc_tmpl_reply(msg, p, t, &p4tc_table_ops, info);
+	err = p4tc_table_reply(p, t, info);
 	mutex_unlock(&pn->lock);
 	return err;
 
-destroy_entries:
-	p4tc_entries_destroy(t);
+remove_table:
+	idr_remove(&p->tables, t->id);
+destroy_store:
+	p4tc_store_destroy(t);
 unlock:
 	mutex_unlock(&pn->lock);
-	kfree(t->keyfields);
-	kfree(t);
-free_msg:
-	nlmsg_free(msg);
+	p4tc_table_free_tmpl(t);
 	return err;
+}
+
+/* Whether a change of template needs a new index, which needs no entries. */
+static bool p4tc_table_reshaped(const struct p4tc_table *t, const struct p4tc_table *new,
+				const struct nlattr *nest)
+{
+	return new->type != t->type || new->keysz != t->keysz ||
+	       new->nummasks != t->nummasks || nla_find_nested(nest, P4TC_TABLE_A_KEYFIELD);
 }
 
 /**
@@ -408,8 +698,8 @@ free_msg:
  * @skb: request
  * @info: request attributes
  *
- * Changes the template of a table of an unsealed pipeline. Replies with
- * the table.
+ * Changes the template of a table of an unsealed pipeline, or adds const
+ * entries given on their own. Replies with the table.
  *
  * Return: 0 or a negative errno, with an extack message.
  */
@@ -417,24 +707,21 @@ int p4tc_nl_table_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
 	struct nlattr *nest = info->attrs[P4TC_A_TABLE];
+	struct netlink_ext_ack *extack = info->extack;
 	struct nlattr *tb[P4TC_TABLE_A_MAX + 1];
+	struct p4tc_defact *hit = NULL, *miss = NULL;
 	char obj[2 * P4TC_NAME_LEN + 8];
 	struct p4tc_table *t, *new;
 	struct p4tc_pipeline *p;
-	struct sk_buff *msg;
+	bool reshaped;
 	int err;
 
 	err = p4tc_nl_parse_nested(tb, nest, "table", info);
 	if (err)
 		return err;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
 	new = kzalloc(sizeof(*new), GFP_KERNEL);
-	if (!new) {
-		err = -ENOMEM;
-		goto free_msg;
-	}
+	if (!new)
+		return -ENOMEM;
 
 	mutex_lock(&pn->lock);
 	p = p4tc_tmpl_pipeline(info, &p4tc_table_ops, true);
@@ -443,43 +730,93 @@ int p4tc_nl_table_set(struct sk_buff *skb, struct genl_info *info)
 		goto unlock;
 	}
 	t = p4tc_tmpl_lookup(p, &p4tc_table_ops, tb[P4TC_TABLE_A_ID],
-			     tb[P4TC_TABLE_A_NAME], nest, info->extack);
+			     tb[P4TC_TABLE_A_NAME], nest, extack);
 	if (IS_ERR(t)) {
 		err = PTR_ERR(t);
 		goto unlock;
 	}
+	if (p4tc_table_only_entries(nest)) {
+		err = p4tc_table_add_const(p, t, nest, info);
+		goto reply;
+	}
 	snprintf(obj, sizeof(obj), "table %s/%s", p->name, t->name);
-	new->keysz = t->keysz;
-	new->keylen = t->keylen;
-	new->tentries = t->tentries;
-	new->nummasks = t->nummasks;
-	new->permissions = t->permissions;
-	new->num_keyfields = t->num_keyfields;
-	err = p4tc_table_apply(new, tb, nest, obj, info->extack);
+	if (nla_find_nested(nest, P4TC_TABLE_A_ENTRY)) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: const entries go in a request of their own",
+				       obj);
+		NL_SET_BAD_ATTR(extack, nla_find_nested(nest, P4TC_TABLE_A_ENTRY));
+		err = -EINVAL;
+		goto unlock;
+	}
+	p4tc_table_copy_tmpl(new, t);
+	new->keyfields = NULL;
+	new->acts = NULL;
+	err = p4tc_table_apply(p, new, tb, nest, obj, extack);
 	if (err)
 		goto unlock;
-	t->keysz = new->keysz;
-	t->keylen = new->keylen;
-	t->tentries = new->tentries;
-	t->nummasks = new->nummasks;
-	t->permissions = new->permissions;
-	if (new->keyfields || nla_find_nested(nest, P4TC_TABLE_A_KEYFIELD)) {
+	if (!nla_find_nested(nest, P4TC_TABLE_A_KEYFIELD))
+		new->keyfields = t->keyfields;
+	if (!nla_find_nested(nest, P4TC_TABLE_A_ACT))
+		new->acts = t->acts;
+	reshaped = p4tc_table_reshaped(t, new, nest);
+	if (reshaped && atomic_read(&t->nentries)) {
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "%s has const entries: its type, keysz, nummasks and key fields cannot change",
+				       obj);
+		err = -EBUSY;
+		goto free_new;
+	}
+	err = p4tc_table_parse_defacts(p, new, tb, &hit, &miss, info);
+	if (err)
+		goto free_new;
+	if (tb[P4TC_TABLE_A_DEFAULT_HIT])
+		err = p4tc_defact_check(t->default_hit, hit, "default hit action", obj, extack);
+	if (!err && tb[P4TC_TABLE_A_DEFAULT_MISS])
+		err = p4tc_defact_check(t->default_miss, miss, "default miss action", obj,
+					extack);
+	if (err)
+		goto free_defacts;
+	if (reshaped) {
+		swap(t->type, new->type);
+		swap(t->keylen, new->keylen);
+		swap(t->nummasks, new->nummasks);
+		err = p4tc_store_set_index(t);
+		swap(t->type, new->type);
+		swap(t->keylen, new->keylen);
+		swap(t->nummasks, new->nummasks);
+		if (err)
+			goto free_defacts;
+	}
+	if (new->keyfields != t->keyfields) {
 		kfree(t->keyfields);
 		t->keyfields = new->keyfields;
-		t->num_keyfields = new->num_keyfields;
-		new->keyfields = NULL;
 	}
-	err = p4tc_tmpl_reply(msg, p, t, &p4tc_table_ops, info);
-	mutex_unlock(&pn->lock);
+	if (new->acts != t->acts) {
+		kfree(t->acts);
+		t->acts = new->acts;
+	}
+	p4tc_table_copy_tmpl(t, new);
+	if (tb[P4TC_TABLE_A_DEFAULT_HIT])
+		p4tc_defact_replace(&t->default_hit, hit);
+	if (tb[P4TC_TABLE_A_DEFAULT_MISS])
+		p4tc_defact_replace(&t->default_miss, miss);
 	kfree(new);
+reply:
+	if (!err)
+		err = p4tc_table_reply(p, t, info);
+	mutex_unlock(&pn->lock);
 	return err;
 
+free_defacts:
+	kfree(hit);
+	kfree(miss);
+free_new:
+	if (new->keyfields != t->keyfields)
+		kfree(new->keyfields);
+	if (new->acts != t->acts)
+		kfree(new->acts);
 unlock:
 	mutex_unlock(&pn->lock);
-	kfree(new->keyfields);
 	kfree(new);
-free_msg:
-	nlmsg_free(msg);
 	return err;
 }
 

@@ -238,7 +238,7 @@ int p4tc_tmpl_del(struct genl_info *info, const struct p4tc_tmpl_ops *ops)
 		err = PTR_ERR(obj);
 		goto unlock;
 	}
-	ops->destroy(p, obj);
+	err = ops->destroy(p, obj, info->extack);
 unlock:
 	mutex_unlock(&pn->lock);
 	return err;

@@ -25,6 +25,13 @@
 #define P4TC_DEFAULT_NUMMASKS		8
 #define P4TC_MAX_PARAMS			16	/* per action */
 #define P4TC_MAX_PARAM_DATA_SIZE	124	/* bytes, all params of one action */
+#define P4TC_EXACT_PRIO			64000	/* the prio every exact entry has */
+#define P4TC_MAX_PRIO			0xFFFFFF	/* lpm and ternary prio, 1.. */
+#define P4TC_MAX_TIMER_PROFILES		16
+#define P4TC_DEFAULT_TIMER_PROFILES	4	/* profile i ages after (i + 1) * 30 s */
+#define P4TC_DEFAULT_AGING_MS		30000
+#define P4TC_MAX_AGING_MS		864000000	/* ten days */
+#define P4TC_MAX_CONST_ENTRIES		1024	/* entries of a table template */
 
 /*
  * Table permissions: 14 bits, control path CRUDXPS in bits 13..7, data
@@ -55,11 +62,26 @@ enum p4tc_pipeline_state {
 
 enum p4tc_table_type {
 	P4TC_TABLE_TYPE_EXACT = 1,
+	P4TC_TABLE_TYPE_LPM,		/* longest prefix of the whole key wins */
+	P4TC_TABLE_TYPE_TERNARY,	/* key and mask; the lowest prio wins */
 };
 
 enum p4tc_match {
 	P4TC_MATCH_EXACT = 1,
+	P4TC_MATCH_LPM,
+	P4TC_MATCH_TERNARY,
 };
+
+/* Who created, updated or deleted an entry. */
+enum p4tc_entity {
+	P4TC_ENTITY_KERNEL = 1,		/* the datapath */
+	P4TC_ENTITY_TC,			/* a control-plane request */
+	P4TC_ENTITY_TIMER,		/* aging */
+};
+
+/* Flags of an action in a table's list of allowed actions. */
+#define P4TC_TABLE_ACT_TABLEONLY	(1 << 0)	/* not as a default action */
+#define P4TC_TABLE_ACT_DEFAULTONLY	(1 << 1)	/* only as a default action */
 
 /*
  * Types of action parameters and key fields, with their containers (the
@@ -172,9 +194,82 @@ enum p4tc_table_a {
 	P4TC_TABLE_A_PERMISSIONS,	/* u16, 14 bits of CRUDXPS */
 	P4TC_TABLE_A_KEYFIELD,		/* nest, multi-attr, enum p4tc_keyfield_a */
 	P4TC_TABLE_A_NENTRIES,		/* u32, reply only */
+	P4TC_TABLE_A_ACT,		/* nest, multi-attr, enum p4tc_table_act_a */
+	P4TC_TABLE_A_DEFAULT_HIT,	/* nest, enum p4tc_defact_a */
+	P4TC_TABLE_A_DEFAULT_MISS,	/* nest, enum p4tc_defact_a */
+	P4TC_TABLE_A_NUM_TIMER_PROFILES,	/* u32, 1..P4TC_MAX_TIMER_PROFILES */
+	P4TC_TABLE_A_TIMER_PROFILE,	/* nest, multi-attr, enum p4tc_timer_profile_a */
+	P4TC_TABLE_A_ENTRY,		/* nest, multi-attr, enum p4tc_entry_a: const entries */
+	P4TC_TABLE_A_COUNTERS,		/* u8, 0 or 1: per-entry packet and byte counters */
+	P4TC_TABLE_A_NUM_MASKS_USED,	/* u32, reply only: distinct masks in use */
+	P4TC_TABLE_A_MEMORY,		/* u64, reply only: bytes held by the entries */
+	P4TC_TABLE_A_PAD,
 
 	__P4TC_TABLE_A_MAX,
 	P4TC_TABLE_A_MAX = (__P4TC_TABLE_A_MAX - 1)
+};
+
+/* An action a table allows, with where it may be used. */
+enum p4tc_table_act_a {
+	P4TC_TABLE_ACT_A_ID = 1,	/* u32: action id */
+	P4TC_TABLE_ACT_A_NAME,		/* string: action name */
+	P4TC_TABLE_ACT_A_FLAGS,		/* u8: P4TC_TABLE_ACT_* */
+
+	__P4TC_TABLE_ACT_A_MAX,
+	P4TC_TABLE_ACT_A_MAX = (__P4TC_TABLE_ACT_A_MAX - 1)
+};
+
+/*
+ * A default hit or miss action. NOACTION alone deletes it; ACTION_ID 0 is
+ * "no action" (the lookup returns act_id 0).
+ */
+enum p4tc_defact_a {
+	P4TC_DEFACT_A_ACTION_ID = 1,	/* u32 */
+	P4TC_DEFACT_A_ACTION_NAME,	/* string */
+	P4TC_DEFACT_A_PARAM,		/* nest, multi-attr, enum p4tc_param_a */
+	P4TC_DEFACT_A_PERMISSIONS,	/* u16, 14 bits of CRUDXPS */
+	P4TC_DEFACT_A_NOACTION,		/* flag: delete the default action */
+
+	__P4TC_DEFACT_A_MAX,
+	P4TC_DEFACT_A_MAX = (__P4TC_DEFACT_A_MAX - 1)
+};
+
+enum p4tc_timer_profile_a {
+	P4TC_TIMER_PROFILE_A_ID = 1,	/* u32, 0..num_timer_profiles - 1 */
+	P4TC_TIMER_PROFILE_A_AGING,	/* u32, ms, 1..P4TC_MAX_AGING_MS */
+
+	__P4TC_TIMER_PROFILE_A_MAX,
+	P4TC_TIMER_PROFILE_A_MAX = (__P4TC_TIMER_PROFILE_A_MAX - 1)
+};
+
+/* Times of an entry, in ms before the reply was built; 0: never. */
+enum p4tc_tm_a {
+	P4TC_TM_A_CREATED = 1,		/* u64 */
+	P4TC_TM_A_LASTUSED,		/* u64, last datapath hit */
+	P4TC_TM_A_FIRSTUSED,		/* u64, first datapath hit */
+	P4TC_TM_A_PAD,
+
+	__P4TC_TM_A_MAX,
+	P4TC_TM_A_MAX = (__P4TC_TM_A_MAX - 1)
+};
+
+/* Who made an entry what it is. */
+enum p4tc_who_a {
+	P4TC_WHO_A_ENTITY = 1,		/* u8, enum p4tc_entity */
+	P4TC_WHO_A_PID,			/* u32, 0 for the kernel */
+	P4TC_WHO_A_COMM,		/* string: the process */
+
+	__P4TC_WHO_A_MAX,
+	P4TC_WHO_A_MAX = (__P4TC_WHO_A_MAX - 1)
+};
+
+enum p4tc_counters_a {
+	P4TC_COUNTERS_A_PACKETS = 1,	/* u64 */
+	P4TC_COUNTERS_A_BYTES,		/* u64 */
+	P4TC_COUNTERS_A_PAD,
+
+	__P4TC_COUNTERS_A_MAX,
+	P4TC_COUNTERS_A_MAX = (__P4TC_COUNTERS_A_MAX - 1)
 };
 
 enum p4tc_entry_a {
@@ -184,6 +279,20 @@ enum p4tc_entry_a {
 	P4TC_ENTRY_A_ACTION_ID,		/* u32 */
 	P4TC_ENTRY_A_ACTION_NAME,	/* string */
 	P4TC_ENTRY_A_PARAM,		/* nest, multi-attr, enum p4tc_param_a */
+	P4TC_ENTRY_A_MASK,		/* binary, as KEY: ternary mask or lpm prefix mask */
+	P4TC_ENTRY_A_PRIO,		/* u32, lpm and ternary: 1..P4TC_MAX_PRIO, lower wins */
+	P4TC_ENTRY_A_PERMISSIONS,	/* u16, 14 bits of CRUDXPS, no create bits */
+	P4TC_ENTRY_A_DYNAMIC,		/* flag: the entry ages */
+	P4TC_ENTRY_A_AGING,		/* u32, ms: idle time before a dynamic entry goes */
+	P4TC_ENTRY_A_PROFILE_ID,	/* u32: take the aging of this timer profile */
+	P4TC_ENTRY_A_TM,		/* nest, reply only, enum p4tc_tm_a */
+	P4TC_ENTRY_A_CREATED_BY,	/* nest, reply only, enum p4tc_who_a */
+	P4TC_ENTRY_A_UPDATED_BY,	/* nest, reply only, enum p4tc_who_a */
+	P4TC_ENTRY_A_TMPL_CREATED,	/* flag, reply only: a const entry */
+	P4TC_ENTRY_A_COUNTERS,		/* nest, reply only, enum p4tc_counters_a */
+	P4TC_ENTRY_A_TBL_ATTRS,		/* nest, enum p4tc_table_a: DEFAULT_HIT, DEFAULT_MISS,
+					 * PERMISSIONS, TIMER_PROFILE
+					 */
 
 	__P4TC_ENTRY_A_MAX,
 	P4TC_ENTRY_A_MAX = (__P4TC_ENTRY_A_MAX - 1)

@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Where a table keeps its entries. Every entry is in the table's hash by
+ * identity (key, and for lpm and ternary tables the mask, and for ternary
+ * tables the prio), which serves the control plane and is the datapath
+ * index of exact tables; lpm and ternary tables add the index of their
+ * match kind (lpm.c, ternary.c). Readers use RCU and take no lock; writers
+ * hold the table's writer lock (p4tc_store_lock()).
+ */
+#include <linux/jhash.h>
+#include <linux/rhashtable.h>
+#include <linux/slab.h>
+
+#include "lookup.h"
+#include "p4tc.h"
+
+struct p4tc_entry_id {
+	const u8 *id;
+	u32 len;
+	u32 id_prio;
+};
+
+static u32 p4tc_entry_id_hash(const void *data, u32 len, u32 seed)
+{
+	const struct p4tc_entry_id *k = data;
+
+	return jhash(k->id, k->len, seed ^ k->id_prio);
+}
+
+static u32 p4tc_entry_obj_hash(const void *data, u32 len, u32 seed)
+{
+	const struct p4tc_entry *e = data;
+
+	return jhash(e->id, e->idlen, seed ^ e->id_prio);
+}
+
+static int p4tc_entry_id_cmp(struct rhashtable_compare_arg *arg, const void *obj)
+{
+	const struct p4tc_entry_id *k = arg->key;
+	const struct p4tc_entry *e = obj;
+
+	return k->id_prio != e->id_prio || memcmp(k->id, e->id, k->len);
+}
+
+static const struct rhashtable_params p4tc_entry_params = {
+	.head_offset = offsetof(struct p4tc_entry, node),
+	.hashfn = p4tc_entry_id_hash,
+	.obj_hashfn = p4tc_entry_obj_hash,
+	.obj_cmpfn = p4tc_entry_id_cmp,
+	.automatic_shrinking = true,
+};
+
+/**
+ * p4tc_store_init() - set up the entry store of a new table
+ * @t: table
+ *
+ * Context: process context.
+ * Return: 0 or -ENOMEM.
+ */
+int p4tc_store_init(struct p4tc_table *t)
+{
+	struct rhashtable_params params = p4tc_entry_params;
+
+	spin_lock_init(&t->lock);
+	mutex_init(&t->mutex);
+	ida_init(&t->prios);
+	INIT_DELAYED_WORK(&t->aging_work, p4tc_entry_aging_work);
+	atomic_set(&t->nentries, 0);
+	atomic_set(&t->ndynamic, 0);
+	params.nelem_hint = min_t(u32, t->tentries, 65536) * 3 / 4;
+	return rhashtable_init(&t->entries, &params);
+}
+
+static void p4tc_store_free_index(struct p4tc_table *t)
+{
+	if (t->lpm)
+		p4tc_lpm_free(t->lpm);
+	if (t->tern)
+		p4tc_tern_free(t->tern);
+	kfree(t->plen_refs);
+	t->lpm = NULL;
+	t->tern = NULL;
+	t->plen_refs = NULL;
+}
+
+/**
+ * p4tc_store_set_index() - give an empty table the index of its match kind
+ * @t: table without entries, its type, keylen and nummasks set
+ *
+ * Exact tables need no index beyond the hash. On failure the table keeps
+ * its old index.
+ *
+ * Context: process context, the pipeline unsealed.
+ * Return: 0 or -ENOMEM.
+ */
+int p4tc_store_set_index(struct p4tc_table *t)
+{
+	struct p4tc_lpm *lpm = NULL;
+	struct p4tc_tern *tern = NULL;
+	u32 *plen_refs = NULL;
+
+	if (t->type == P4TC_TABLE_TYPE_LPM) {
+		lpm = p4tc_lpm_alloc(t->keylen, GFP_KERNEL_ACCOUNT);
+		plen_refs = kcalloc(t->keylen * 8 + 1, sizeof(*plen_refs), GFP_KERNEL_ACCOUNT);
+		if (!lpm || !plen_refs)
+			goto free_index;
+	} else if (t->type == P4TC_TABLE_TYPE_TERNARY) {
+		tern = p4tc_tern_alloc(t->keylen, t->nummasks, GFP_KERNEL_ACCOUNT);
+		if (!tern)
+			return -ENOMEM;
+	}
+	p4tc_store_free_index(t);
+	t->lpm = lpm;
+	t->plen_refs = plen_refs;
+	t->nmasks = 0;
+	t->tern = tern;
+	return 0;
+
+free_index:
+	kfree(plen_refs);
+	if (lpm)
+		p4tc_lpm_free(lpm);
+	return -ENOMEM;
+}
+
+static void p4tc_entry_free(void *ptr, void *arg)
+{
+	kfree(ptr);
+}
+
+/**
+ * p4tc_store_destroy() - free a table's entries and indexes
+ * @t: table the datapath cannot reach any more
+ *
+ * Context: process context.
+ */
+void p4tc_store_destroy(struct p4tc_table *t)
+{
+	cancel_delayed_work_sync(&t->aging_work);
+	p4tc_store_free_index(t);
+	rhashtable_free_and_destroy(&t->entries, p4tc_entry_free, NULL);
+	ida_destroy(&t->prios);
+}
+
+/**
+ * p4tc_store_lookup() - the entry a key matches, for the datapath
+ * @t: table
+ * @key: @t->keylen bytes
+ *
+ * Context: RCU read side.
+ * Return: the entry or NULL.
+ */
+struct p4tc_entry *p4tc_store_lookup(struct p4tc_table *t, const u8 *key)
+{
+	struct p4tc_entry_id k = { .id = key, .len = t->keylen };
+
+	switch (t->type) {
+	case P4TC_TABLE_TYPE_LPM:
+		return p4tc_lpm_lookup(t->lpm, key);
+	case P4TC_TABLE_TYPE_TERNARY:
+		return p4tc_tern_lookup(t->tern, key);
+	}
+	return rhashtable_lookup(&t->entries, &k, p4tc_entry_params);
+}
+
+/**
+ * p4tc_store_find() - the entry with an identity
+ * @t: table
+ * @id: the key, masked, then for lpm and ternary tables the mask
+ * @id_prio: the prio for ternary tables, else 0
+ *
+ * Context: RCU read side or the table's writer lock.
+ * Return: the entry or NULL.
+ */
+struct p4tc_entry *p4tc_store_find(struct p4tc_table *t, const u8 *id, u32 id_prio)
+{
+	struct p4tc_entry_id k = {
+		.id = id,
+		.len = p4tc_table_idlen(t),
+		.id_prio = id_prio,
+	};
+	struct p4tc_entry *e;
+
+	rcu_read_lock();
+	e = rhashtable_lookup(&t->entries, &k, p4tc_entry_params);
+	rcu_read_unlock();
+	return e;
+}
+
+/**
+ * p4tc_store_lock() - take the writer lock of a table's entries
+ * @t: table
+ *
+ * Exact tables take a spinlock (the datapath may write them); lpm and
+ * ternary tables a mutex, as their indexes allocate while they change.
+ */
+void p4tc_store_lock(struct p4tc_table *t)
+{
+	if (t->type == P4TC_TABLE_TYPE_EXACT)
+		spin_lock_bh(&t->lock);
+	else
+		mutex_lock(&t->mutex);
+}
+
+/**
+ * p4tc_store_unlock() - release the writer lock of a table's entries
+ * @t: table
+ */
+void p4tc_store_unlock(struct p4tc_table *t)
+{
+	if (t->type == P4TC_TABLE_TYPE_EXACT)
+		spin_unlock_bh(&t->lock);
+	else
+		mutex_unlock(&t->mutex);
+}
+
+static gfp_t p4tc_store_gfp(const struct p4tc_table *t)
+{
+	return t->type == P4TC_TABLE_TYPE_EXACT ? GFP_ATOMIC : GFP_KERNEL_ACCOUNT;
+}
+
+static const u8 *p4tc_entry_mask(const struct p4tc_table *t, const struct p4tc_entry *e)
+{
+	return e->id + t->keylen;
+}
+
+/* lpm: count prefix lengths, which are the table's masks. */
+static int p4tc_store_lpm_insert(struct p4tc_table *t, struct p4tc_entry *e)
+{
+	int err;
+
+	if (!t->plen_refs[e->prefixlen] && t->nmasks >= t->nummasks)
+		return -ENOSPC;
+	err = p4tc_lpm_insert(t->lpm, e->id, e->prefixlen, e, p4tc_store_gfp(t));
+	if (err)
+		return err;
+	if (!t->plen_refs[e->prefixlen]++)
+		t->nmasks++;
+	return 0;
+}
+
+/**
+ * p4tc_store_insert() - add an entry to a table
+ * @t: table
+ * @e: entry with its identity set
+ *
+ * Context: holds p4tc_store_lock().
+ * Return: 0, -EEXIST if an entry has the same identity, -ENOSPC if the
+ * table has tentries entries or the entry needs a mask beyond nummasks,
+ * or -ENOMEM.
+ */
+int p4tc_store_insert(struct p4tc_table *t, struct p4tc_entry *e)
+{
+	struct p4tc_entry_id k = { .id = e->id, .len = e->idlen, .id_prio = e->id_prio };
+	int err;
+
+	if (atomic_read(&t->nentries) >= t->tentries)
+		return -ENOSPC;
+	err = rhashtable_lookup_insert_key(&t->entries, &k, &e->node, p4tc_entry_params);
+	if (err)
+		return err;
+	if (t->type == P4TC_TABLE_TYPE_LPM)
+		err = p4tc_store_lpm_insert(t, e);
+	else if (t->type == P4TC_TABLE_TYPE_TERNARY)
+		err = p4tc_tern_insert(t->tern, e->id, p4tc_entry_mask(t, e), e->prio, e,
+				       p4tc_store_gfp(t));
+	if (err) {
+		rhashtable_remove_fast(&t->entries, &e->node, p4tc_entry_params);
+		return err;
+	}
+	atomic_inc(&t->nentries);
+	if (e->dynamic && atomic_inc_return(&t->ndynamic) == 1)
+		queue_delayed_work(p4tc_wq, &t->aging_work, P4TC_AGING_PERIOD);
+	return 0;
+}
+
+/**
+ * p4tc_store_replace() - put a new version of an entry in place of the old
+ * @t: table
+ * @old: entry in @t
+ * @e: entry with the same identity
+ *
+ * Lookups find @old or @e, never neither. The caller frees @old after a
+ * grace period.
+ *
+ * Context: holds p4tc_store_lock().
+ * Return: 0 or a negative errno from the hash (then nothing changed).
+ */
+int p4tc_store_replace(struct p4tc_table *t, struct p4tc_entry *old, struct p4tc_entry *e)
+{
+	int err;
+
+	err = rhashtable_replace_fast(&t->entries, &old->node, &e->node, p4tc_entry_params);
+	if (err)
+		return err;
+	if (t->type == P4TC_TABLE_TYPE_LPM)
+		p4tc_lpm_replace(t->lpm, e->id, e->prefixlen, e);
+	else if (t->type == P4TC_TABLE_TYPE_TERNARY)
+		p4tc_tern_replace(t->tern, e->id, p4tc_entry_mask(t, e), e->prio, e);
+	if (e->dynamic != old->dynamic &&
+	    atomic_add_return(e->dynamic ? 1 : -1, &t->ndynamic) == 1)
+		queue_delayed_work(p4tc_wq, &t->aging_work, P4TC_AGING_PERIOD);
+	return 0;
+}
+
+/**
+ * p4tc_store_remove() - take an entry out of a table
+ * @t: table
+ * @e: entry in @t
+ *
+ * The caller frees @e after a grace period (p4tc_entry_free_rcu()).
+ *
+ * Context: holds p4tc_store_lock().
+ * Return: 0, or -ENOENT if another writer removed @e first.
+ */
+int p4tc_store_remove(struct p4tc_table *t, struct p4tc_entry *e)
+{
+	int err;
+
+	err = rhashtable_remove_fast(&t->entries, &e->node, p4tc_entry_params);
+	if (err)
+		return err;
+	if (t->type == P4TC_TABLE_TYPE_LPM) {
+		p4tc_lpm_delete(t->lpm, e->id, e->prefixlen, p4tc_store_gfp(t));
+		if (!--t->plen_refs[e->prefixlen])
+			t->nmasks--;
+	} else if (t->type == P4TC_TABLE_TYPE_TERNARY) {
+		p4tc_tern_delete(t->tern, e->id, p4tc_entry_mask(t, e), e->prio,
+				 p4tc_store_gfp(t));
+	}
+	if (t->type != P4TC_TABLE_TYPE_EXACT)
+		ida_free(&t->prios, e->prio);
+	atomic_dec(&t->nentries);
+	if (e->dynamic)
+		atomic_dec(&t->ndynamic);
+	return 0;
+}
+
+/**
+ * p4tc_store_masks() - distinct masks the table's entries use
+ * @t: table
+ *
+ * Return: the number of masks, 1 for a non-empty exact table.
+ */
+u32 p4tc_store_masks(const struct p4tc_table *t)
+{
+	switch (t->type) {
+	case P4TC_TABLE_TYPE_LPM:
+		return READ_ONCE(t->nmasks);
+	case P4TC_TABLE_TYPE_TERNARY:
+		return p4tc_tern_masks(t->tern);
+	}
+	return !!atomic_read(&t->nentries);
+}
+
+/**
+ * p4tc_store_memory() - bytes a table's entries and indexes take
+ * @t: table
+ *
+ * Return: the entries' allocations, the hash's buckets and the index.
+ */
+u64 p4tc_store_memory(struct p4tc_table *t)
+{
+	const struct bucket_table *tbl;
+	u64 bytes;
+
+	bytes = (u64)atomic_read(&t->nentries) *
+		kmalloc_size_roundup(sizeof(struct p4tc_entry) + p4tc_table_idlen(t));
+	rcu_read_lock();
+	tbl = rht_dereference_rcu(t->entries.tbl, &t->entries);
+	bytes += (u64)tbl->size * sizeof(tbl->buckets[0]);
+	rcu_read_unlock();
+	if (t->lpm)
+		bytes += p4tc_lpm_memory(t->lpm);
+	if (t->tern)
+		bytes += p4tc_tern_memory(t->tern);
+	return bytes;
+}
