@@ -256,7 +256,8 @@ struct p4tc_defact *p4tc_defact_parse(struct p4tc_pipeline *p, const struct p4tc
 		d->permissions = nla_get_u16(tb[P4TC_DEFACT_A_PERMISSIONS]);
 		err = -EINVAL;
 		if (d->permissions & ~P4TC_PERM_MASK) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: permissions 0x%x have more than 14 bits",
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "%s: permissions 0x%x have more than 14 bits",
 					       obj, d->permissions);
 			goto bad_perms;
 		}

@@ -12,6 +12,10 @@
 
 #include "netlink.h"
 
+static void p4tc_entry_notify(struct net *net, u8 cmd, struct p4tc_pipeline *p,
+			      const struct p4tc_table *t, const struct p4tc_entry *e,
+			      const struct p4tc_who *who);
+
 static const struct p4tc_action_attrs p4tc_entry_act_attrs = {
 	.id = P4TC_ENTRY_A_ACTION_ID,
 	.name = P4TC_ENTRY_A_ACTION_NAME,
@@ -385,9 +389,14 @@ static int p4tc_entry_create(struct p4tc_entry_req *req)
 	if (IS_ERR(e))
 		return PTR_ERR(e);
 	err = p4tc_entry_insert(req, e);
-	if (err)
+	if (err) {
 		kfree(e);
-	return err;
+		return err;
+	}
+	rcu_read_lock();
+	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_NEW, req->p, req->t, e, NULL);
+	rcu_read_unlock();
+	return 0;
 }
 
 static bool p4tc_entry_perm_fail(struct p4tc_entry_req *req, const struct p4tc_entry *e,
@@ -452,6 +461,9 @@ unlock:
 		return err;
 	}
 	kfree_rcu(old, rcu);
+	rcu_read_lock();
+	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_SET, req->p, t, e, NULL);
+	rcu_read_unlock();
 	return 0;
 }
 
@@ -460,8 +472,10 @@ static int p4tc_entry_delete(struct p4tc_entry_req *req)
 	struct p4tc_table *t = req->t;
 	struct p4tc_entry_ident ident;
 	struct p4tc_entry *e;
+	struct p4tc_who who;
 	int err;
 
+	p4tc_who_set(&who, P4TC_ENTITY_TC);
 	err = p4tc_entry_parse_ident(req, &ident, true);
 	if (err)
 		return err;
@@ -475,9 +489,11 @@ static int p4tc_entry_delete(struct p4tc_entry_req *req)
 	else
 		err = p4tc_store_remove(t, e);
 	p4tc_store_unlock(t);
-	if (!err)
-		kfree_rcu(e, rcu);
-	return err;
+	if (err)
+		return err;
+	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_DEL, req->p, t, e, &who);
+	kfree_rcu(e, rcu);
+	return 0;
 }
 
 /* Apply tbl_attrs: default actions, permissions and timer profiles. */
@@ -712,7 +728,8 @@ static int p4tc_entry_put_counters(struct sk_buff *skb, const struct p4tc_entry 
 }
 
 static int p4tc_entry_fill(struct sk_buff *skb, struct p4tc_pipeline *p,
-			   const struct p4tc_table *t, const struct p4tc_entry *e)
+			   const struct p4tc_table *t, const struct p4tc_entry *e,
+			   const struct p4tc_who *deleted_by)
 {
 	const struct p4tc_action *act = NULL;
 	struct nlattr *nest;
@@ -739,12 +756,35 @@ static int p4tc_entry_fill(struct sk_buff *skb, struct p4tc_pipeline *p,
 	    p4tc_entry_put_tm(skb, e) ||
 	    p4tc_who_put(skb, P4TC_ENTRY_A_CREATED_BY, &e->created_by) ||
 	    p4tc_who_put(skb, P4TC_ENTRY_A_UPDATED_BY, &e->updated_by) ||
-	    (t->counters && p4tc_entry_put_counters(skb, e))) {
+	    (t->counters && p4tc_entry_put_counters(skb, e)) ||
+	    (deleted_by && p4tc_who_put(skb, P4TC_ENTRY_A_DELETED_BY, deleted_by))) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
 	nla_nest_end(skb, nest);
 	return 0;
+}
+
+/*
+ * Tell the events group about an entry change; @who, if given, deleted it.
+ * The caller keeps @e alive (holds the writer lock or RCU, or has not freed
+ * it yet).
+ */
+static void p4tc_entry_notify(struct net *net, u8 cmd, struct p4tc_pipeline *p,
+			      const struct p4tc_table *t, const struct p4tc_entry *e,
+			      const struct p4tc_who *who)
+{
+	struct sk_buff *event;
+	void *hdr;
+
+	event = p4tc_nl_event_new(net, cmd, &hdr, GFP_ATOMIC);
+	if (!event)
+		return;
+	if (p4tc_entry_fill(event, p, t, e, who)) {
+		nlmsg_free(event);
+		return;
+	}
+	p4tc_nl_event_send(net, event, hdr, GFP_ATOMIC);
 }
 
 /**
@@ -791,7 +831,7 @@ int p4tc_nl_entry_get(struct sk_buff *skb, struct genl_info *info)
 		err = -ENOENT;
 	} else if (p4tc_entry_perm_fail(&req, e, P4TC_CTRL_PERM_R, "read")) {
 		err = -EPERM;
-	} else if (!hdr || p4tc_entry_fill(msg, p, req.t, e)) {
+	} else if (!hdr || p4tc_entry_fill(msg, p, req.t, e, NULL)) {
 		err = -EMSGSIZE;
 	}
 	rcu_read_unlock();
@@ -812,7 +852,8 @@ put_pipeline:
 #define P4TC_WALK_BATCH	1024
 
 static u32 p4tc_entry_remove_if(struct p4tc_table *t,
-				bool (*match)(const struct p4tc_entry *e, unsigned long now))
+				bool (*match)(const struct p4tc_entry *e, unsigned long now),
+				const struct p4tc_who *who)
 {
 	u8 id[2 * P4TC_MAX_KEYSZ / 8];
 	struct rhashtable_iter iter;
@@ -836,6 +877,9 @@ static u32 p4tc_entry_remove_if(struct p4tc_table *t,
 		p4tc_store_lock(t);
 		e = p4tc_store_find(t, id, id_prio);
 		if (e && match(e, now) && !p4tc_store_remove(t, e)) {
+			/* Removals by aging are published if the entry allows. */
+			if (who && e->permissions & P4TC_CTRL_PERM_P)
+				p4tc_entry_notify(t->net, P4TC_CMD_ENTRY_DEL, t->p, t, e, who);
 			kfree_rcu(e, rcu);
 			count++;
 		}
@@ -871,16 +915,20 @@ void p4tc_entry_aging_work(struct work_struct *work)
 {
 	struct p4tc_table *t = container_of(to_delayed_work(work), struct p4tc_table,
 					    aging_work);
+	struct p4tc_who timer;
 
-	p4tc_entry_remove_if(t, p4tc_entry_expired);
+	p4tc_who_set(&timer, P4TC_ENTITY_TIMER);
+	p4tc_entry_remove_if(t, p4tc_entry_expired, &timer);
 	if (atomic_read(&t->ndynamic))
 		queue_delayed_work(p4tc_wq, &t->aging_work, P4TC_AGING_PERIOD);
 }
 
-static int p4tc_entry_flush_reply(struct p4tc_pipeline *p, u32 count,
-				  struct genl_info *info)
+/* The reply to a flush, which also goes to the events group. */
+static int p4tc_entry_flush_reply(struct p4tc_pipeline *p, const struct p4tc_table *t,
+				  u32 count, struct genl_info *info)
 {
 	struct sk_buff *msg;
+	struct nlattr *nest;
 	void *hdr;
 
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
@@ -888,11 +936,19 @@ static int p4tc_entry_flush_reply(struct p4tc_pipeline *p, u32 count,
 		return -ENOMEM;
 	hdr = p4tc_nl_reply_start(msg, info);
 	if (!hdr || p4tc_pipeline_put_id(msg, p) ||
-	    nla_put_u32(msg, P4TC_A_COUNT, count)) {
-		nlmsg_free(msg);
-		return -EMSGSIZE;
-	}
+	    nla_put_u32(msg, P4TC_A_COUNT, count))
+		goto cancel;
+	nest = nla_nest_start(msg, P4TC_A_ENTRY);
+	if (!nest ||
+	    nla_put_u32(msg, P4TC_ENTRY_A_TABLE_ID, t->id) ||
+	    nla_put_string(msg, P4TC_ENTRY_A_TABLE_NAME, t->name))
+		goto cancel;
+	nla_nest_end(msg, nest);
 	return p4tc_nl_reply(msg, hdr, info);
+
+cancel:
+	nlmsg_free(msg);
+	return -EMSGSIZE;
 }
 
 /**
@@ -932,10 +988,10 @@ int p4tc_nl_entry_del(struct sk_buff *skb, struct genl_info *info)
 	} else {
 		/* A walk may miss entries moved by removals: go until none is left. */
 		do {
-			n = p4tc_entry_remove_if(req.t, p4tc_entry_deletable);
+			n = p4tc_entry_remove_if(req.t, p4tc_entry_deletable, NULL);
 			count += n;
 		} while (n);
-		err = p4tc_entry_flush_reply(p, count, info);
+		err = p4tc_entry_flush_reply(p, req.t, count, info);
 	}
 	p4tc_pipeline_put(p);
 	return err;
@@ -1021,7 +1077,7 @@ int p4tc_nl_entry_dump(struct sk_buff *skb, struct netlink_callback *cb)
 		hdr = p4tc_nl_dump_start(skb, cb);
 		if (!hdr)
 			break;
-		if (p4tc_entry_fill(skb, dump->p, dump->t, e)) {
+		if (p4tc_entry_fill(skb, dump->p, dump->t, e, NULL)) {
 			genlmsg_cancel(skb, hdr);
 			break;
 		}

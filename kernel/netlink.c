@@ -123,6 +123,7 @@ const struct nla_policy p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
 	[P4TC_ENTRY_A_UPDATED_BY] = P4TC_REPLY_ONLY,
 	[P4TC_ENTRY_A_TMPL_CREATED] = P4TC_REPLY_ONLY,
 	[P4TC_ENTRY_A_COUNTERS] = P4TC_REPLY_ONLY,
+	[P4TC_ENTRY_A_DELETED_BY] = P4TC_REPLY_ONLY,
 	[P4TC_ENTRY_A_TBL_ATTRS] = NLA_POLICY_NESTED(p4tc_tbl_attrs_policy),
 };
 
@@ -196,6 +197,14 @@ static const struct genl_ops p4tc_ops[] = {
 		p4tc_entry_cmd_policy, GENL_UNS_ADMIN_PERM),
 };
 
+enum p4tc_mcgrp {
+	P4TC_MCGRP_EVENTS_ID,
+};
+
+static const struct genl_multicast_group p4tc_mcgrps[] = {
+	[P4TC_MCGRP_EVENTS_ID] = { .name = P4TC_MCGRP_EVENTS },
+};
+
 static struct genl_family p4tc_family __ro_after_init = {
 	.name = P4TC_FAMILY_NAME,
 	.version = P4TC_FAMILY_VERSION,
@@ -205,7 +214,50 @@ static struct genl_family p4tc_family __ro_after_init = {
 	.module = THIS_MODULE,
 	.ops = p4tc_ops,
 	.n_ops = ARRAY_SIZE(p4tc_ops),
+	.mcgrps = p4tc_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(p4tc_mcgrps),
 };
+
+/**
+ * p4tc_nl_event_new() - start an event message, if anybody listens
+ * @net: namespace of the change
+ * @cmd: the command that made the change
+ * @hdr: gets the user header
+ * @gfp: allocation flags
+ *
+ * Return: the message, or NULL if nobody listens or there is no memory.
+ */
+struct sk_buff *p4tc_nl_event_new(struct net *net, u8 cmd, void **hdr, gfp_t gfp)
+{
+	struct sk_buff *skb;
+
+	if (!genl_has_listeners(&p4tc_family, net, P4TC_MCGRP_EVENTS_ID))
+		return NULL;
+	skb = genlmsg_new(NLMSG_GOODSIZE, gfp);
+	if (!skb)
+		return NULL;
+	*hdr = genlmsg_put(skb, 0, 0, &p4tc_family, 0, cmd);
+	if (!*hdr) {
+		nlmsg_free(skb);
+		return NULL;
+	}
+	return skb;
+}
+
+/**
+ * p4tc_nl_event_send() - send an event built after p4tc_nl_event_new()
+ * @net: namespace of the change
+ * @skb: the event, may be NULL (then nothing is sent)
+ * @hdr: its user header
+ * @gfp: allocation flags
+ */
+void p4tc_nl_event_send(struct net *net, struct sk_buff *skb, void *hdr, gfp_t gfp)
+{
+	if (!skb)
+		return;
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast_netns(&p4tc_family, net, skb, 0, P4TC_MCGRP_EVENTS_ID, gfp);
+}
 
 /**
  * p4tc_nl_reply_start() - start a unicast reply to a request
@@ -228,12 +280,25 @@ void *p4tc_nl_reply_start(struct sk_buff *skb, const struct genl_info *info)
  *
  * The request succeeded whether or not the reply reaches the requester (its
  * socket may be full): a lost reply must not report a done change as failed.
+ * The reply to a change goes to the events group too.
  *
  * Return: 0.
  */
 int p4tc_nl_reply(struct sk_buff *msg, void *hdr, struct genl_info *info)
 {
+	struct net *net = genl_info_net(info);
+	u8 cmd = info->genlhdr->cmd;
+	struct sk_buff *event;
+
 	genlmsg_end(msg, hdr);
+	if (cmd != P4TC_CMD_PIPELINE_GET && cmd != P4TC_CMD_ACTION_GET &&
+	    cmd != P4TC_CMD_TABLE_GET && cmd != P4TC_CMD_ENTRY_GET &&
+	    genl_has_listeners(&p4tc_family, net, P4TC_MCGRP_EVENTS_ID)) {
+		event = skb_clone(msg, GFP_KERNEL);
+		if (event)
+			genlmsg_multicast_netns(&p4tc_family, net, event, 0,
+						P4TC_MCGRP_EVENTS_ID, GFP_KERNEL);
+	}
 	genlmsg_reply(msg, info);
 	return 0;
 }

@@ -130,6 +130,7 @@ struct p4tc_defact {
  * @prios: automatic priorities of lpm and ternary entries
  * @aging_work: removes dynamic entries idle for longer than their aging
  * @p: the pipeline, for @aging_work
+ * @net: the namespace, for the events of @aging_work
  */
 struct p4tc_table {
 	u32 id;
@@ -161,6 +162,7 @@ struct p4tc_table {
 	struct ida prios;
 	struct delayed_work aging_work;
 	struct p4tc_pipeline *p;
+	struct net *net;
 };
 
 /**
@@ -355,6 +357,8 @@ int p4tc_nl_init(void);
 void p4tc_nl_exit(void);
 void *p4tc_nl_reply_start(struct sk_buff *skb, const struct genl_info *info);
 int p4tc_nl_reply(struct sk_buff *msg, void *hdr, struct genl_info *info);
+struct sk_buff *p4tc_nl_event_new(struct net *net, u8 cmd, void **hdr, gfp_t gfp);
+void p4tc_nl_event_send(struct net *net, struct sk_buff *skb, void *hdr, gfp_t gfp);
 void *p4tc_nl_dump_start(struct sk_buff *skb, struct netlink_callback *cb);
 int p4tc_nl_parse_nested(struct nlattr **tb, const struct nlattr *nest,
 			 const char *what, struct genl_info *info);

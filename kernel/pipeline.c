@@ -547,8 +547,11 @@ int p4tc_nl_pipeline_dump(struct sk_buff *skb, struct netlink_callback *cb)
 int p4tc_nl_pipeline_del(struct sk_buff *skb, struct genl_info *info)
 {
 	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
+	struct net *net = genl_info_net(info);
 	struct p4tc_pipeline *p;
+	struct sk_buff *event;
 	int err = 0, users;
+	void *hdr;
 
 	mutex_lock(&pn->lock);
 	p = p4tc_pipeline_find(genl_info_net(info), info->attrs[P4TC_A_PIPELINE],
@@ -564,9 +567,15 @@ int p4tc_nl_pipeline_del(struct sk_buff *skb, struct genl_info *info)
 		err = -EBUSY;
 		goto unlock;
 	}
+	event = p4tc_nl_event_new(net, P4TC_CMD_PIPELINE_DEL, &hdr, GFP_KERNEL);
+	if (event && p4tc_pipeline_fill(event, p)) {
+		nlmsg_free(event);
+		event = NULL;
+	}
 	idr_remove(&pn->pipelines, p->id);
 	pn->npipelines--;
 	p4tc_pipeline_put(p);
+	p4tc_nl_event_send(net, event, hdr, GFP_KERNEL);
 unlock:
 	mutex_unlock(&pn->lock);
 	return err;

@@ -22,7 +22,6 @@ struct p4tc_table *p4tc_table_lookup_rcu(struct p4tc_pipeline *p, u32 tblid)
 	return idr_find(&p->tables, tblid);
 }
 
-
 /* Free what a table template allocated, but not its store. */
 static void p4tc_table_free_tmpl(struct p4tc_table *t)
 {
@@ -667,6 +666,7 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 	}
 	t->id = id;
 	t->p = p;
+	t->net = genl_info_net(info);
 	err = p4tc_table_add_const(p, t, nest, info);
 	if (err)
 		goto remove_table;

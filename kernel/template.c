@@ -228,8 +228,10 @@ unlock:
 int p4tc_tmpl_del(struct genl_info *info, const struct p4tc_tmpl_ops *ops)
 {
 	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
+	struct net *net = genl_info_net(info);
 	struct p4tc_pipeline *p;
-	void *obj;
+	struct sk_buff *event;
+	void *obj, *hdr;
 	int err = 0;
 
 	mutex_lock(&pn->lock);
@@ -238,7 +240,16 @@ int p4tc_tmpl_del(struct genl_info *info, const struct p4tc_tmpl_ops *ops)
 		err = PTR_ERR(obj);
 		goto unlock;
 	}
+	event = p4tc_nl_event_new(net, info->genlhdr->cmd, &hdr, GFP_KERNEL);
+	if (event && ops->fill(event, p, obj)) {
+		nlmsg_free(event);
+		event = NULL;
+	}
 	err = ops->destroy(p, obj, info->extack);
+	if (err)
+		nlmsg_free(event);
+	else
+		p4tc_nl_event_send(net, event, hdr, GFP_KERNEL);
 unlock:
 	mutex_unlock(&pn->lock);
 	return err;

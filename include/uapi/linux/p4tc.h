@@ -13,6 +13,14 @@
 #define P4TC_FAMILY_NAME	"p4tc"
 #define P4TC_FAMILY_VERSION	1
 
+/*
+ * Multicast group of changes: every template and entry change made over
+ * netlink, in the layout of the change's reply (deletes: the object as it
+ * was; flushes: the table and P4TC_A_COUNT), and entries the datapath or
+ * aging created or deleted where the entry has control publish permission.
+ */
+#define P4TC_MCGRP_EVENTS	"events"
+
 #define P4TC_NAME_LEN			32	/* object names, with the NUL */
 #define P4TC_MAX_PIPELINES		32	/* per network namespace */
 #define P4TC_MAX_TABLES			32	/* per pipeline (numtables) */
@@ -290,6 +298,7 @@ enum p4tc_entry_a {
 	P4TC_ENTRY_A_UPDATED_BY,	/* nest, reply only, enum p4tc_who_a */
 	P4TC_ENTRY_A_TMPL_CREATED,	/* flag, reply only: a const entry */
 	P4TC_ENTRY_A_COUNTERS,		/* nest, reply only, enum p4tc_counters_a */
+	P4TC_ENTRY_A_DELETED_BY,	/* nest, events only, enum p4tc_who_a */
 	P4TC_ENTRY_A_TBL_ATTRS,		/* nest, enum p4tc_table_a: DEFAULT_HIT, DEFAULT_MISS,
 					 * PERMISSIONS, TIMER_PROFILE
 					 */
