@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
- * Table entries: P4TC_CMD_ENTRY_* requests and replies.
+ * Table entries: P4TC_CMD_ENTRY_* requests and replies, one entry or a
+ * batch of them per message.
  */
+#include <limits.h>
+#include <stdio.h>
+
 #include "internal.h"
 
 static const enum mnl_attr_data_type p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
@@ -11,6 +15,34 @@ static const enum mnl_attr_data_type p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
 	[P4TC_ENTRY_A_ACTION_ID] = MNL_TYPE_U32,
 	[P4TC_ENTRY_A_ACTION_NAME] = MNL_TYPE_NUL_STRING,
 	[P4TC_ENTRY_A_PARAM] = MNL_TYPE_NESTED,
+	[P4TC_ENTRY_A_MASK] = MNL_TYPE_BINARY,
+	[P4TC_ENTRY_A_PRIO] = MNL_TYPE_U32,
+	[P4TC_ENTRY_A_PERMISSIONS] = MNL_TYPE_U16,
+	[P4TC_ENTRY_A_DYNAMIC] = MNL_TYPE_FLAG,
+	[P4TC_ENTRY_A_AGING] = MNL_TYPE_U32,
+	[P4TC_ENTRY_A_PROFILE_ID] = MNL_TYPE_U32,
+	[P4TC_ENTRY_A_TM] = MNL_TYPE_NESTED,
+	[P4TC_ENTRY_A_CREATED_BY] = MNL_TYPE_NESTED,
+	[P4TC_ENTRY_A_UPDATED_BY] = MNL_TYPE_NESTED,
+	[P4TC_ENTRY_A_TMPL_CREATED] = MNL_TYPE_FLAG,
+	[P4TC_ENTRY_A_COUNTERS] = MNL_TYPE_NESTED,
+};
+
+static const enum mnl_attr_data_type p4tc_tm_policy[P4TC_TM_A_MAX + 1] = {
+	[P4TC_TM_A_CREATED] = MNL_TYPE_U64,
+	[P4TC_TM_A_LASTUSED] = MNL_TYPE_U64,
+	[P4TC_TM_A_FIRSTUSED] = MNL_TYPE_U64,
+};
+
+static const enum mnl_attr_data_type p4tc_who_policy[P4TC_WHO_A_MAX + 1] = {
+	[P4TC_WHO_A_ENTITY] = MNL_TYPE_U8,
+	[P4TC_WHO_A_PID] = MNL_TYPE_U32,
+	[P4TC_WHO_A_COMM] = MNL_TYPE_NUL_STRING,
+};
+
+static const enum mnl_attr_data_type p4tc_counters_policy[P4TC_COUNTERS_A_MAX + 1] = {
+	[P4TC_COUNTERS_A_PACKETS] = MNL_TYPE_U64,
+	[P4TC_COUNTERS_A_BYTES] = MNL_TYPE_U64,
 };
 
 static int p4tc_param_value_parse(const struct nlattr *nest,
@@ -36,10 +68,91 @@ static int p4tc_param_value_parse(const struct nlattr *nest,
 	return 0;
 }
 
-static int p4tc_entry_parse(const struct nlattr *nest, struct p4tc_entry *e)
+int p4tc_param_values_parse(const struct nlattr *nest, __u16 type,
+			    struct p4tc_param_value *params, unsigned int *nparams)
+{
+	const struct nlattr *attr;
+	int err;
+
+	mnl_attr_for_each_nested(attr, nest) {
+		if (mnl_attr_get_type(attr) != type)
+			continue;
+		if (*nparams == P4TC_MAX_PARAMS)
+			return -EBADMSG;
+		err = p4tc_param_value_parse(attr, &params[(*nparams)++]);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static int p4tc_who_parse(const struct nlattr *nest, struct p4tc_entry_who *who)
+{
+	const struct nlattr *tb[P4TC_WHO_A_MAX + 1] = {};
+	int err;
+
+	err = p4tc_nl_parse(nest, p4tc_who_policy, P4TC_WHO_A_MAX, tb);
+	if (err)
+		return err;
+	if (tb[P4TC_WHO_A_ENTITY])
+		who->entity = mnl_attr_get_u8(tb[P4TC_WHO_A_ENTITY]);
+	if (tb[P4TC_WHO_A_PID])
+		who->pid = mnl_attr_get_u32(tb[P4TC_WHO_A_PID]);
+	/* A longer name than the kernel's is cut, not refused. */
+	if (tb[P4TC_WHO_A_COMM])
+		snprintf(who->comm, sizeof(who->comm), "%s",
+			 mnl_attr_get_str(tb[P4TC_WHO_A_COMM]));
+	return 0;
+}
+
+static int p4tc_entry_parse_tm(const struct nlattr *nest, struct p4tc_entry *e)
+{
+	const struct nlattr *tb[P4TC_TM_A_MAX + 1] = {};
+	int err;
+
+	err = p4tc_nl_parse(nest, p4tc_tm_policy, P4TC_TM_A_MAX, tb);
+	if (err)
+		return err;
+	if (tb[P4TC_TM_A_CREATED])
+		e->created_ms = mnl_attr_get_u64(tb[P4TC_TM_A_CREATED]);
+	if (tb[P4TC_TM_A_LASTUSED])
+		e->lastused_ms = mnl_attr_get_u64(tb[P4TC_TM_A_LASTUSED]);
+	if (tb[P4TC_TM_A_FIRSTUSED])
+		e->firstused_ms = mnl_attr_get_u64(tb[P4TC_TM_A_FIRSTUSED]);
+	e->has |= P4TC_ENTRY_HAS_TM;
+	return 0;
+}
+
+static int p4tc_entry_parse_counters(const struct nlattr *nest, struct p4tc_entry *e)
+{
+	const struct nlattr *tb[P4TC_COUNTERS_A_MAX + 1] = {};
+	int err;
+
+	err = p4tc_nl_parse(nest, p4tc_counters_policy, P4TC_COUNTERS_A_MAX, tb);
+	if (err)
+		return err;
+	if (tb[P4TC_COUNTERS_A_PACKETS])
+		e->packets = mnl_attr_get_u64(tb[P4TC_COUNTERS_A_PACKETS]);
+	if (tb[P4TC_COUNTERS_A_BYTES])
+		e->bytes = mnl_attr_get_u64(tb[P4TC_COUNTERS_A_BYTES]);
+	e->has |= P4TC_ENTRY_HAS_COUNTERS;
+	return 0;
+}
+
+/* Copy a binary attribute of at most P4TC_MAX_KEYSZ / 8 bytes. */
+static int p4tc_entry_copy_key(__u8 *dst, __u32 *len, const struct nlattr *attr)
+{
+	*len = mnl_attr_get_payload_len(attr);
+	if (*len > P4TC_MAX_KEYSZ / 8)
+		return -EBADMSG;
+	memcpy(dst, mnl_attr_get_payload(attr), *len);
+	return 0;
+}
+
+int p4tc_entry_parse(const struct nlattr *nest, struct p4tc_entry *e)
 {
 	const struct nlattr *tb[P4TC_ENTRY_A_MAX + 1] = {};
-	const struct nlattr *attr;
+	__u32 masklen;
 	int err;
 
 	err = p4tc_nl_parse(nest, p4tc_entry_policy, P4TC_ENTRY_A_MAX, tb);
@@ -53,11 +166,13 @@ static int p4tc_entry_parse(const struct nlattr *nest, struct p4tc_entry *e)
 	    p4tc_nl_copy_name(e->table_name, sizeof(e->table_name),
 			      tb[P4TC_ENTRY_A_TABLE_NAME]))
 		return -EBADMSG;
-	if (tb[P4TC_ENTRY_A_KEY]) {
-		e->keylen = mnl_attr_get_payload_len(tb[P4TC_ENTRY_A_KEY]);
-		if (e->keylen > sizeof(e->key))
+	if (tb[P4TC_ENTRY_A_KEY] && p4tc_entry_copy_key(e->key, &e->keylen, tb[P4TC_ENTRY_A_KEY]))
+		return -EBADMSG;
+	if (tb[P4TC_ENTRY_A_MASK]) {
+		if (p4tc_entry_copy_key(e->mask, &masklen, tb[P4TC_ENTRY_A_MASK]) ||
+		    masklen != e->keylen)
 			return -EBADMSG;
-		memcpy(e->key, mnl_attr_get_payload(tb[P4TC_ENTRY_A_KEY]), e->keylen);
+		e->has |= P4TC_ENTRY_HAS_MASK;
 	}
 	if (tb[P4TC_ENTRY_A_ACTION_ID])
 		e->action_id = mnl_attr_get_u32(tb[P4TC_ENTRY_A_ACTION_ID]);
@@ -65,15 +180,46 @@ static int p4tc_entry_parse(const struct nlattr *nest, struct p4tc_entry *e)
 	    p4tc_nl_copy_name(e->action_name, sizeof(e->action_name),
 			      tb[P4TC_ENTRY_A_ACTION_NAME]))
 		return -EBADMSG;
-	mnl_attr_for_each_nested(attr, nest) {
-		if (mnl_attr_get_type(attr) != P4TC_ENTRY_A_PARAM)
-			continue;
-		if (e->nparams == P4TC_MAX_PARAMS)
-			return -EBADMSG;
-		err = p4tc_param_value_parse(attr, &e->params[e->nparams++]);
+	err = p4tc_param_values_parse(nest, P4TC_ENTRY_A_PARAM, e->params, &e->nparams);
+	if (err)
+		return err;
+	if (tb[P4TC_ENTRY_A_PRIO]) {
+		e->prio = mnl_attr_get_u32(tb[P4TC_ENTRY_A_PRIO]);
+		e->has |= P4TC_ENTRY_HAS_PRIO;
+	}
+	if (tb[P4TC_ENTRY_A_PERMISSIONS]) {
+		e->permissions = mnl_attr_get_u16(tb[P4TC_ENTRY_A_PERMISSIONS]);
+		e->has |= P4TC_ENTRY_HAS_PERMISSIONS;
+	}
+	e->dynamic = tb[P4TC_ENTRY_A_DYNAMIC];
+	e->tmpl_created = tb[P4TC_ENTRY_A_TMPL_CREATED];
+	if (tb[P4TC_ENTRY_A_AGING]) {
+		e->aging_ms = mnl_attr_get_u32(tb[P4TC_ENTRY_A_AGING]);
+		e->has |= P4TC_ENTRY_HAS_AGING;
+	}
+	if (tb[P4TC_ENTRY_A_PROFILE_ID]) {
+		e->profile_id = mnl_attr_get_u32(tb[P4TC_ENTRY_A_PROFILE_ID]);
+		e->has |= P4TC_ENTRY_HAS_PROFILE_ID;
+	}
+	if (tb[P4TC_ENTRY_A_TM]) {
+		err = p4tc_entry_parse_tm(tb[P4TC_ENTRY_A_TM], e);
 		if (err)
 			return err;
 	}
+	if (tb[P4TC_ENTRY_A_CREATED_BY]) {
+		err = p4tc_who_parse(tb[P4TC_ENTRY_A_CREATED_BY], &e->created_by);
+		if (err)
+			return err;
+		e->has |= P4TC_ENTRY_HAS_CREATED_BY;
+	}
+	if (tb[P4TC_ENTRY_A_UPDATED_BY]) {
+		err = p4tc_who_parse(tb[P4TC_ENTRY_A_UPDATED_BY], &e->updated_by);
+		if (err)
+			return err;
+		e->has |= P4TC_ENTRY_HAS_UPDATED_BY;
+	}
+	if (tb[P4TC_ENTRY_A_COUNTERS])
+		return p4tc_entry_parse_counters(tb[P4TC_ENTRY_A_COUNTERS], e);
 	return 0;
 }
 
@@ -95,33 +241,17 @@ static int p4tc_table_ref_check(struct p4tc_handle *h, __u32 id, const char *nam
 	return name[0] || !id ? p4tc_check_name(h, "table", name) : 0;
 }
 
-static int p4tc_entry_check(struct p4tc_handle *h, const char *pname,
-			    const struct p4tc_entry *e)
+int p4tc_param_values_check(struct p4tc_handle *h, const char *action,
+			    const struct p4tc_param_value *params, unsigned int nparams)
 {
 	unsigned int i;
 	int err;
 
-	err = p4tc_check_name(h, "pipeline", pname);
-	if (err)
-		return err;
-	if (!e)
-		return p4tc_err(h, -EINVAL, "no entry given");
-	err = p4tc_table_ref_check(h, e->table_id, e->table_name);
-	if (err)
-		return err;
-	if (e->keylen > sizeof(e->key))
-		return p4tc_err(h, -EINVAL, "table %s: key of %u bytes, at most %zu",
-				e->table_name, e->keylen, sizeof(e->key));
-	if (e->action_name[0]) {
-		err = p4tc_check_name(h, "action", e->action_name);
-		if (err)
-			return err;
-	}
-	if (e->nparams > P4TC_MAX_PARAMS)
-		return p4tc_err(h, -EINVAL, "action %s: %u param values, at most %d",
-				e->action_name, e->nparams, P4TC_MAX_PARAMS);
-	for (i = 0; i < e->nparams; i++) {
-		const struct p4tc_param_value *pv = &e->params[i];
+	if (nparams > P4TC_MAX_PARAMS)
+		return p4tc_err(h, -EINVAL, "action %.*s: %u param values, at most %d",
+				P4TC_NAME_LEN, action, nparams, P4TC_MAX_PARAMS);
+	for (i = 0; i < nparams; i++) {
+		const struct p4tc_param_value *pv = &params[i];
 
 		if (pv->name[0] || !pv->id) {
 			err = p4tc_check_name(h, "param", pv->name);
@@ -135,15 +265,53 @@ static int p4tc_entry_check(struct p4tc_handle *h, const char *pname,
 	return 0;
 }
 
-static void p4tc_param_values_put(struct nlmsghdr *nlh, const struct p4tc_entry *e)
+/* An entry's own fields, whatever its table: @table also checks that one. */
+int p4tc_entry_check_one(struct p4tc_handle *h, const struct p4tc_entry *e, bool table)
+{
+	int err;
+
+	if (table) {
+		err = p4tc_table_ref_check(h, e->table_id, e->table_name);
+		if (err)
+			return err;
+	}
+	if (e->keylen > sizeof(e->key))
+		return p4tc_err(h, -EINVAL, "table %.*s: key of %u bytes, at most %zu",
+				P4TC_NAME_LEN, e->table_name, e->keylen, sizeof(e->key));
+	if ((e->has & P4TC_ENTRY_HAS_MASK) && !e->keylen)
+		return p4tc_err(h, -EINVAL, "table %.*s: a mask needs a key",
+				P4TC_NAME_LEN, e->table_name);
+	if (e->action_name[0]) {
+		err = p4tc_check_name(h, "action", e->action_name);
+		if (err)
+			return err;
+	}
+	return p4tc_param_values_check(h, e->action_name, e->params, e->nparams);
+}
+
+static int p4tc_entry_check(struct p4tc_handle *h, const char *pname,
+			    const struct p4tc_entry *e)
+{
+	int err;
+
+	err = p4tc_check_name(h, "pipeline", pname);
+	if (err)
+		return err;
+	if (!e)
+		return p4tc_err(h, -EINVAL, "no entry given");
+	return p4tc_entry_check_one(h, e, true);
+}
+
+void p4tc_param_values_put(struct nlmsghdr *nlh, __u16 type,
+			   const struct p4tc_param_value *params, unsigned int nparams)
 {
 	struct nlattr *nest;
 	unsigned int i;
 
-	for (i = 0; i < e->nparams; i++) {
-		const struct p4tc_param_value *pv = &e->params[i];
+	for (i = 0; i < nparams; i++) {
+		const struct p4tc_param_value *pv = &params[i];
 
-		nest = mnl_attr_nest_start(nlh, P4TC_ENTRY_A_PARAM);
+		nest = mnl_attr_nest_start(nlh, type);
 		if (pv->id)
 			mnl_attr_put_u32(nlh, P4TC_PARAM_A_ID, pv->id);
 		if (pv->name[0])
@@ -153,35 +321,113 @@ static void p4tc_param_values_put(struct nlmsghdr *nlh, const struct p4tc_entry 
 	}
 }
 
+/* Bytes of an attribute with @len bytes of payload. */
+static size_t p4tc_attr_size(size_t len)
+{
+	return MNL_ALIGN(MNL_ATTR_HDRLEN + len);
+}
+
+/* Bytes of the nest p4tc_entry_put() puts for @e: it mirrors it. */
+size_t p4tc_entry_size(const struct p4tc_entry *e, unsigned int what)
+{
+	size_t size = MNL_ATTR_HDRLEN, param;
+	unsigned int i;
+
+	if (what & P4TC_ENTRY_PUT_TABLE) {
+		if (e->table_id)
+			size += p4tc_attr_size(sizeof(__u32));
+		if (e->table_name[0])
+			size += p4tc_attr_size(strlen(e->table_name) + 1);
+	}
+	if (e->keylen) {
+		size += p4tc_attr_size(e->keylen);
+		if (e->has & P4TC_ENTRY_HAS_MASK)
+			size += p4tc_attr_size(e->keylen);
+	}
+	if (e->has & P4TC_ENTRY_HAS_PRIO)
+		size += p4tc_attr_size(sizeof(__u32));
+	if (!(what & P4TC_ENTRY_PUT_ATTRS))
+		return size;
+	if (e->action_id)
+		size += p4tc_attr_size(sizeof(__u32));
+	if (e->action_name[0])
+		size += p4tc_attr_size(strlen(e->action_name) + 1);
+	for (i = 0; i < e->nparams; i++) {
+		param = MNL_ATTR_HDRLEN + p4tc_attr_size(e->params[i].len);
+		if (e->params[i].id)
+			param += p4tc_attr_size(sizeof(__u32));
+		if (e->params[i].name[0])
+			param += p4tc_attr_size(strlen(e->params[i].name) + 1);
+		size += param;
+	}
+	if (e->has & P4TC_ENTRY_HAS_PERMISSIONS)
+		size += p4tc_attr_size(sizeof(__u16));
+	if (e->dynamic)
+		size += p4tc_attr_size(0);
+	if (e->has & P4TC_ENTRY_HAS_AGING)
+		size += p4tc_attr_size(sizeof(__u32));
+	if (e->has & P4TC_ENTRY_HAS_PROFILE_ID)
+		size += p4tc_attr_size(sizeof(__u32));
+	return size;
+}
+
+bool p4tc_entry_put(struct nlmsghdr *nlh, size_t size, __u16 type,
+		    const struct p4tc_entry *e, unsigned int what)
+{
+	struct nlattr *nest;
+
+	if (nlh->nlmsg_len + p4tc_entry_size(e, what) > size)
+		return false;
+	nest = mnl_attr_nest_start(nlh, type);
+	if (what & P4TC_ENTRY_PUT_TABLE) {
+		if (e->table_id)
+			mnl_attr_put_u32(nlh, P4TC_ENTRY_A_TABLE_ID, e->table_id);
+		if (e->table_name[0])
+			mnl_attr_put_strz(nlh, P4TC_ENTRY_A_TABLE_NAME, e->table_name);
+	}
+	if (e->keylen) {
+		mnl_attr_put(nlh, P4TC_ENTRY_A_KEY, e->keylen, e->key);
+		if (e->has & P4TC_ENTRY_HAS_MASK)
+			mnl_attr_put(nlh, P4TC_ENTRY_A_MASK, e->keylen, e->mask);
+	}
+	if (e->has & P4TC_ENTRY_HAS_PRIO)
+		mnl_attr_put_u32(nlh, P4TC_ENTRY_A_PRIO, e->prio);
+	if (what & P4TC_ENTRY_PUT_ATTRS) {
+		if (e->action_id)
+			mnl_attr_put_u32(nlh, P4TC_ENTRY_A_ACTION_ID, e->action_id);
+		if (e->action_name[0])
+			mnl_attr_put_strz(nlh, P4TC_ENTRY_A_ACTION_NAME, e->action_name);
+		p4tc_param_values_put(nlh, P4TC_ENTRY_A_PARAM, e->params, e->nparams);
+		if (e->has & P4TC_ENTRY_HAS_PERMISSIONS)
+			mnl_attr_put_u16(nlh, P4TC_ENTRY_A_PERMISSIONS, e->permissions);
+		if (e->dynamic)
+			mnl_attr_put(nlh, P4TC_ENTRY_A_DYNAMIC, 0, "");
+		if (e->has & P4TC_ENTRY_HAS_AGING)
+			mnl_attr_put_u32(nlh, P4TC_ENTRY_A_AGING, e->aging_ms);
+		if (e->has & P4TC_ENTRY_HAS_PROFILE_ID)
+			mnl_attr_put_u32(nlh, P4TC_ENTRY_A_PROFILE_ID, e->profile_id);
+	}
+	mnl_attr_nest_end(nlh, nest);
+	return true;
+}
+
 static struct nlmsghdr *p4tc_entry_request(struct p4tc_handle *h, __u8 cmd,
 					   __u16 flags, const char *pname,
-					   const struct p4tc_entry *e)
+					   const struct p4tc_entry *e, unsigned int what)
 {
 	struct nlmsghdr *nlh = p4tc_genl_start(h, cmd, flags);
-	struct nlattr *nest;
 
 	if (!nlh)
 		return NULL;
 	p4tc_nl_put_pipeline_name(nlh, pname);
-	nest = mnl_attr_nest_start(nlh, P4TC_A_ENTRY);
-	if (e->table_id)
-		mnl_attr_put_u32(nlh, P4TC_ENTRY_A_TABLE_ID, e->table_id);
-	if (e->table_name[0])
-		mnl_attr_put_strz(nlh, P4TC_ENTRY_A_TABLE_NAME, e->table_name);
-	if (e->keylen)
-		mnl_attr_put(nlh, P4TC_ENTRY_A_KEY, e->keylen, e->key);
-	if (e->action_id)
-		mnl_attr_put_u32(nlh, P4TC_ENTRY_A_ACTION_ID, e->action_id);
-	if (e->action_name[0])
-		mnl_attr_put_strz(nlh, P4TC_ENTRY_A_ACTION_NAME, e->action_name);
-	p4tc_param_values_put(nlh, e);
-	mnl_attr_nest_end(nlh, nest);
+	/* One entry always fits. */
+	p4tc_entry_put(nlh, P4TC_REQ_SIZE, P4TC_A_ENTRY, e, what);
 	return nlh;
 }
 
 static int p4tc_entry_do(struct p4tc_handle *h, __u8 cmd, __u16 flags,
 			 const char *pname, const struct p4tc_entry *e,
-			 p4tc_reply_fn fn, void *data)
+			 unsigned int what, p4tc_reply_fn fn, void *data)
 {
 	struct nlmsghdr *nlh;
 	int err;
@@ -190,7 +436,7 @@ static int p4tc_entry_do(struct p4tc_handle *h, __u8 cmd, __u16 flags,
 	err = p4tc_entry_check(h, pname, e);
 	if (err)
 		return p4tc_ret(err);
-	nlh = p4tc_entry_request(h, cmd, flags, pname, e);
+	nlh = p4tc_entry_request(h, cmd, flags, pname, e, what);
 	if (!nlh)
 		return p4tc_ret(-errno);
 	return p4tc_ret(p4tc_genl_talk(h, nlh, fn, data));
@@ -206,43 +452,75 @@ static void p4tc_entry_of_table(struct p4tc_entry *e, const struct p4tc_table *t
 	}
 }
 
-LIBP4TC_API int p4tc_entry_create(struct p4tc_handle *h, const char *pname,
-				  const struct p4tc_entry *e)
+#define P4TC_ENTRY_PUT_ALL (P4TC_ENTRY_PUT_TABLE | P4TC_ENTRY_PUT_ATTRS)
+
+LIBP4TC_API int p4tc_entry_create_v0_3(struct p4tc_handle *h, const char *pname,
+				       const struct p4tc_entry *e)
 {
-	return p4tc_entry_do(h, P4TC_CMD_ENTRY_NEW, 0, pname, e, NULL, NULL);
+	return p4tc_entry_do(h, P4TC_CMD_ENTRY_NEW, 0, pname, e, P4TC_ENTRY_PUT_ALL,
+			     NULL, NULL);
+}
+P4TC_DEFAULT_VERSION(p4tc_entry_create_v0_3, p4tc_entry_create, LIBP4TC_0.3)
+
+LIBP4TC_API int p4tc_entry_update_v0_3(struct p4tc_handle *h, const char *pname,
+				       const struct p4tc_entry *e)
+{
+	return p4tc_entry_do(h, P4TC_CMD_ENTRY_SET, 0, pname, e, P4TC_ENTRY_PUT_ALL,
+			     NULL, NULL);
+}
+P4TC_DEFAULT_VERSION(p4tc_entry_update_v0_3, p4tc_entry_update, LIBP4TC_0.3)
+
+/* What names an entry: table, key, mask and prio; get and delete send no more. */
+static void p4tc_entry_ref(struct p4tc_entry *ref, const struct p4tc_entry *e)
+{
+	memset(ref, 0, sizeof(*ref));
+	if (!e)
+		return;
+	ref->table_id = e->table_id;
+	memcpy(ref->table_name, e->table_name, sizeof(ref->table_name));
+	ref->keylen = e->keylen;
+	memcpy(ref->key, e->key, sizeof(ref->key));
+	ref->has = e->has & (P4TC_ENTRY_HAS_MASK | P4TC_ENTRY_HAS_PRIO);
+	memcpy(ref->mask, e->mask, sizeof(ref->mask));
+	ref->prio = e->prio;
 }
 
-LIBP4TC_API int p4tc_entry_update(struct p4tc_handle *h, const char *pname,
-				  const struct p4tc_entry *e)
+LIBP4TC_API int p4tc_entry_get_v0_3(struct p4tc_handle *h, const char *pname,
+				    struct p4tc_entry *e)
 {
-	return p4tc_entry_do(h, P4TC_CMD_ENTRY_SET, 0, pname, e, NULL, NULL);
-}
+	struct p4tc_entry ref;
 
-LIBP4TC_API int p4tc_entry_get(struct p4tc_handle *h, const char *pname,
-			       struct p4tc_entry *e)
-{
-	struct p4tc_entry ref = {};
-
-	/* Only the table and the key name the entry. */
-	if (e) {
-		ref.table_id = e->table_id;
-		memcpy(ref.table_name, e->table_name, sizeof(ref.table_name));
-		ref.keylen = e->keylen;
-		memcpy(ref.key, e->key, sizeof(ref.key));
+	if (!e) {
+		p4tc_clear_err(h);
+		return p4tc_ret(p4tc_err(h, -EINVAL, "no entry given"));
 	}
-	return p4tc_entry_do(h, P4TC_CMD_ENTRY_GET, 0, pname, &ref,
+	p4tc_entry_ref(&ref, e);
+	return p4tc_entry_do(h, P4TC_CMD_ENTRY_GET, 0, pname, &ref, P4TC_ENTRY_PUT_TABLE,
 			     p4tc_entry_reply, e);
 }
+P4TC_DEFAULT_VERSION(p4tc_entry_get_v0_3, p4tc_entry_get, LIBP4TC_0.3)
 
-LIBP4TC_API int p4tc_entry_delete(struct p4tc_handle *h, const char *pname,
-				  const struct p4tc_entry *e)
+static int p4tc_entry_no_key(struct p4tc_handle *h, const struct p4tc_entry *e)
 {
-	if (e && !e->keylen)
-		return p4tc_ret(p4tc_err(h, -EINVAL,
-					 "table %.*s: no key given (p4tc_entry_flush() deletes all entries)",
-					 (int)sizeof(e->table_name), e->table_name));
-	return p4tc_entry_do(h, P4TC_CMD_ENTRY_DEL, 0, pname, e, NULL, NULL);
+	return p4tc_err(h, -EINVAL,
+			"table %.*s: no key given (p4tc_entry_flush() deletes all entries)",
+			P4TC_NAME_LEN, e->table_name);
 }
+
+LIBP4TC_API int p4tc_entry_delete_v0_3(struct p4tc_handle *h, const char *pname,
+				       const struct p4tc_entry *e)
+{
+	struct p4tc_entry ref;
+
+	if (e && !e->keylen) {
+		p4tc_clear_err(h);
+		return p4tc_ret(p4tc_entry_no_key(h, e));
+	}
+	p4tc_entry_ref(&ref, e);
+	return p4tc_entry_do(h, P4TC_CMD_ENTRY_DEL, 0, pname, e ? &ref : NULL,
+			     P4TC_ENTRY_PUT_TABLE, NULL, NULL);
+}
+P4TC_DEFAULT_VERSION(p4tc_entry_delete_v0_3, p4tc_entry_delete, LIBP4TC_0.3)
 
 static int p4tc_flush_reply(const struct nlmsghdr *nlh, void *data)
 {
@@ -266,7 +544,7 @@ LIBP4TC_API int p4tc_entry_flush(struct p4tc_handle *h, const char *pname,
 	int err;
 
 	p4tc_entry_of_table(&e, t);
-	err = p4tc_entry_do(h, P4TC_CMD_ENTRY_DEL, 0, pname, &e,
+	err = p4tc_entry_do(h, P4TC_CMD_ENTRY_DEL, 0, pname, &e, P4TC_ENTRY_PUT_TABLE,
 			    p4tc_flush_reply, &count);
 	if (err)
 		return err;
@@ -302,6 +580,166 @@ LIBP4TC_API int p4tc_entry_dump(struct p4tc_handle *h, const char *pname,
 		return p4tc_ret(p4tc_err(h, -EINVAL, "no dump callback given"));
 	}
 	p4tc_entry_of_table(&e, t);
-	return p4tc_entry_do(h, P4TC_CMD_ENTRY_GET, NLM_F_DUMP, pname, &e,
+	return p4tc_entry_do(h, P4TC_CMD_ENTRY_GET, NLM_F_DUMP, pname, &e, P4TC_ENTRY_PUT_TABLE,
 			     p4tc_entry_dump_reply, &d);
+}
+
+/* Batches */
+
+unsigned int p4tc_entry_batch_fill(struct nlmsghdr *nlh, size_t size,
+				   const struct p4tc_entry *entries, unsigned int n,
+				   unsigned int what)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (!p4tc_entry_put(nlh, size, P4TC_A_ENTRY, &entries[i], what))
+			break;
+	return i;
+}
+
+/*
+ * The kernel's message for the failure of entry K of the M (> 1) of a
+ * message reads "p4tc: entry K of M: p4tc: WHAT (N applied)"; the entries
+ * before K were applied. For a batch of @total entries whose message held
+ * @n from index @first, it becomes "p4tc: entry I of TOTAL: WHAT (A
+ * applied)" with I = @first + K. Returns K - 1.
+ */
+unsigned int p4tc_batch_errmsg(struct p4tc_handle *h, int err, unsigned int first,
+			       unsigned int n, unsigned int total)
+{
+	static const char prefix[] = "p4tc: ";
+	const size_t plen = strlen(prefix);
+	char what[P4TC_ERRMSG_LEN];
+	const char *msg = h->errmsg, *end;
+	unsigned int k, m = 0;
+	bool kernel;
+	int off = 0;
+
+	if (!msg[0])
+		p4tc_err(h, err, "%s", strerror(-err));
+	kernel = !strncmp(msg, prefix, plen);
+	if (kernel)
+		msg += plen;
+	if (sscanf(msg, "entry %u of %u: %n", &k, &m, &off) == 2 && off && m == n &&
+	    k >= 1 && k <= n) {
+		msg += off;
+		if (!strncmp(msg, prefix, plen))
+			msg += plen;
+		/* The kernel's count of applied entries, which the total replaces. */
+		end = strrchr(msg, '(');
+		if (!end || end == msg || end[-1] != ' ' || !strstr(end, " applied)"))
+			end = msg + strlen(msg);
+		else
+			end--;
+	} else {
+		/* Not one entry's failure: the message's first was not applied. */
+		k = 0;
+		end = msg + strlen(msg);
+	}
+	snprintf(what, sizeof(what), "%.*s", (int)(end - msg), msg);
+	if (k)
+		p4tc_err(h, err, "%sentry %u of %u: %s (%u applied)", kernel ? prefix : "",
+			 first + k, total, what, first + k - 1);
+	else if (n > 1)
+		p4tc_err(h, err, "%sentries %u to %u of %u: %s (%u applied)", kernel ? prefix : "",
+			 first + 1, first + n, total, what, first);
+	else if (total > 1)
+		p4tc_err(h, err, "%sentry %u of %u: %s (%u applied)", kernel ? prefix : "",
+			 first + 1, total, what, first);
+	return k ? k - 1 : 0;
+}
+
+static int p4tc_entry_batch(struct p4tc_handle *h, __u8 cmd, const char *pname,
+			    const struct p4tc_entry *entries, __u32 *count,
+			    const struct p4tc_entry_batch_opts *opts, unsigned int what)
+{
+	unsigned int i, n, done = 0, total;
+	struct nlmsghdr *nlh;
+	size_t msg_size;
+	int err;
+
+	p4tc_clear_err(h);
+	if (!count)
+		return p4tc_ret(p4tc_err(h, -EINVAL, "no count given"));
+	total = *count;
+	*count = 0;
+	if (!OPTS_VALID(h, opts, p4tc_entry_batch_opts))
+		return p4tc_ret(-EINVAL);
+	msg_size = OPTS_GET(opts, msg_size, 0) ?: P4TC_BATCH_MSG_SIZE;
+	if (msg_size > P4TC_BATCH_MSG_SIZE_MAX)
+		return p4tc_ret(p4tc_err(h, -EINVAL, "msg_size %zu is above %d", msg_size,
+					 P4TC_BATCH_MSG_SIZE_MAX));
+	if (total > INT_MAX)
+		return p4tc_ret(p4tc_err(h, -EINVAL, "%u entries, at most %d", total, INT_MAX));
+	if (!total)
+		return 0;
+	err = p4tc_check_name(h, "pipeline", pname);
+	if (err)
+		return p4tc_ret(err);
+	if (!entries)
+		return p4tc_ret(p4tc_err(h, -EINVAL, "no entries given"));
+	for (i = 0; i < total; i++) {
+		if (cmd == P4TC_CMD_ENTRY_DEL && !entries[i].keylen)
+			err = p4tc_entry_no_key(h, &entries[i]);
+		else
+			err = p4tc_entry_check_one(h, &entries[i], true);
+		if (err) {
+			/* Name the entry: the message says what is wrong with it. */
+			if (total > 1) {
+				char msg[P4TC_ERRMSG_LEN];
+
+				snprintf(msg, sizeof(msg), "%s", h->errmsg);
+				p4tc_err(h, err, "entry %u of %u: %s", i + 1, total, msg);
+			}
+			return p4tc_ret(err);
+		}
+	}
+	while (done < total) {
+		nlh = p4tc_genl_start(h, cmd, 0);
+		if (!nlh)
+			return p4tc_ret(-errno);
+		p4tc_nl_put_pipeline_name(nlh, pname);
+		n = p4tc_entry_batch_fill(nlh, msg_size, entries + done, total - done, what);
+		if (!n)
+			return p4tc_ret(p4tc_err(h, -EMSGSIZE,
+						 "entry %u of %u does not fit in a message of %zu bytes",
+						 done + 1, total, msg_size));
+		/* The last message is acknowledged: the batch is over. */
+		if (done + n == total)
+			err = p4tc_genl_talk(h, nlh, NULL, NULL);
+		else
+			err = p4tc_genl_send_noack(h, nlh);
+		if (err) {
+			*count = done + p4tc_batch_errmsg(h, err, done, n, total);
+			return p4tc_ret(err);
+		}
+		done += n;
+		*count = done;
+	}
+	return 0;
+}
+
+LIBP4TC_API int p4tc_entry_create_batch(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_entry *entries, __u32 *count,
+					const struct p4tc_entry_batch_opts *opts)
+{
+	return p4tc_entry_batch(h, P4TC_CMD_ENTRY_NEW, pname, entries, count, opts,
+				P4TC_ENTRY_PUT_ALL);
+}
+
+LIBP4TC_API int p4tc_entry_update_batch(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_entry *entries, __u32 *count,
+					const struct p4tc_entry_batch_opts *opts)
+{
+	return p4tc_entry_batch(h, P4TC_CMD_ENTRY_SET, pname, entries, count, opts,
+				P4TC_ENTRY_PUT_ALL);
+}
+
+LIBP4TC_API int p4tc_entry_delete_batch(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_entry *entries, __u32 *count,
+					const struct p4tc_entry_batch_opts *opts)
+{
+	return p4tc_entry_batch(h, P4TC_CMD_ENTRY_DEL, pname, entries, count, opts,
+				P4TC_ENTRY_PUT_TABLE);
 }

@@ -24,6 +24,8 @@ struct p4tc_nl {
 	unsigned int seq;
 };
 
+#define P4TC_REQ_SIZE P4TC_BATCH_MSG_SIZE_MAX
+
 struct p4tc_handle {
 	struct p4tc_nl genl;
 	struct p4tc_nl rtnl;
@@ -32,8 +34,11 @@ struct p4tc_handle {
 	p4tc_log_fn_t log_fn;
 	void *log_ctx;
 	char errmsg[P4TC_ERRMSG_LEN];
-	/* requests are built here; none exceeds it (names are bounded) */
-	char req[8192];
+	/*
+	 * requests are built here: one object's fields (names and arrays are
+	 * bounded) always fit; const entries and batches are checked
+	 */
+	char req[P4TC_REQ_SIZE];
 	/* replies; large enough for a dump's multi-part batches */
 	char *resp;
 };
@@ -95,6 +100,39 @@ int p4tc_check_name(struct p4tc_handle *h, const char *what, const char *name);
  */
 int p4tc_check_id(struct p4tc_handle *h, const char *what, __u32 id);
 
+/*
+ * Functions whose structs grew since LIBP4TC_0.1 (p4tc_table, p4tc_entry)
+ * keep their first version for the programs linked against it, as
+ * libbpf's COMPAT_VERSION: NAME_v0_1 (compat.c) is NAME@LIBP4TC_0.1 and
+ * NAME_v0_3 the default NAME@@LIBP4TC_0.3 of the shared library. The
+ * static library has no old versions: NAME is NAME_v0_3.
+ */
+#ifdef LIBP4TC_SHARED
+#define P4TC_COMPAT_VERSION(internal, api, version) \
+	__asm__(".symver " #internal "," #api "@" #version);
+#define P4TC_DEFAULT_VERSION(internal, api, version) \
+	__asm__(".symver " #internal "," #api "@@" #version);
+#else
+#define P4TC_COMPAT_VERSION(internal, api, version)
+#define P4TC_DEFAULT_VERSION(internal, api, version) \
+	extern typeof(internal) api __attribute__((alias(#internal)));
+#endif
+
+LIBP4TC_API int p4tc_table_create_v0_3(struct p4tc_handle *h, const char *pname,
+				       const struct p4tc_table *t);
+LIBP4TC_API int p4tc_table_update_v0_3(struct p4tc_handle *h, const char *pname,
+				       const struct p4tc_table *t);
+LIBP4TC_API int p4tc_table_get_v0_3(struct p4tc_handle *h, const char *pname,
+				    struct p4tc_table *t);
+LIBP4TC_API int p4tc_entry_create_v0_3(struct p4tc_handle *h, const char *pname,
+				       const struct p4tc_entry *e);
+LIBP4TC_API int p4tc_entry_update_v0_3(struct p4tc_handle *h, const char *pname,
+				       const struct p4tc_entry *e);
+LIBP4TC_API int p4tc_entry_get_v0_3(struct p4tc_handle *h, const char *pname,
+				    struct p4tc_entry *e);
+LIBP4TC_API int p4tc_entry_delete_v0_3(struct p4tc_handle *h, const char *pname,
+				       const struct p4tc_entry *e);
+
 /* Netlink (nl.c) */
 
 /*
@@ -117,6 +155,12 @@ int p4tc_genl_talk(struct p4tc_handle *h, struct nlmsghdr *nlh,
 		   p4tc_reply_fn fn, void *data);
 int p4tc_rtnl_talk(struct p4tc_handle *h, struct nlmsghdr *nlh,
 		   p4tc_reply_fn fn, void *data);
+/*
+ * Send the request in h->req without asking for an ack: the kernel handles
+ * it before the send returns, so only an error, if any, is waiting. 0 or
+ * the error, with its extack message kept.
+ */
+int p4tc_genl_send_noack(struct p4tc_handle *h, struct nlmsghdr *nlh);
 
 /*
  * Attribute tables: tb[type] for each known attribute of a nest or message;
@@ -140,6 +184,63 @@ extern const enum mnl_attr_data_type p4tc_param_policy[P4TC_PARAM_A_MAX + 1];
 
 /* Put the P4TC_A_PIPELINE nest naming pipeline @pname. */
 void p4tc_nl_put_pipeline_name(struct nlmsghdr *nlh, const char *pname);
+
+/* Types (types.c) */
+typedef unsigned __int128 p4tc_u128;
+
+/* All ones in the low @bitsz bits (bitsz <= 128). */
+p4tc_u128 p4tc_umax(unsigned int bitsz);
+/* Store @v in a host-order container of @size bytes. */
+void p4tc_store_uint(void *buf, int size, p4tc_u128 v);
+/* Load a host-order container of @size bytes, sign-extended if @is_signed. */
+p4tc_u128 p4tc_load_uint(const void *buf, int size, bool is_signed);
+
+/* Param values (entry.c), of entries and default actions */
+int p4tc_param_values_check(struct p4tc_handle *h, const char *action,
+			    const struct p4tc_param_value *params, unsigned int nparams);
+void p4tc_param_values_put(struct nlmsghdr *nlh, __u16 type,
+			   const struct p4tc_param_value *params, unsigned int nparams);
+/* The param nests of type @type in @nest, appended to @params. */
+int p4tc_param_values_parse(const struct nlattr *nest, __u16 type,
+			    struct p4tc_param_value *params, unsigned int *nparams);
+
+/* Entries (entry.c) */
+
+/* What p4tc_entry_put() sends besides the key, mask and prio. */
+enum {
+	P4TC_ENTRY_PUT_TABLE	= 1U << 0,	/* the table's id and name */
+	P4TC_ENTRY_PUT_ATTRS	= 1U << 1,	/* action, params, permissions, aging */
+};
+
+/* Check an entry's fields, and with @table its table's id and name. */
+int p4tc_entry_check_one(struct p4tc_handle *h, const struct p4tc_entry *e, bool table);
+/* Bytes the nest of @e takes. */
+size_t p4tc_entry_size(const struct p4tc_entry *e, unsigned int what);
+/*
+ * Put @e as a nest of type @type, if the message stays within @size
+ * bytes: false (and nothing put) if not.
+ */
+bool p4tc_entry_put(struct nlmsghdr *nlh, size_t size, __u16 type,
+		    const struct p4tc_entry *e, unsigned int what);
+/* Put as many of @n entries as @size allows as P4TC_A_ENTRY: how many. */
+unsigned int p4tc_entry_batch_fill(struct nlmsghdr *nlh, size_t size,
+				   const struct p4tc_entry *entries, unsigned int n,
+				   unsigned int what);
+/*
+ * After a batch message with @n entries from index @first of @total failed
+ * with @err: the error message names the entry in the batch, and the
+ * return is how many of the message's entries were applied.
+ */
+unsigned int p4tc_batch_errmsg(struct p4tc_handle *h, int err, unsigned int first,
+			       unsigned int n, unsigned int total);
+/* Parse a P4TC_A_ENTRY or P4TC_TABLE_A_ENTRY nest. */
+int p4tc_entry_parse(const struct nlattr *nest, struct p4tc_entry *e);
+
+/* Tables (table.c) */
+struct nlmsghdr *p4tc_table_request(struct p4tc_handle *h, __u8 cmd, __u16 flags,
+				    const char *pname, const struct p4tc_table *t);
+/* Parse a message with a P4TC_A_TABLE nest. */
+int p4tc_table_parse(const struct nlmsghdr *nlh, struct p4tc_table *t);
 
 /* Pipelines (pipeline.c): look a pipeline's id up by name. */
 int p4tc_pipeline_id(struct p4tc_handle *h, const char *pname, __u32 *id);

@@ -322,6 +322,25 @@ LIBP4TC_API int p4tc_action_dump(struct p4tc_handle *h, const char *pname,
 LIBP4TC_API int p4tc_action_delete(struct p4tc_handle *h, const char *pname,
 				   const struct p4tc_action *a);
 
+/* Values of action parameters, in entries and default actions */
+
+/* Largest container of a typed value: bit128, int128, ipv6. */
+#define P4TC_MAX_VALUE_SIZE	16
+
+/**
+ * struct p4tc_param_value - the value of an action parameter in an entry
+ * @id: parameter id; 0 if not known (requests then use @name)
+ * @name: parameter name; "" if not known
+ * @len: bytes in @value
+ * @value: the container's bytes (see p4tc_value_parse())
+ */
+struct p4tc_param_value {
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u32 len;
+	__u8 value[P4TC_MAX_VALUE_SIZE];
+};
+
 /* Tables */
 
 /**
@@ -330,7 +349,8 @@ LIBP4TC_API int p4tc_action_delete(struct p4tc_handle *h, const char *pname,
  * @name: name
  * @type: enum p4tc_type
  * @bitsz: width in bits
- * @match: enum p4tc_match; 0 in a request: exact
+ * @match: enum p4tc_match: exact, or the table's type (lpm or ternary); 0
+ *         in a request: the table's type
  */
 struct p4tc_keyfield {
 	__u32 id;
@@ -340,6 +360,54 @@ struct p4tc_keyfield {
 	__u8 match;
 };
 
+/**
+ * struct p4tc_table_act - an action a table allows
+ * @id: the action's id; 0 in a request: by @name
+ * @name: the action's name, "cb/act" or "act"; "" in replies, which give
+ *        @id only
+ * @flags: P4TC_TABLE_ACT_TABLEONLY (in entries only) or
+ *         P4TC_TABLE_ACT_DEFAULTONLY (as a default action only), or 0
+ */
+struct p4tc_table_act {
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u8 flags;
+};
+
+/**
+ * struct p4tc_timer_profile - how long a dynamic entry may stay idle
+ * @id: profile id, 0 to num_timer_profiles - 1
+ * @aging_ms: idle time in ms, 1 to P4TC_MAX_AGING_MS
+ */
+struct p4tc_timer_profile {
+	__u32 id;
+	__u32 aging_ms;
+};
+
+/**
+ * struct p4tc_default_action - a table's default hit or miss action
+ * @noaction: request only: delete the default action (nothing else is
+ *            sent)
+ * @permissions: CRUDXPS bits of the default action; 0 in a request: all
+ *               14 (control read, data read and data execute are required)
+ * @action_id: the action's id; 0 and an empty @action_name: no action
+ *             (lookups return action id 0)
+ * @action_name: the action's name; "" if not known
+ * @nparams: number of @params
+ * @params: the action's parameter values
+ *
+ * The default miss action runs on a miss, the default hit action on a hit
+ * of an entry without an action.
+ */
+struct p4tc_default_action {
+	bool noaction;
+	__u16 permissions;
+	__u32 action_id;
+	char action_name[P4TC_NAME_LEN];
+	unsigned int nparams;
+	struct p4tc_param_value params[P4TC_MAX_PARAMS];
+};
+
 /* Which optional fields of a struct p4tc_table are set. */
 enum {
 	P4TC_TABLE_HAS_TYPE		= 1U << 0,
@@ -347,7 +415,14 @@ enum {
 	P4TC_TABLE_HAS_TENTRIES		= 1U << 2,
 	P4TC_TABLE_HAS_NUMMASKS		= 1U << 3,
 	P4TC_TABLE_HAS_PERMISSIONS	= 1U << 4,
+	/* since LIBP4TC_0.3 */
+	P4TC_TABLE_HAS_COUNTERS		= 1U << 5,
+	P4TC_TABLE_HAS_NUM_TIMER_PROFILES = 1U << 6,
+	P4TC_TABLE_HAS_DEFAULT_HIT	= 1U << 7,
+	P4TC_TABLE_HAS_DEFAULT_MISS	= 1U << 8,
 };
+
+struct p4tc_entry;
 
 /**
  * struct p4tc_table - a table
@@ -362,6 +437,25 @@ enum {
  * @nkeyfields: number of @keyfields; a request sends them if non-zero
  * @keyfields: the key schema, optional
  * @nentries: number of entries (reported only)
+ *
+ * Since LIBP4TC_0.3:
+ * @counters: entries count the packets and bytes that hit them
+ * @num_timer_profiles: number of timer profiles (default 4: profile i ages
+ *                      after (i + 1) * 30 s)
+ * @ntimer_profiles: number of @timer_profiles; a request sends them if
+ *                   non-zero, each changing one profile
+ * @timer_profiles: timer profiles; a reply has all of them
+ * @nacts: number of @acts; a request sends them if non-zero, replacing the
+ *         list; none in a reply: the table allows every action
+ * @acts: the actions the table allows, with where
+ * @default_hit: the default hit action (P4TC_TABLE_HAS_DEFAULT_HIT)
+ * @default_miss: the default miss action (P4TC_TABLE_HAS_DEFAULT_MISS)
+ * @nconst_entries: number of @const_entries; requests only
+ * @const_entries: entries that come with the template ("const" entries):
+ *                 each with its key, and optionally mask, prio,
+ *                 permissions and action; their table fields are ignored
+ * @num_masks_used: distinct masks the entries use (reported only)
+ * @memory: bytes the entries take (reported only)
  */
 struct p4tc_table {
 	__u32 id;
@@ -375,6 +469,19 @@ struct p4tc_table {
 	unsigned int nkeyfields;
 	struct p4tc_keyfield keyfields[P4TC_MAX_KEY_FIELDS];
 	__u32 nentries;
+	/* since LIBP4TC_0.3 */
+	bool counters;
+	__u32 num_timer_profiles;
+	unsigned int ntimer_profiles;
+	struct p4tc_timer_profile timer_profiles[P4TC_MAX_TIMER_PROFILES];
+	unsigned int nacts;
+	struct p4tc_table_act acts[P4TC_MAX_ACTIONS];
+	struct p4tc_default_action default_hit;
+	struct p4tc_default_action default_miss;
+	unsigned int nconst_entries;
+	const struct p4tc_entry *const_entries;
+	__u32 num_masks_used;
+	__u64 memory;
 };
 
 /**
@@ -392,9 +499,15 @@ typedef int (*p4tc_table_cb)(const struct p4tc_table *t, void *ctx);
  * @pname: pipeline name
  * @t: @name and @keysz required; the others optional
  *
- * Return: the new table's id (> 0), or a negative errno: -ENOENT, -EEXIST,
- * -EINVAL, -ENOSPC (numtables reached), -EPERM (pipeline sealed, or not
- * admin), -ERANGE (an id above INT_MAX).
+ * With @const_entries, the table is created with those entries, or none of
+ * them. A request naming an existing table with nothing but const entries
+ * (its @has is 0, it has no key fields, actions or timer profiles) adds
+ * the entries to it, all of them or none.
+ *
+ * Return: the new (or existing) table's id (> 0), or a negative errno:
+ * -ENOENT, -EEXIST, -EINVAL, -ENOSPC (numtables reached), -EPERM (pipeline
+ * sealed, or not admin), -ERANGE (an id above INT_MAX), -EMSGSIZE (the
+ * request does not fit in one message: too many const entries).
  */
 LIBP4TC_API int p4tc_table_create(struct p4tc_handle *h, const char *pname,
 				  const struct p4tc_table *t);
@@ -403,8 +516,9 @@ LIBP4TC_API int p4tc_table_create(struct p4tc_handle *h, const char *pname,
  * p4tc_table_update() - change a table of an unsealed pipeline
  * @h: handle
  * @pname: pipeline name
- * @t: the table by @id or @name, and the fields to change (key fields, if
- *     any, replace the existing ones)
+ * @t: the table by @id or @name, and the fields to change (key fields and
+ *     actions, if any, replace the existing ones); or, with nothing else,
+ *     const entries to add
  *
  * Return: 0, or a negative errno as p4tc_table_create().
  */
@@ -445,23 +559,56 @@ LIBP4TC_API int p4tc_table_dump(struct p4tc_handle *h, const char *pname,
 LIBP4TC_API int p4tc_table_delete(struct p4tc_handle *h, const char *pname,
 				  const struct p4tc_table *t);
 
+/**
+ * p4tc_table_attrs_update() - change what a sealed table allows to change
+ * @h: handle
+ * @pname: pipeline name
+ * @t: the table by @id or @name, and what to change: @default_hit
+ *     (P4TC_TABLE_HAS_DEFAULT_HIT), @default_miss
+ *     (P4TC_TABLE_HAS_DEFAULT_MISS), @permissions
+ *     (P4TC_TABLE_HAS_PERMISSIONS), @timer_profiles; no other field may be
+ *     set
+ *
+ * Since LIBP4TC_0.3. The change is all or nothing. Replacing a default
+ * action needs its control update permission, deleting it its control
+ * delete permission; new permissions and timer profiles need the table's
+ * control update permission.
+ *
+ * Return: 0, or a negative errno: -EINVAL (nothing to change, or a field
+ * that cannot change), -ENOENT, -EPERM.
+ */
+LIBP4TC_API int p4tc_table_attrs_update(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_table *t);
+
 /* Table entries */
 
-/* Largest container of a typed value: bit128, int128, ipv6. */
-#define P4TC_MAX_VALUE_SIZE	16
+/* Which optional fields of a struct p4tc_entry are set (since LIBP4TC_0.3). */
+enum {
+	P4TC_ENTRY_HAS_MASK		= 1U << 0,
+	P4TC_ENTRY_HAS_PRIO		= 1U << 1,
+	P4TC_ENTRY_HAS_PERMISSIONS	= 1U << 2,
+	P4TC_ENTRY_HAS_AGING		= 1U << 3,
+	P4TC_ENTRY_HAS_PROFILE_ID	= 1U << 4,
+	/* reported only */
+	P4TC_ENTRY_HAS_TM		= 1U << 5,
+	P4TC_ENTRY_HAS_CREATED_BY	= 1U << 6,
+	P4TC_ENTRY_HAS_UPDATED_BY	= 1U << 7,
+	P4TC_ENTRY_HAS_COUNTERS		= 1U << 8,
+};
+
+/* Bytes of a process name, with the NUL (the kernel's TASK_COMM_LEN). */
+#define P4TC_COMM_LEN	16
 
 /**
- * struct p4tc_param_value - the value of an action parameter in an entry
- * @id: parameter id; 0 if not known (requests then use @name)
- * @name: parameter name; "" if not known
- * @len: bytes in @value
- * @value: the container's bytes (see p4tc_value_parse())
+ * struct p4tc_entry_who - who created or last updated an entry
+ * @entity: enum p4tc_entity: the datapath, a control-plane request or aging
+ * @pid: the requesting process, 0 for the kernel
+ * @comm: the requesting process's name, or "kernel" or "timer"
  */
-struct p4tc_param_value {
-	__u32 id;
-	char name[P4TC_NAME_LEN];
-	__u32 len;
-	__u8 value[P4TC_MAX_VALUE_SIZE];
+struct p4tc_entry_who {
+	__u8 entity;
+	__u32 pid;
+	char comm[P4TC_COMM_LEN];
 };
 
 /**
@@ -475,6 +622,29 @@ struct p4tc_param_value {
  *               action id and name has no action
  * @nparams: number of @params
  * @params: the action's parameter values
+ *
+ * Since LIBP4TC_0.3:
+ * @has: P4TC_ENTRY_HAS_* flags
+ * @mask: lpm and ternary tables: @keylen bytes, the bits of @key that
+ *        match (see p4tc_key_field_parse_masked()); an lpm mask is a
+ *        prefix of the key, first byte first; all ones if not given
+ * @prio: lpm and ternary tables: 1 to P4TC_MAX_PRIO, the lowest wins;
+ *        names a ternary entry with its key and mask; a create without it
+ *        takes a free one; exact entries report P4TC_EXACT_PRIO
+ * @permissions: CRUDXPS bits of the entry, without the create bits;
+ *               default: the table's
+ * @dynamic: the entry goes once idle for its aging time
+ * @tmpl_created: a const entry, created with the table (reported only)
+ * @aging_ms: a dynamic entry's idle time, 1 to P4TC_MAX_AGING_MS; default:
+ *            that of timer profile 0
+ * @profile_id: take the aging time of this timer profile instead
+ * @created_ms: ms since the entry was created (reported only, as the next)
+ * @lastused_ms: ms since the datapath last hit it, 0 if never
+ * @firstused_ms: ms since the datapath first hit it, 0 if never
+ * @created_by: who created it
+ * @updated_by: who last updated it (P4TC_ENTRY_HAS_UPDATED_BY)
+ * @packets: packets that hit it, if the table counts (P4TC_ENTRY_HAS_COUNTERS)
+ * @bytes: bytes of those packets
  */
 struct p4tc_entry {
 	__u32 table_id;
@@ -485,6 +655,22 @@ struct p4tc_entry {
 	char action_name[P4TC_NAME_LEN];
 	unsigned int nparams;
 	struct p4tc_param_value params[P4TC_MAX_PARAMS];
+	/* since LIBP4TC_0.3 */
+	__u32 has;
+	__u8 mask[P4TC_MAX_KEYSZ / 8];
+	__u32 prio;
+	__u16 permissions;
+	bool dynamic;
+	bool tmpl_created;
+	__u32 aging_ms;
+	__u32 profile_id;
+	__u64 created_ms;
+	__u64 lastused_ms;
+	__u64 firstused_ms;
+	struct p4tc_entry_who created_by;
+	struct p4tc_entry_who updated_by;
+	__u64 packets;
+	__u64 bytes;
 };
 
 /**
@@ -500,19 +686,23 @@ typedef int (*p4tc_entry_cb)(const struct p4tc_entry *e, void *ctx);
  * p4tc_entry_create() - add an entry to a table of a sealed pipeline
  * @h: handle
  * @pname: pipeline name
- * @e: table, key, and optionally the action and its parameter values
+ * @e: table, key, and optionally mask, prio, permissions, dynamic, aging
+ *     or profile id, the action and its parameter values
  *
- * Return: 0, or a negative errno: -ENOENT, -EEXIST, -EINVAL, -ERANGE (a
- * value does not fit its type), -ENOSPC (table full), -EPERM.
+ * Return: 0, or a negative errno: -ENOENT, -EEXIST (an entry with this
+ * key, or the prio is taken), -EINVAL, -ERANGE (a value does not fit its
+ * type), -ENOSPC (table full, or out of masks), -EPERM.
  */
 LIBP4TC_API int p4tc_entry_create(struct p4tc_handle *h, const char *pname,
 				  const struct p4tc_entry *e);
 
 /**
- * p4tc_entry_update() - change the action of an existing entry
+ * p4tc_entry_update() - change an existing entry
  * @h: handle
  * @pname: pipeline name
- * @e: as for p4tc_entry_create()
+ * @e: the entry by table, key, mask and (ternary) prio; its new action
+ *     and parameter values (no action: none), and optionally new
+ *     permissions, dynamic, aging or profile id
  *
  * Return: 0, or a negative errno as p4tc_entry_create().
  */
@@ -523,9 +713,10 @@ LIBP4TC_API int p4tc_entry_update(struct p4tc_handle *h, const char *pname,
  * p4tc_entry_get() - read an entry
  * @h: handle
  * @pname: pipeline name
- * @e: in: table and key; out: every field
+ * @e: in: table, key, mask (lpm and ternary) and prio (ternary); out:
+ *     every field
  *
- * Return: 0, or a negative errno: -ENOENT.
+ * Return: 0, or a negative errno: -ENOENT, -EPERM.
  */
 LIBP4TC_API int p4tc_entry_get(struct p4tc_handle *h, const char *pname,
 			       struct p4tc_entry *e);
@@ -548,7 +739,7 @@ LIBP4TC_API int p4tc_entry_dump(struct p4tc_handle *h, const char *pname,
  * p4tc_entry_delete() - delete an entry
  * @h: handle
  * @pname: pipeline name
- * @e: table and key
+ * @e: table, key, mask (lpm and ternary) and prio (ternary)
  *
  * Return: 0, or a negative errno: -ENOENT, -EPERM.
  */
@@ -565,6 +756,86 @@ LIBP4TC_API int p4tc_entry_delete(struct p4tc_handle *h, const char *pname,
  */
 LIBP4TC_API int p4tc_entry_flush(struct p4tc_handle *h, const char *pname,
 				 const struct p4tc_table *t);
+
+/* Default and largest size of the messages of an entry batch. */
+#define P4TC_BATCH_MSG_SIZE	32768
+#define P4TC_BATCH_MSG_SIZE_MAX	65536
+
+/**
+ * struct p4tc_entry_batch_opts - options of the entry batch calls
+ * @sz: size of this struct, for compatibility
+ * @msg_size: bytes of each message, 0 for P4TC_BATCH_MSG_SIZE, at most
+ *            P4TC_BATCH_MSG_SIZE_MAX
+ */
+struct p4tc_entry_batch_opts {
+	size_t sz;
+	__u32 msg_size;
+	size_t :0;
+};
+#define p4tc_entry_batch_opts__last_field msg_size
+
+/**
+ * p4tc_entry_create_batch() - create many entries in few messages
+ * @h: handle
+ * @pname: pipeline name
+ * @entries: the entries, as for p4tc_entry_create(); each names its table
+ *           (@table_id is the shortest)
+ * @count: in: the number of @entries; out: the number created, also on
+ *         failure: those before the first that failed
+ * @opts: options, may be NULL
+ *
+ * Since LIBP4TC_0.3. The entries go in order, as many per message as
+ * @opts->msg_size holds; the kernel applies each message's entries in
+ * order and stops at the first failure, and so does this call, whose
+ * error message then reads "entry I of N: ..." with I counted from 1 in
+ * @entries. Messages other than the last ask for no acknowledgement, and
+ * nothing is allocated per entry: callers with millions of entries can
+ * pass them in chunks of a few thousand, reusing one array.
+ *
+ * Every entry is checked before the first message goes: an entry the
+ * library refuses (a name too long, say) fails the call with nothing
+ * created.
+ *
+ * Return: 0, or a negative errno as p4tc_entry_create(), or -EINVAL (bad
+ * options, @count above INT_MAX).
+ */
+LIBP4TC_API int p4tc_entry_create_batch(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_entry *entries, __u32 *count,
+					const struct p4tc_entry_batch_opts *opts);
+
+/**
+ * p4tc_entry_update_batch() - update many entries in few messages
+ * @h: handle
+ * @pname: pipeline name
+ * @entries: the entries, as for p4tc_entry_update()
+ * @count: in: the number of @entries; out: the number updated
+ * @opts: options, may be NULL
+ *
+ * Since LIBP4TC_0.3. As p4tc_entry_create_batch().
+ *
+ * Return: 0, or a negative errno as p4tc_entry_update().
+ */
+LIBP4TC_API int p4tc_entry_update_batch(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_entry *entries, __u32 *count,
+					const struct p4tc_entry_batch_opts *opts);
+
+/**
+ * p4tc_entry_delete_batch() - delete many entries in few messages
+ * @h: handle
+ * @pname: pipeline name
+ * @entries: the entries, as for p4tc_entry_delete(): each with its key
+ * @count: in: the number of @entries; out: the number deleted
+ * @opts: options, may be NULL
+ *
+ * Since LIBP4TC_0.3. As p4tc_entry_create_batch(); only the table, key,
+ * mask and prio of each entry are sent.
+ *
+ * Return: 0, or a negative errno as p4tc_entry_delete(), or -EINVAL for an
+ * entry without a key.
+ */
+LIBP4TC_API int p4tc_entry_delete_batch(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_entry *entries, __u32 *count,
+					const struct p4tc_entry_batch_opts *opts);
 
 /* Types and values */
 
@@ -671,7 +942,8 @@ LIBP4TC_API int p4tc_key_nfields(const struct p4tc_table *t);
  * @t: the table
  * @i: index of the field, below p4tc_key_nfields()
  * @kf: out: the field; the implicit field of a table without key fields is
- *      { 1, "key", P4TC_T_BIT, keysz, P4TC_MATCH_EXACT }
+ *      { 1, "key", P4TC_T_BIT, keysz, MATCH } with MATCH the table's type
+ *      (exact if it has none)
  *
  * Return: 0, or -EINVAL if @i is out of range.
  */
@@ -711,6 +983,72 @@ LIBP4TC_API int p4tc_key_field_parse(const struct p4tc_table *t, unsigned int i,
 LIBP4TC_API int p4tc_key_field_str(const struct p4tc_table *t, unsigned int i,
 				   const void *key, size_t len, char *buf,
 				   size_t size);
+
+/**
+ * p4tc_key_field_parse_masked() - parse the value and mask of a key field
+ * @t: the table
+ * @i: index of the field
+ * @str: "VALUE", "VALUE/PREFIX" or "VALUE/MASK"; VALUE as
+ *       p4tc_key_field_parse() takes it. PREFIX (decimal digits, 0 to the
+ *       field's width) keeps the first PREFIX bits of the field: in byte
+ *       order for the types kept in network order (beN, macaddr, ipv4,
+ *       ipv6) and for a key written in hex, the most significant bits of
+ *       the number for the others. MASK is a value of the field's type
+ *       (a number for dev), e.g. "255.255.0.0" or "0xff00". Without either
+ *       the mask is all ones.
+ * @key: the key, p4tc_key_size() bytes; the field's bytes are written,
+ *       VALUE with the bits outside the mask cleared
+ * @mask: the mask, as long as @key; the field's bytes are written. A full
+ *        mask covers the field's whole container, so that the masks of
+ *        consecutive fields form one prefix in an lpm table
+ * @len: bytes in @key and in @mask
+ *
+ * Since LIBP4TC_0.3.
+ *
+ * Return: 0, or a negative errno: as p4tc_key_field_parse(), and -EINVAL
+ * for a mask on a field that matches exact (in an exact table, every
+ * field), or a PREFIX wider than the field.
+ */
+LIBP4TC_API int p4tc_key_field_parse_masked(const struct p4tc_table *t, unsigned int i,
+					    const char *str, void *key, void *mask,
+					    size_t len);
+
+/**
+ * p4tc_key_field_prefix() - the prefix length of a key field's mask
+ * @t: the table
+ * @i: index of the field
+ * @mask: the mask of the whole key
+ * @len: bytes in @mask
+ *
+ * Since LIBP4TC_0.3. The prefix is the one p4tc_key_field_parse_masked()
+ * takes: a full mask is the field's width, whether or not it covers the
+ * rest of the field's container.
+ *
+ * Return: the prefix length, or a negative errno: -EINVAL if the field's
+ * mask is not a prefix, or as p4tc_key_field_parse().
+ */
+LIBP4TC_API int p4tc_key_field_prefix(const struct p4tc_table *t, unsigned int i,
+				      const void *mask, size_t len);
+
+/**
+ * p4tc_key_field_mask_str() - print a key field's mask as a MASK
+ * @t: the table
+ * @i: index of the field
+ * @mask: the mask of the whole key
+ * @len: bytes in @mask
+ * @buf: out: the mask as p4tc_key_field_parse_masked() takes it after the
+ *       '/': an address for macaddr, ipv4 and ipv6, else "0x" and one hex
+ *       digit per 4 bits of the field's width
+ * @size: bytes in @buf
+ *
+ * Since LIBP4TC_0.3.
+ *
+ * Return: the length of the text, or a negative errno as
+ * p4tc_key_field_str().
+ */
+LIBP4TC_API int p4tc_key_field_mask_str(const struct p4tc_table *t, unsigned int i,
+					const void *mask, size_t len, char *buf,
+					size_t size);
 
 /* Programs */
 

@@ -105,13 +105,14 @@ static int p4tc_talk_data(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
+static mnl_cb_t p4tc_talk_ctl_cb[NLMSG_MIN_TYPE] = {
+	[NLMSG_ERROR] = p4tc_talk_error,
+	[NLMSG_DONE] = p4tc_talk_done,
+};
+
 static int p4tc_talk(struct p4tc_handle *h, struct p4tc_nl *nl,
 		     struct nlmsghdr *nlh, p4tc_reply_fn fn, void *data)
 {
-	static mnl_cb_t ctl_cb[NLMSG_MIN_TYPE] = {
-		[NLMSG_ERROR] = p4tc_talk_error,
-		[NLMSG_DONE] = p4tc_talk_done,
-	};
 	struct p4tc_talk t = { .h = h, .fn = fn, .data = data };
 	unsigned int seq = ++nl->seq;
 	ssize_t len;
@@ -136,7 +137,7 @@ static int p4tc_talk(struct p4tc_handle *h, struct p4tc_nl *nl,
 			return t.ret ?: ret;
 		}
 		ret = mnl_cb_run2(h->resp, len, seq, nl->portid, p4tc_talk_data,
-				  &t, ctl_cb, ARRAY_SIZE(ctl_cb));
+				  &t, p4tc_talk_ctl_cb, ARRAY_SIZE(p4tc_talk_ctl_cb));
 	} while (ret > MNL_CB_STOP);
 	if (ret < 0 && !t.ret)
 		return -errno;
@@ -225,6 +226,26 @@ int p4tc_rtnl_talk(struct p4tc_handle *h, struct nlmsghdr *nlh,
 		   p4tc_reply_fn fn, void *data)
 {
 	return p4tc_talk(h, &h->rtnl, nlh, fn, data);
+}
+
+int p4tc_genl_send_noack(struct p4tc_handle *h, struct nlmsghdr *nlh)
+{
+	struct p4tc_talk t = { .h = h };
+	struct p4tc_nl *nl = &h->genl;
+	unsigned int seq = ++nl->seq;
+	ssize_t len;
+
+	nlh->nlmsg_seq = seq;
+	nlh->nlmsg_flags &= ~NLM_F_ACK;
+	if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0)
+		return -errno;
+	/* Netlink runs a kernel socket's handler within the sender's send. */
+	len = recv(mnl_socket_get_fd(nl->sock), h->resp, P4TC_RESP_SIZE, MSG_DONTWAIT);
+	if (len < 0)
+		return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -errno;
+	mnl_cb_run2(h->resp, len, seq, nl->portid, NULL, &t, p4tc_talk_ctl_cb,
+		    ARRAY_SIZE(p4tc_talk_ctl_cb));
+	return t.ret;
 }
 
 struct p4tc_parse {

@@ -12,7 +12,7 @@
 
 #include "internal.h"
 
-typedef unsigned __int128 u128;
+typedef p4tc_u128 u128;
 typedef __int128 s128;
 
 #define P4TC_MAX_BITSZ 128
@@ -170,13 +170,12 @@ static int p4tc_parse_u128(const char *s, u128 *v)
 	return 0;
 }
 
-static u128 p4tc_umax(unsigned int bitsz)
+u128 p4tc_umax(unsigned int bitsz)
 {
 	return bitsz >= 128 ? ~(u128)0 : ((u128)1 << bitsz) - 1;
 }
 
-/* Store @v in a host-order container of @size bytes. */
-static void p4tc_store_uint(void *buf, int size, u128 v)
+void p4tc_store_uint(void *buf, int size, u128 v)
 {
 	__u8 u8 = v;
 	__u16 u16 = v;
@@ -202,8 +201,7 @@ static void p4tc_store_uint(void *buf, int size, u128 v)
 	}
 }
 
-/* Load a host-order container of @size bytes, sign-extended if @is_signed. */
-static u128 p4tc_load_uint(const void *buf, int size, bool is_signed)
+u128 p4tc_load_uint(const void *buf, int size, bool is_signed)
 {
 	__u8 u8;
 	__u16 u16;

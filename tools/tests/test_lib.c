@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Host unit tests of libp4tc: type names, values and their containers, key
- * packing, option checks, and the errors of requests that never reach the
- * kernel (or find no p4tc module).
+ * packing and masks, the messages requests are built into and replies
+ * parsed from, option checks, and the errors of requests that never reach
+ * the kernel (or find no p4tc module).
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/genetlink.h>
 
-#include "libp4tc.h"
+#include "internal.h"
 #include "tap.h"
 
 /* Containers below are written out for a little-endian host. */
@@ -315,6 +317,575 @@ static void test_keys(void)
 	tap_ok(p4tc_key_size(&t) == P4TC_MAX_KEYSZ / 8, "the largest key takes 64 bytes");
 }
 
+
+/* Parse @str as field @i of @t and compare key and mask with the expected. */
+static void check_masked(const struct p4tc_table *t, unsigned int i, const char *str,
+			 const void *key, const void *mask, size_t len)
+{
+	__u8 k[64], m[64];
+	int err;
+
+	memset(k, 0xa5, sizeof(k));
+	memset(m, 0xa5, sizeof(m));
+	err = p4tc_key_field_parse_masked(t, i, str, k, m, len);
+	if (!tap_ok(!err && !memcmp(k, key, len) && !memcmp(m, mask, len),
+		    "key field %u \"%s\": key and mask", i, str)) {
+		unsigned int j;
+
+		printf("# err %d key", err);
+		for (j = 0; j < len; j++)
+			printf(" %02x", k[j]);
+		printf(" mask");
+		for (j = 0; j < len; j++)
+			printf(" %02x", m[j]);
+		printf("\n");
+	}
+}
+
+static void check_masked_err(const struct p4tc_table *t, unsigned int i, const char *str,
+			     size_t len, int err)
+{
+	__u8 k[64], m[64];
+
+	tap_ok(p4tc_key_field_parse_masked(t, i, str, k, m, len) == err,
+	       "key field %u \"%s\" is refused with %s", i, str, strerror(-err));
+}
+
+static void check_prefix(const struct p4tc_table *t, unsigned int i, const void *mask,
+			 size_t len, int expect)
+{
+	int ret = p4tc_key_field_prefix(t, i, mask, len);
+
+	tap_ok(ret == expect, "key field %u: prefix %d (got %d)", i, expect, ret);
+}
+
+static void check_mask_str(const struct p4tc_table *t, unsigned int i, const void *mask,
+			   size_t len, const char *expect)
+{
+	char buf[160];
+	int ret;
+
+	ret = p4tc_key_field_mask_str(t, i, mask, len, buf, sizeof(buf));
+	tap_ok(ret == (int)strlen(expect) && !strcmp(buf, expect),
+	       "key field %u: mask prints as %s (got \"%s\")", i, expect,
+	       ret < 0 ? strerror(-ret) : buf);
+}
+
+static void test_masks(void)
+{
+	struct p4tc_table t = { .type = P4TC_TABLE_TYPE_LPM, .keysz = 48 };
+	__u8 mask[64];
+
+	add_keyfield(&t, "dstAddr", "ipv4");
+	add_keyfield(&t, "port", "bit16");
+	t.keyfields[0].match = 0;
+	t.keyfields[1].match = 0;
+	check_masked(&t, 0, "10.1.2.3/8", "\x0a\x00\x00\x00\xa5\xa5",
+		     "\xff\x00\x00\x00\xa5\xa5", 6);
+	check_masked(&t, 0, "10.1.2.3", "\x0a\x01\x02\x03\xa5\xa5",
+		     "\xff\xff\xff\xff\xa5\xa5", 6);
+	check_masked(&t, 0, "10.1.2.3/32", "\x0a\x01\x02\x03\xa5\xa5",
+		     "\xff\xff\xff\xff\xa5\xa5", 6);
+	check_masked(&t, 0, "10.1.2.3/20", "\x0a\x01\x00\x00\xa5\xa5",
+		     "\xff\xff\xf0\x00\xa5\xa5", 6);
+	check_masked(&t, 0, "0.0.0.0/0", "\x00\x00\x00\x00\xa5\xa5",
+		     "\x00\x00\x00\x00\xa5\xa5", 6);
+	check_masked(&t, 0, "10.1.2.3/255.0.255.0", "\x0a\x00\x02\x00\xa5\xa5",
+		     "\xff\x00\xff\x00\xa5\xa5", 6);
+	/* bit16 in host order: a prefix keeps the number's high bits. */
+	check_masked(&t, 1, "0x1234/8", "\xa5\xa5\xa5\xa5\x00\x12",
+		     "\xa5\xa5\xa5\xa5\x00\xff", 6);
+	check_masked(&t, 1, "0x1234/0x0ff0", "\xa5\xa5\xa5\xa5\x30\x02",
+		     "\xa5\xa5\xa5\xa5\xf0\x0f", 6);
+	check_masked(&t, 1, "80", "\xa5\xa5\xa5\xa5\x50\x00",
+		     "\xa5\xa5\xa5\xa5\xff\xff", 6);
+	check_masked_err(&t, 0, "10.0.0.0/33", 6, -EINVAL);
+	check_masked_err(&t, 0, "10.0.0.0/", 6, -EINVAL);
+	check_masked_err(&t, 0, "10.0.0/8", 6, -EINVAL);
+	check_masked_err(&t, 1, "1/17", 6, -EINVAL);
+	check_masked_err(&t, 1, "1/0x10000", 6, -ERANGE);
+	check_masked_err(&t, 1, "65536/8", 6, -ERANGE);
+
+	memcpy(mask, "\xff\xf0\x00\x00\xff\xff", 6);
+	check_prefix(&t, 0, mask, 6, 12);
+	check_prefix(&t, 1, mask, 6, 16);
+	check_mask_str(&t, 0, mask, 6, "255.240.0.0");
+	check_mask_str(&t, 1, mask, 6, "0xffff");
+	memcpy(mask, "\xff\x0f\x00\x00\x00\xfe", 6);
+	check_prefix(&t, 0, mask, 6, -EINVAL);
+	check_prefix(&t, 1, mask, 6, 7);
+	check_mask_str(&t, 1, mask, 6, "0xfe00");
+	memcpy(mask, "\x00\x00\x00\x00\x01\x00", 6);
+	check_prefix(&t, 0, mask, 6, 0);
+	check_prefix(&t, 1, mask, 6, -EINVAL);
+
+	/* A field that matches exact takes no mask, but the full prefix. */
+	t.keyfields[1].match = P4TC_MATCH_EXACT;
+	check_masked_err(&t, 1, "80/8", 6, -EINVAL);
+	check_masked(&t, 1, "80", "\xa5\xa5\xa5\xa5\x50\x00", "\xa5\xa5\xa5\xa5\xff\xff", 6);
+	t.type = P4TC_TABLE_TYPE_EXACT;
+	t.keyfields[1].match = 0;
+	check_masked_err(&t, 0, "10.0.0.0/8", 6, -EINVAL);
+	check_masked(&t, 0, "10.0.0.1/32", "\x0a\x00\x00\x01\xa5\xa5",
+		     "\xff\xff\xff\xff\xa5\xa5", 6);
+
+	/* macaddr: 48 bits in 8 bytes; a full mask covers the padding too. */
+	memset(&t, 0, sizeof(t));
+	t.type = P4TC_TABLE_TYPE_TERNARY;
+	t.keysz = 80;
+	add_keyfield(&t, "mac", "macaddr");
+	add_keyfield(&t, "vid", "be16");
+	t.keyfields[0].match = P4TC_MATCH_TERNARY;
+	t.keyfields[1].match = P4TC_MATCH_TERNARY;
+	check_masked(&t, 0, "aa:bb:cc:dd:ee:ff/24",
+		     "\xaa\xbb\xcc\x00\x00\x00\x00\x00\xa5\xa5",
+		     "\xff\xff\xff\x00\x00\x00\x00\x00\xa5\xa5", 10);
+	check_masked(&t, 0, "aa:bb:cc:dd:ee:ff",
+		     "\xaa\xbb\xcc\xdd\xee\xff\x00\x00\xa5\xa5",
+		     "\xff\xff\xff\xff\xff\xff\xff\xff\xa5\xa5", 10);
+	check_masked(&t, 0, "aa:bb:cc:dd:ee:ff/ff:00:ff:00:ff:00",
+		     "\xaa\x00\xcc\x00\xee\x00\x00\x00\xa5\xa5",
+		     "\xff\x00\xff\x00\xff\x00\x00\x00\xa5\xa5", 10);
+	check_masked(&t, 1, "0x0123/4",
+		     "\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5\x00\x00",
+		     "\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xf0\x00", 10);
+	memcpy(mask, "\xff\xff\xff\xff\xff\xff\x00\x00\xff\xf0", 10);
+	check_prefix(&t, 0, mask, 10, 48);
+	check_prefix(&t, 1, mask, 10, 12);
+	check_mask_str(&t, 0, mask, 10, "ff:ff:ff:ff:ff:ff");
+	check_mask_str(&t, 1, mask, 10, "0xfff0");
+
+	/* The implicit key: hex beyond 64 bits, a number below. */
+	memset(&t, 0, sizeof(t));
+	t.type = P4TC_TABLE_TYPE_LPM;
+	t.keysz = 72;
+	check_masked(&t, 0, "0x0102030405060708ff/12",
+		     "\x01\x00\x00\x00\x00\x00\x00\x00\x00",
+		     "\xff\xf0\x00\x00\x00\x00\x00\x00\x00", 9);
+	check_masked(&t, 0, "0x0102030405060708ff/0xff00000000000000ff",
+		     "\x01\x00\x00\x00\x00\x00\x00\x00\xff",
+		     "\xff\x00\x00\x00\x00\x00\x00\x00\xff", 9);
+	memcpy(mask, "\xff\xf0\x00\x00\x00\x00\x00\x00\x00", 9);
+	check_prefix(&t, 0, mask, 9, 12);
+	check_mask_str(&t, 0, mask, 9, "0xfff000000000000000");
+	t.keysz = 24;
+	check_masked(&t, 0, "0xabcdef/4", "\x00\x00\xa0", "\x00\x00\xf0", 3);
+	memcpy(mask, "\x00\x00\xf0", 3);
+	check_prefix(&t, 0, mask, 3, 4);
+	check_mask_str(&t, 0, mask, 3, "0xf00000");
+	tap_ok(p4tc_key_field_parse_masked(&t, 1, "1", mask, mask, 3) == -EINVAL,
+	       "no second implicit field");
+}
+
+/* A handle whose requests are built but never sent: no family lookup. */
+static struct p4tc_handle *offline_handle(void)
+{
+	struct p4tc_handle *h = p4tc_open(NULL);
+
+	if (h)
+		h->family = 0x7f00;
+	return h;
+}
+
+/* The first attribute @type of a message or nest. */
+static const struct nlattr *find_attr(const struct nlmsghdr *nlh, const struct nlattr *nest,
+				      unsigned int type)
+{
+	const struct nlattr *attr;
+
+	if (nest) {
+		mnl_attr_for_each_nested(attr, nest)
+			if (mnl_attr_get_type(attr) == type)
+				return attr;
+		return NULL;
+	}
+	mnl_attr_for_each(attr, nlh, GENL_HDRLEN)
+		if (mnl_attr_get_type(attr) == type)
+			return attr;
+	return NULL;
+}
+
+static void fill_entry(struct p4tc_entry *e, unsigned int i)
+{
+	memset(e, 0, sizeof(*e));
+	e->table_id = 3;
+	e->keylen = 6;
+	memcpy(e->key, &i, sizeof(i));
+	e->has = P4TC_ENTRY_HAS_MASK | P4TC_ENTRY_HAS_PRIO | P4TC_ENTRY_HAS_PERMISSIONS |
+		 P4TC_ENTRY_HAS_AGING;
+	memset(e->mask, 0xff, 4);
+	e->prio = i + 1;
+	e->permissions = 0x1da4;
+	e->dynamic = true;
+	e->aging_ms = 1000 + i;
+	strcpy(e->action_name, "cb/send");
+	e->nparams = 2;
+	strcpy(e->params[0].name, "port");
+	e->params[0].len = 4;
+	memcpy(e->params[0].value, &i, 4);
+	e->params[1].id = 2;
+	e->params[1].len = 1;
+	e->params[1].value[0] = 7;
+}
+
+static bool same_entry(const struct p4tc_entry *a, const struct p4tc_entry *b)
+{
+	unsigned int i;
+
+	if (a->table_id != b->table_id || strcmp(a->table_name, b->table_name) ||
+	    a->keylen != b->keylen || memcmp(a->key, b->key, a->keylen) ||
+	    a->has != b->has || memcmp(a->mask, b->mask, a->keylen) || a->prio != b->prio ||
+	    a->permissions != b->permissions || a->dynamic != b->dynamic ||
+	    a->aging_ms != b->aging_ms || a->profile_id != b->profile_id ||
+	    a->action_id != b->action_id || strcmp(a->action_name, b->action_name) ||
+	    a->nparams != b->nparams)
+		return false;
+	for (i = 0; i < a->nparams; i++)
+		if (a->params[i].id != b->params[i].id ||
+		    strcmp(a->params[i].name, b->params[i].name) ||
+		    a->params[i].len != b->params[i].len ||
+		    memcmp(a->params[i].value, b->params[i].value, a->params[i].len))
+			return false;
+	return true;
+}
+
+static void test_entry_messages(void)
+{
+	static char buf[P4TC_BATCH_MSG_SIZE_MAX];
+	static struct p4tc_entry entries[1000], e;
+	const size_t size = 4096;
+	unsigned int i, n, done, msgs = 0, bad = 0;
+	const struct nlattr *attr;
+	struct nlmsghdr *nlh;
+	bool fits = true;
+
+	for (i = 0; i < 1000; i++)
+		fill_entry(&entries[i], i);
+	entries[7].has |= P4TC_ENTRY_HAS_PROFILE_ID;
+	entries[7].has &= ~P4TC_ENTRY_HAS_AGING;
+	entries[7].aging_ms = 0;
+	entries[7].profile_id = 3;
+	entries[8].table_id = 0;
+	strcpy(entries[8].table_name, "cb/other");
+
+	/* A batch: as many entries per message as fit, in order, nothing lost. */
+	for (done = 0; done < 1000; done += n, msgs++) {
+		nlh = mnl_nlmsg_put_header(buf);
+		mnl_nlmsg_put_extra_header(nlh, GENL_HDRLEN);
+		n = p4tc_entry_batch_fill(nlh, size, entries + done, 1000 - done,
+					  P4TC_ENTRY_PUT_TABLE | P4TC_ENTRY_PUT_ATTRS);
+		if (!n || nlh->nlmsg_len > size)
+			break;
+		/* The next entry would not have fitted. */
+		if (done + n < 1000 &&
+		    nlh->nlmsg_len + p4tc_entry_size(&entries[done + n], P4TC_ENTRY_PUT_TABLE |
+						     P4TC_ENTRY_PUT_ATTRS) <= size)
+			fits = false;
+		i = done;
+		mnl_attr_for_each(attr, nlh, GENL_HDRLEN) {
+			if (mnl_attr_get_type(attr) != P4TC_A_ENTRY ||
+			    p4tc_entry_parse(attr, &e) || !same_entry(&e, &entries[i++]))
+				bad++;
+		}
+		if (i != done + n)
+			bad++;
+	}
+	tap_ok(done == 1000 && !bad, "1000 entries go in %u messages of at most %zu bytes, "
+	       "each read back as it was", msgs, size);
+	tap_ok(fits, "each message is filled (%u messages)", msgs);
+	for (i = 0; i < 3; i++) {
+		unsigned int what = i == 0 ? 0 : i == 1 ? P4TC_ENTRY_PUT_TABLE :
+				    P4TC_ENTRY_PUT_TABLE | P4TC_ENTRY_PUT_ATTRS;
+
+		nlh = mnl_nlmsg_put_header(buf);
+		n = nlh->nlmsg_len;
+		p4tc_entry_put(nlh, sizeof(buf), P4TC_A_ENTRY, &entries[7], what);
+		if (nlh->nlmsg_len - n != p4tc_entry_size(&entries[7], what))
+			bad++;
+		nlh = mnl_nlmsg_put_header(buf);
+		p4tc_entry_put(nlh, sizeof(buf), P4TC_A_ENTRY, &entries[8], what);
+		if (nlh->nlmsg_len - n != p4tc_entry_size(&entries[8], what))
+			bad++;
+	}
+	tap_ok(!bad, "the size of an entry is what it takes in a message");
+
+	/* Delete: table, key, mask and prio only. */
+	nlh = mnl_nlmsg_put_header(buf);
+	mnl_nlmsg_put_extra_header(nlh, GENL_HDRLEN);
+	p4tc_entry_put(nlh, sizeof(buf), P4TC_A_ENTRY, &entries[5], P4TC_ENTRY_PUT_TABLE);
+	attr = find_attr(nlh, NULL, P4TC_A_ENTRY);
+	tap_ok(attr && find_attr(NULL, attr, P4TC_ENTRY_A_KEY) &&
+	       find_attr(NULL, attr, P4TC_ENTRY_A_MASK) && find_attr(NULL, attr, P4TC_ENTRY_A_PRIO) &&
+	       find_attr(NULL, attr, P4TC_ENTRY_A_TABLE_ID) &&
+	       !find_attr(NULL, attr, P4TC_ENTRY_A_ACTION_NAME) &&
+	       !find_attr(NULL, attr, P4TC_ENTRY_A_PARAM) &&
+	       !find_attr(NULL, attr, P4TC_ENTRY_A_PERMISSIONS) &&
+	       !find_attr(NULL, attr, P4TC_ENTRY_A_DYNAMIC),
+	       "an entry named for get or delete has its table, key, mask and prio only");
+
+	/* A message too small for an entry takes none, and is left as it was. */
+	nlh = mnl_nlmsg_put_header(buf);
+	mnl_nlmsg_put_extra_header(nlh, GENL_HDRLEN);
+	n = nlh->nlmsg_len;
+	tap_ok(!p4tc_entry_batch_fill(nlh, n + 64, entries, 3, P4TC_ENTRY_PUT_TABLE | P4TC_ENTRY_PUT_ATTRS) &&
+	       nlh->nlmsg_len == n, "an entry that does not fit is not put");
+}
+
+/* An entry reply as the kernel builds it, with the reply-only attributes. */
+static void test_entry_reply(void)
+{
+	static char buf[4096];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest, *sub;
+	struct p4tc_entry e;
+	int err;
+
+	nlh = mnl_nlmsg_put_header(buf);
+	mnl_nlmsg_put_extra_header(nlh, GENL_HDRLEN);
+	nest = mnl_attr_nest_start(nlh, P4TC_A_ENTRY);
+	mnl_attr_put_u32(nlh, P4TC_ENTRY_A_TABLE_ID, 2);
+	mnl_attr_put_strz(nlh, P4TC_ENTRY_A_TABLE_NAME, "cb/t");
+	mnl_attr_put(nlh, P4TC_ENTRY_A_KEY, 4, "\x0a\x00\x00\x00");
+	mnl_attr_put(nlh, P4TC_ENTRY_A_MASK, 4, "\xff\x00\x00\x00");
+	mnl_attr_put_u32(nlh, P4TC_ENTRY_A_PRIO, 9);
+	mnl_attr_put_u16(nlh, P4TC_ENTRY_A_PERMISSIONS, 0x1da4);
+	mnl_attr_put_u32(nlh, P4TC_ENTRY_A_ACTION_ID, 1);
+	mnl_attr_put_strz(nlh, P4TC_ENTRY_A_ACTION_NAME, "cb/send");
+	sub = mnl_attr_nest_start(nlh, P4TC_ENTRY_A_PARAM);
+	mnl_attr_put_u32(nlh, P4TC_PARAM_A_ID, 1);
+	mnl_attr_put_strz(nlh, P4TC_PARAM_A_NAME, "port");
+	mnl_attr_put_u32(nlh, P4TC_PARAM_A_TYPE, P4TC_T_DEV);
+	mnl_attr_put_u16(nlh, P4TC_PARAM_A_BITSZ, 32);
+	mnl_attr_put_u16(nlh, P4TC_PARAM_A_OFFSET, 0);
+	mnl_attr_put(nlh, P4TC_PARAM_A_VALUE, 4, "\x01\x00\x00\x00");
+	mnl_attr_nest_end(nlh, sub);
+	mnl_attr_put(nlh, P4TC_ENTRY_A_DYNAMIC, 0, "");
+	mnl_attr_put_u32(nlh, P4TC_ENTRY_A_AGING, 30000);
+	mnl_attr_put(nlh, P4TC_ENTRY_A_TMPL_CREATED, 0, "");
+	sub = mnl_attr_nest_start(nlh, P4TC_ENTRY_A_TM);
+	mnl_attr_put_u64(nlh, P4TC_TM_A_CREATED, 5000);
+	mnl_attr_put_u64(nlh, P4TC_TM_A_LASTUSED, 12);
+	mnl_attr_put_u64(nlh, P4TC_TM_A_FIRSTUSED, 4000);
+	mnl_attr_nest_end(nlh, sub);
+	sub = mnl_attr_nest_start(nlh, P4TC_ENTRY_A_CREATED_BY);
+	mnl_attr_put_u8(nlh, P4TC_WHO_A_ENTITY, P4TC_ENTITY_TC);
+	mnl_attr_put_u32(nlh, P4TC_WHO_A_PID, 4242);
+	mnl_attr_put_strz(nlh, P4TC_WHO_A_COMM, "p4tc");
+	mnl_attr_nest_end(nlh, sub);
+	sub = mnl_attr_nest_start(nlh, P4TC_ENTRY_A_UPDATED_BY);
+	mnl_attr_put_u8(nlh, P4TC_WHO_A_ENTITY, P4TC_ENTITY_KERNEL);
+	mnl_attr_put_u32(nlh, P4TC_WHO_A_PID, 0);
+	mnl_attr_put_strz(nlh, P4TC_WHO_A_COMM, "a-name-longer-than-comm");
+	mnl_attr_nest_end(nlh, sub);
+	sub = mnl_attr_nest_start(nlh, P4TC_ENTRY_A_COUNTERS);
+	mnl_attr_put_u64(nlh, P4TC_COUNTERS_A_PACKETS, 3);
+	mnl_attr_put_u64(nlh, P4TC_COUNTERS_A_BYTES, 300);
+	mnl_attr_nest_end(nlh, sub);
+	/* An attribute newer than the library is skipped. */
+	mnl_attr_put_u32(nlh, P4TC_ENTRY_A_MAX + 1, 1);
+	mnl_attr_nest_end(nlh, nest);
+
+	err = p4tc_entry_parse(find_attr(nlh, NULL, P4TC_A_ENTRY), &e);
+	tap_ok(!err && e.table_id == 2 && !strcmp(e.table_name, "cb/t") && e.keylen == 4 &&
+	       !memcmp(e.mask, "\xff\x00\x00\x00", 4) && e.prio == 9 &&
+	       e.permissions == 0x1da4 && e.action_id == 1 && e.nparams == 1 &&
+	       e.params[0].len == 4 && e.dynamic && e.aging_ms == 30000 && e.tmpl_created,
+	       "an entry reply is read: key, mask, prio, permissions, action, aging");
+	tap_ok(e.has == (P4TC_ENTRY_HAS_MASK | P4TC_ENTRY_HAS_PRIO | P4TC_ENTRY_HAS_PERMISSIONS |
+			 P4TC_ENTRY_HAS_AGING | P4TC_ENTRY_HAS_TM | P4TC_ENTRY_HAS_CREATED_BY |
+			 P4TC_ENTRY_HAS_UPDATED_BY | P4TC_ENTRY_HAS_COUNTERS),
+	       "and says which optional fields it had (has 0x%x)", e.has);
+	tap_ok(e.created_ms == 5000 && e.lastused_ms == 12 && e.firstused_ms == 4000 &&
+	       e.created_by.entity == P4TC_ENTITY_TC && e.created_by.pid == 4242 &&
+	       !strcmp(e.created_by.comm, "p4tc") && e.updated_by.entity == P4TC_ENTITY_KERNEL &&
+	       !strcmp(e.updated_by.comm, "a-name-longer-t") && e.packets == 3 && e.bytes == 300,
+	       "with its times, who created and updated it, and its counters");
+}
+
+static void test_table_messages(void)
+{
+	static struct p4tc_table t, back;
+	static struct p4tc_entry consts[3], e;
+	const struct nlattr *tattr, *attr;
+	struct p4tc_handle *h = offline_handle();
+	struct nlmsghdr *nlh;
+	unsigned int i = 0;
+	bool same = true;
+
+	if (!tap_ok(h != NULL, "a handle"))
+		return;
+	strcpy(t.name, "cb/t");
+	t.has = P4TC_TABLE_HAS_TYPE | P4TC_TABLE_HAS_KEYSZ | P4TC_TABLE_HAS_COUNTERS |
+		P4TC_TABLE_HAS_NUM_TIMER_PROFILES | P4TC_TABLE_HAS_DEFAULT_HIT |
+		P4TC_TABLE_HAS_DEFAULT_MISS | P4TC_TABLE_HAS_PERMISSIONS;
+	t.type = P4TC_TABLE_TYPE_TERNARY;
+	t.keysz = 32;
+	t.permissions = 0x3da4;
+	add_keyfield(&t, "k", "bit32");
+	t.keyfields[0].match = 0;
+	t.counters = true;
+	t.num_timer_profiles = 2;
+	t.ntimer_profiles = 1;
+	t.timer_profiles[0] = (struct p4tc_timer_profile){ 1, 5000 };
+	t.nacts = 2;
+	strcpy(t.acts[0].name, "cb/send");
+	t.acts[0].flags = P4TC_TABLE_ACT_TABLEONLY;
+	t.acts[1].id = 4;
+	t.default_miss.permissions = 0x1024;
+	strcpy(t.default_miss.action_name, "cb/drop");
+	t.default_miss.nparams = 1;
+	strcpy(t.default_miss.params[0].name, "why");
+	t.default_miss.params[0].len = 1;
+	t.default_miss.params[0].value[0] = 3;
+	for (i = 0; i < 3; i++) {
+		fill_entry(&consts[i], i);
+		consts[i].keylen = 4;
+	}
+	t.nconst_entries = 3;
+	t.const_entries = consts;
+
+	nlh = p4tc_table_request(h, P4TC_CMD_TABLE_NEW, 0, "p", &t);
+	tattr = nlh ? find_attr(nlh, NULL, P4TC_A_TABLE) : NULL;
+	attr = tattr ? find_attr(NULL, tattr, P4TC_TABLE_A_DEFAULT_HIT) : NULL;
+	tap_ok(!p4tc_table_parse(nlh, &back) && back.type == t.type &&
+	       back.permissions == 0x3da4 && back.counters && back.num_timer_profiles == 2 &&
+	       back.ntimer_profiles == 1 && back.timer_profiles[0].id == 1 &&
+	       back.timer_profiles[0].aging_ms == 5000 && back.nacts == 2 &&
+	       !strcmp(back.acts[0].name, "cb/send") &&
+	       back.acts[0].flags == P4TC_TABLE_ACT_TABLEONLY && back.acts[1].id == 4 &&
+	       back.nkeyfields == 1 && !back.keyfields[0].match,
+	       "a table request carries type, counters, timer profiles, actions, key fields");
+	tap_ok(attr && find_attr(NULL, attr, P4TC_DEFACT_A_ACTION_ID) &&
+	       !mnl_attr_get_u32(find_attr(NULL, attr, P4TC_DEFACT_A_ACTION_ID)) &&
+	       !find_attr(NULL, attr, P4TC_DEFACT_A_PERMISSIONS) &&
+	       (back.has & P4TC_TABLE_HAS_DEFAULT_HIT) && !back.default_hit.action_id,
+	       "a default action without an action is action id 0, no action");
+	tap_ok((back.has & P4TC_TABLE_HAS_DEFAULT_MISS) &&
+	       back.default_miss.permissions == 0x1024 &&
+	       !strcmp(back.default_miss.action_name, "cb/drop") &&
+	       back.default_miss.nparams == 1 && back.default_miss.params[0].value[0] == 3,
+	       "the default miss action has its permissions, action and params");
+	i = 0;
+	if (tattr) {
+		mnl_attr_for_each_nested(attr, tattr) {
+			if (mnl_attr_get_type(attr) != P4TC_TABLE_A_ENTRY)
+				continue;
+			consts[i].table_id = 0;
+			if (i >= 3 || p4tc_entry_parse(attr, &e) || !same_entry(&e, &consts[i]))
+				same = false;
+			i++;
+		}
+	}
+	tap_ok(same && i == 3, "and the const entries, without their table");
+
+	memset(&t.default_miss, 0, sizeof(t.default_miss));
+	t.default_miss.noaction = true;
+	t.nconst_entries = 0;
+	nlh = p4tc_table_request(h, P4TC_CMD_TABLE_SET, 0, "p", &t);
+	tattr = nlh ? find_attr(nlh, NULL, P4TC_A_TABLE) : NULL;
+	attr = tattr ? find_attr(NULL, tattr, P4TC_TABLE_A_DEFAULT_MISS) : NULL;
+	tap_ok(attr && find_attr(NULL, attr, P4TC_DEFACT_A_NOACTION) &&
+	       !find_attr(NULL, attr, P4TC_DEFACT_A_ACTION_ID),
+	       "noaction sends the flag alone: it deletes the default action");
+	p4tc_close(h);
+}
+
+static void check_errmsg(struct p4tc_handle *h, const char *kernel, unsigned int first,
+			 unsigned int n, unsigned int total, unsigned int applied,
+			 const char *expect)
+{
+	unsigned int ret;
+
+	snprintf(h->errmsg, sizeof(h->errmsg), "%s", kernel);
+	ret = p4tc_batch_errmsg(h, -EEXIST, first, n, total);
+	tap_ok(ret == applied && !strcmp(h->errmsg, expect),
+	       "batch error \"%s\" becomes \"%s\" (got %u, \"%s\")", kernel, expect, ret,
+	       h->errmsg);
+}
+
+static void test_batch_errors(void)
+{
+	struct p4tc_entry entries[3] = {};
+	LIBP4TC_OPTS(p4tc_entry_batch_opts, big, .msg_size = P4TC_BATCH_MSG_SIZE_MAX + 1);
+	struct p4tc_handle *h = p4tc_open(NULL);
+	struct p4tc_table t = {};
+	const char *msg;
+	__u32 count;
+	int err;
+
+	if (!tap_ok(h != NULL, "a handle"))
+		return;
+	check_errmsg(h, "p4tc: entry 3 of 5: p4tc: table p/cb/t: an entry with this key exists (2 applied)",
+		     100, 5, 1000, 2,
+		     "p4tc: entry 103 of 1000: table p/cb/t: an entry with this key exists (102 applied)");
+	check_errmsg(h, "p4tc: entry 3 of 5: p4tc: table p/cb/t: a message cut sho",
+		     0, 5, 5, 2, "p4tc: entry 3 of 5: table p/cb/t: a message cut sho (2 applied)");
+	check_errmsg(h, "p4tc: table p/cb/t is full: tentries is 8", 8, 1, 9, 0,
+		     "p4tc: entry 9 of 9: table p/cb/t is full: tentries is 8 (8 applied)");
+	check_errmsg(h, "p4tc: table p/cb/t: no entry with this key", 0, 1, 1, 0,
+		     "p4tc: table p/cb/t: no entry with this key");
+	check_errmsg(h, "", 0, 2, 2, 0, "entries 1 to 2 of 2: File exists (0 applied)");
+	check_errmsg(h, "p4tc: no pipeline p", 10, 5, 20, 0,
+		     "p4tc: entries 11 to 15 of 20: no pipeline p (10 applied)");
+
+	count = 3;
+	err = p4tc_entry_create_batch(h, "p", entries, &count, &big);
+	tap_ok(err == -EINVAL && count == 0 && p4tc_errmsg(h), "a batch's msg_size is bounded");
+	err = p4tc_entry_create_batch(h, "p", entries, NULL, NULL);
+	tap_ok(err == -EINVAL && p4tc_errmsg(h), "a batch needs a count");
+	count = 0;
+	tap_ok(!p4tc_entry_create_batch(h, "p", NULL, &count, NULL), "an empty batch does nothing");
+	for (count = 0; count < 3; count++) {
+		strcpy(entries[count].table_name, "cb/t");
+		entries[count].keylen = 4;
+	}
+	entries[1].keylen = 0;
+	err = p4tc_entry_delete_batch(h, "p", entries, &count, NULL);
+	msg = p4tc_errmsg(h);
+	tap_ok(err == -EINVAL && count == 0 && msg && strstr(msg, "entry 2 of 3: table cb/t: no key"),
+	       "a batch is checked whole before it goes (%s)", msg ?: "no message");
+	entries[1].keylen = 4;
+	memset(entries[2].action_name, 'a', sizeof(entries[2].action_name));
+	count = 3;
+	err = p4tc_entry_create_batch(h, "p", entries, &count, NULL);
+	msg = p4tc_errmsg(h);
+	tap_ok(err == -ENAMETOOLONG && count == 0 && msg && strstr(msg, "entry 3 of 3: "),
+	       "an entry the library refuses fails the batch, nothing sent (%s)", msg ?: "");
+
+	strcpy(t.name, "cb/t");
+	err = p4tc_table_attrs_update(h, "p", &t);
+	tap_ok(err == -EINVAL && p4tc_errmsg(h) && strstr(p4tc_errmsg(h), "nothing to change"),
+	       "table attrs: something to change");
+	t.has = P4TC_TABLE_HAS_KEYSZ;
+	err = p4tc_table_attrs_update(h, "p", &t);
+	tap_ok(err == -EINVAL && p4tc_errmsg(h) && strstr(p4tc_errmsg(h), "at runtime"),
+	       "table attrs: only what changes at runtime");
+	p4tc_close(h);
+}
+
+static void test_const_entries_overflow(void)
+{
+	static struct p4tc_entry consts[P4TC_MAX_CONST_ENTRIES];
+	struct p4tc_handle *h = offline_handle();
+	static struct p4tc_table t;
+	unsigned int i;
+	int err;
+
+	if (!tap_ok(h != NULL, "a handle"))
+		return;
+	for (i = 0; i < P4TC_MAX_CONST_ENTRIES; i++) {
+		fill_entry(&consts[i], i);
+		consts[i].keylen = 64;
+	}
+	strcpy(t.name, "cb/t");
+	t.const_entries = consts;
+	t.nconst_entries = P4TC_MAX_CONST_ENTRIES;
+	err = p4tc_table_update(h, "p", &t);
+	tap_ok(err == -EMSGSIZE && p4tc_errmsg(h) && strstr(p4tc_errmsg(h), "several requests"),
+	       "const entries beyond one request's size are refused (%s)", p4tc_errmsg(h) ?: "");
+	p4tc_close(h);
+}
+
 /* Option structs from a newer caller: one more field the library lacks. */
 struct open_opts_newer {
 	struct p4tc_open_opts opts;
@@ -415,6 +986,12 @@ int main(void)
 	test_numbers();
 	test_addresses();
 	test_keys();
+	test_masks();
+	test_entry_messages();
+	test_entry_reply();
+	test_table_messages();
+	test_batch_errors();
+	test_const_entries_overflow();
 	test_open_opts();
 	test_requests();
 	return tap_done();
