@@ -214,7 +214,8 @@ static int p4tc_action_fill(struct sk_buff *skb, const struct p4tc_pipeline *p,
 	if (!nest ||
 	    nla_put_u32(skb, P4TC_ACTION_A_ID, act->id) ||
 	    nla_put_string(skb, P4TC_ACTION_A_NAME, act->name) ||
-	    nla_put_u8(skb, P4TC_ACTION_A_ACTIVE, act->active))
+	    nla_put_u8(skb, P4TC_ACTION_A_ACTIVE, act->active) ||
+	    nla_put_u32(skb, P4TC_ACTION_A_NUM_PREALLOC, act->num_prealloc))
 		goto cancel;
 	for (i = 0; i < act->num_params; i++)
 		if (p4tc_param_put(skb, P4TC_ACTION_A_PARAM, &act->params[i], NULL))
@@ -228,14 +229,16 @@ cancel:
 }
 
 /* Tables refer to actions by id and pack their params: keep those fixed. */
-static int p4tc_action_check_unused(struct p4tc_pipeline *p, const struct p4tc_action *act,
-				    const char *obj, struct netlink_ext_ack *extack)
+static int p4tc_action_busy(struct p4tc_pipeline *p, const void *obj,
+			    struct netlink_ext_ack *extack)
 {
+	const struct p4tc_action *act = obj;
+
 	if (!p4tc_tables_use_action(p, act->id))
 		return 0;
 	NL_SET_ERR_MSG_FMT_MOD(extack,
-			       "%s is in use by a table (allowed, default or const entry action)",
-			       obj);
+			       "action %s/%s is in use by a table (allowed, default or const entry action)",
+			       p->name, act->name);
 	return -EBUSY;
 }
 
@@ -243,11 +246,9 @@ static int p4tc_action_destroy(struct p4tc_pipeline *p, void *obj,
 			       struct netlink_ext_ack *extack)
 {
 	struct p4tc_action *act = obj;
-	char name[2 * P4TC_NAME_LEN + 8];
 	int err;
 
-	snprintf(name, sizeof(name), "action %s/%s", p->name, act->name);
-	err = p4tc_action_check_unused(p, act, name, extack);
+	err = p4tc_action_busy(p, act, extack);
 	if (err)
 		return err;
 	idr_remove(&p->actions, act->id);
@@ -264,6 +265,7 @@ const struct p4tc_tmpl_ops p4tc_action_ops = {
 	.idr_offset = offsetof(struct p4tc_pipeline, actions),
 	.name_offset = offsetof(struct p4tc_action, name),
 	.fill = p4tc_action_fill,
+	.busy = p4tc_action_busy,
 	.destroy = p4tc_action_destroy,
 };
 
@@ -349,6 +351,8 @@ int p4tc_nl_action_new(struct sk_buff *skb, struct genl_info *info)
 	}
 	strscpy(act->name, nla_data(tb[P4TC_ACTION_A_NAME]), sizeof(act->name));
 	act->active = tb[P4TC_ACTION_A_ACTIVE] && nla_get_u8(tb[P4TC_ACTION_A_ACTIVE]);
+	act->num_prealloc = tb[P4TC_ACTION_A_NUM_PREALLOC] ?
+			    nla_get_u32(tb[P4TC_ACTION_A_NUM_PREALLOC]) : P4TC_DEFAULT_NUM_PREALLOC;
 
 	mutex_lock(&pn->lock);
 	p = p4tc_tmpl_pipeline(info, &p4tc_action_ops, true);
@@ -441,8 +445,9 @@ int p4tc_nl_action_set(struct sk_buff *skb, struct genl_info *info)
 		goto unlock;
 	}
 	snprintf(obj, sizeof(obj), "action %s/%s", p->name, act->name);
-	if (nla_find_nested(nest, P4TC_ACTION_A_PARAM) || tb[P4TC_ACTION_A_ACTIVE]) {
-		err = p4tc_action_check_unused(p, act, obj, info->extack);
+	if (nla_find_nested(nest, P4TC_ACTION_A_PARAM) ||
+	    (tb[P4TC_ACTION_A_ACTIVE] && !nla_get_u8(tb[P4TC_ACTION_A_ACTIVE]))) {
+		err = p4tc_action_busy(p, act, info->extack);
 		if (err)
 			goto unlock;
 	}
@@ -456,6 +461,8 @@ int p4tc_nl_action_set(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (tb[P4TC_ACTION_A_ACTIVE])
 		act->active = nla_get_u8(tb[P4TC_ACTION_A_ACTIVE]);
+	if (tb[P4TC_ACTION_A_NUM_PREALLOC])
+		act->num_prealloc = nla_get_u32(tb[P4TC_ACTION_A_NUM_PREALLOC]);
 	err = p4tc_tmpl_reply(msg, p, act, &p4tc_action_ops, info);
 	mutex_unlock(&pn->lock);
 	kfree(new);

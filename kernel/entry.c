@@ -580,6 +580,12 @@ static int p4tc_entry_change(struct p4tc_entry_req *req, u8 cmd)
 {
 	bool has_key = req->tb[P4TC_ENTRY_A_KEY];
 
+	if (req->tb[P4TC_ENTRY_A_FILTER]) {
+		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: filters go with dumps and flushes",
+				       req->obj);
+		NL_SET_BAD_ATTR(req->extack, req->tb[P4TC_ENTRY_A_FILTER]);
+		return -EINVAL;
+	}
 	if (req->tb[P4TC_ENTRY_A_TBL_ATTRS]) {
 		if (cmd != P4TC_CMD_ENTRY_SET || has_key) {
 			NL_SET_ERR_MSG_FMT_MOD(req->extack,
@@ -852,8 +858,9 @@ put_pipeline:
 #define P4TC_WALK_BATCH	1024
 
 static u32 p4tc_entry_remove_if(struct p4tc_table *t,
-				bool (*match)(const struct p4tc_entry *e, unsigned long now),
-				const struct p4tc_who *who)
+				bool (*match)(const struct p4tc_entry *e, unsigned long now,
+					      const struct p4tc_filter *f),
+				const struct p4tc_filter *filter, const struct p4tc_who *who)
 {
 	u8 id[2 * P4TC_MAX_KEYSZ / 8];
 	struct rhashtable_iter iter;
@@ -865,7 +872,7 @@ static u32 p4tc_entry_remove_if(struct p4tc_table *t,
 	rhashtable_walk_enter(&t->entries, &iter);
 	rhashtable_walk_start(&iter);
 	while ((e = rhashtable_walk_next(&iter))) {
-		if (IS_ERR(e) || !match(e, now))
+		if (IS_ERR(e) || !match(e, now, filter))
 			continue;
 		/*
 		 * Out of the walk's RCU section (lpm and ternary writers
@@ -876,7 +883,7 @@ static u32 p4tc_entry_remove_if(struct p4tc_table *t,
 		rhashtable_walk_stop(&iter);
 		p4tc_store_lock(t);
 		e = p4tc_store_find(t, id, id_prio);
-		if (e && match(e, now) && !p4tc_store_remove(t, e)) {
+		if (e && match(e, now, filter) && !p4tc_store_remove(t, e)) {
 			/* Removals by aging are published if the entry allows. */
 			if (who && e->permissions & P4TC_CTRL_PERM_P)
 				p4tc_entry_notify(t->net, P4TC_CMD_ENTRY_DEL, t->p, t, e, who);
@@ -893,12 +900,14 @@ static u32 p4tc_entry_remove_if(struct p4tc_table *t,
 	return count;
 }
 
-static bool p4tc_entry_deletable(const struct p4tc_entry *e, unsigned long now)
+static bool p4tc_entry_deletable(const struct p4tc_entry *e, unsigned long now,
+				 const struct p4tc_filter *filter)
 {
-	return e->permissions & P4TC_CTRL_PERM_D;
+	return e->permissions & P4TC_CTRL_PERM_D && p4tc_filter_match(filter, e, now);
 }
 
-static bool p4tc_entry_expired(const struct p4tc_entry *e, unsigned long now)
+static bool p4tc_entry_expired(const struct p4tc_entry *e, unsigned long now,
+			       const struct p4tc_filter *filter)
 {
 	unsigned long used = READ_ONCE(e->lastused) ?: e->created;
 
@@ -918,7 +927,7 @@ void p4tc_entry_aging_work(struct work_struct *work)
 	struct p4tc_who timer;
 
 	p4tc_who_set(&timer, P4TC_ENTITY_TIMER);
-	p4tc_entry_remove_if(t, p4tc_entry_expired, &timer);
+	p4tc_entry_remove_if(t, p4tc_entry_expired, NULL, &timer);
 	if (atomic_read(&t->ndynamic))
 		queue_delayed_work(p4tc_wq, &t->aging_work, P4TC_AGING_PERIOD);
 }
@@ -967,6 +976,7 @@ int p4tc_nl_entry_del(struct sk_buff *skb, struct genl_info *info)
 {
 	struct netlink_ext_ack *extack = info->extack;
 	struct net *net = genl_info_net(info);
+	struct p4tc_filter *filter = NULL;
 	struct p4tc_entry_req req;
 	struct p4tc_pipeline *p;
 	u32 n, count = 0;
@@ -985,14 +995,23 @@ int p4tc_nl_entry_del(struct sk_buff *skb, struct genl_info *info)
 	if (!(READ_ONCE(req.t->permissions) & P4TC_CTRL_PERM_D)) {
 		NL_SET_ERR_MSG_FMT_MOD(extack, "%s has no control delete permission", req.obj);
 		err = -EPERM;
-	} else {
-		/* A walk may miss entries moved by removals: go until none is left. */
-		do {
-			n = p4tc_entry_remove_if(req.t, p4tc_entry_deletable, NULL);
-			count += n;
-		} while (n);
-		err = p4tc_entry_flush_reply(p, req.t, count, info);
+		goto put_pipeline;
 	}
+	if (req.tb[P4TC_ENTRY_A_FILTER]) {
+		filter = p4tc_filter_parse(req.tb[P4TC_ENTRY_A_FILTER], req.t, req.obj, extack);
+		if (IS_ERR(filter)) {
+			err = PTR_ERR(filter);
+			goto put_pipeline;
+		}
+	}
+	/* A walk may miss entries moved by removals: go until none is left. */
+	do {
+		n = p4tc_entry_remove_if(req.t, p4tc_entry_deletable, filter, NULL);
+		count += n;
+	} while (n);
+	p4tc_filter_free(filter);
+	err = p4tc_entry_flush_reply(p, req.t, count, info);
+put_pipeline:
 	p4tc_pipeline_put(p);
 	return err;
 }
@@ -1002,18 +1021,15 @@ struct p4tc_entry_dump {
 	struct p4tc_pipeline *p;
 	struct p4tc_table *t;
 	struct rhashtable_iter *iter;
+	struct p4tc_filter *filter;
 };
 
-/**
- * p4tc_nl_entry_dump_start() - start a dump of a table's entries
- * @cb: dump state
- *
- * Holds a reference on the pipeline until p4tc_nl_entry_dump_done().
- *
- * Return: 0, -EPERM if the table has no control read permission, or
- * another negative errno; with an extack message.
+/*
+ * Set a dump up, in its first call rather than in a start callback: 6.1
+ * gives start callbacks no extack. Holds a reference on the pipeline until
+ * p4tc_nl_entry_dump_done().
  */
-int p4tc_nl_entry_dump_start(struct netlink_callback *cb)
+static int p4tc_entry_dump_init(struct netlink_callback *cb)
 {
 	struct p4tc_entry_dump *dump = (struct p4tc_entry_dump *)cb->ctx;
 	struct nlattr **attrs = genl_dumpit_info(cb)->attrs;
@@ -1037,15 +1053,27 @@ int p4tc_nl_entry_dump_start(struct netlink_callback *cb)
 				       req.obj);
 		goto put_pipeline;
 	}
+	if (req.tb[P4TC_ENTRY_A_FILTER]) {
+		dump->filter = p4tc_filter_parse(req.tb[P4TC_ENTRY_A_FILTER], req.t, req.obj,
+						 cb->extack);
+		if (IS_ERR(dump->filter)) {
+			err = PTR_ERR(dump->filter);
+			dump->filter = NULL;
+			goto put_pipeline;
+		}
+	}
 	dump->iter = kmalloc(sizeof(*dump->iter), GFP_KERNEL);
 	err = -ENOMEM;
 	if (!dump->iter)
-		goto put_pipeline;
+		goto free_filter;
 	dump->p = p;
 	dump->t = req.t;
 	rhashtable_walk_enter(&req.t->entries, dump->iter);
 	return 0;
 
+free_filter:
+	p4tc_filter_free(dump->filter);
+	dump->filter = NULL;
 put_pipeline:
 	p4tc_pipeline_put(p);
 	return err;
@@ -1056,13 +1084,22 @@ put_pipeline:
  * @skb: dump buffer
  * @cb: dump state
  *
- * Return: bytes in @skb, 0 when done.
+ * The entries can be filtered (P4TC_ENTRY_A_FILTER).
+ *
+ * Return: bytes in @skb, 0 when done; -EPERM if the table has no control
+ * read permission, or another negative errno, with an extack message.
  */
 int p4tc_nl_entry_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct p4tc_entry_dump *dump = (struct p4tc_entry_dump *)cb->ctx;
 	struct p4tc_entry *e;
+	int err;
 
+	if (!dump->iter) {
+		err = p4tc_entry_dump_init(cb);
+		if (err)
+			return err;
+	}
 	rhashtable_walk_start(dump->iter);
 	while ((e = rhashtable_walk_peek(dump->iter))) {
 		void *hdr;
@@ -1070,7 +1107,8 @@ int p4tc_nl_entry_dump(struct sk_buff *skb, struct netlink_callback *cb)
 		/* -EAGAIN: a resize rewound the walk, entries may repeat. */
 		if (IS_ERR(e))
 			continue;
-		if (!(e->permissions & P4TC_CTRL_PERM_R)) {
+		if (!(e->permissions & P4TC_CTRL_PERM_R) ||
+		    !p4tc_filter_match(dump->filter, e, jiffies)) {
 			rhashtable_walk_next(dump->iter);
 			continue;
 		}
@@ -1101,6 +1139,7 @@ int p4tc_nl_entry_dump_done(struct netlink_callback *cb)
 	if (dump->iter) {
 		rhashtable_walk_exit(dump->iter);
 		kfree(dump->iter);
+		p4tc_filter_free(dump->filter);
 		p4tc_pipeline_put(dump->p);
 	}
 	return 0;

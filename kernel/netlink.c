@@ -34,6 +34,7 @@ const struct nla_policy p4tc_action_policy[P4TC_ACTION_A_MAX + 1] = {
 	[P4TC_ACTION_A_NAME] = { .type = NLA_NUL_STRING },
 	[P4TC_ACTION_A_PARAM] = NLA_POLICY_NESTED(p4tc_param_policy),
 	[P4TC_ACTION_A_ACTIVE] = NLA_POLICY_MAX(NLA_U8, 1),
+	[P4TC_ACTION_A_NUM_PREALLOC] = NLA_POLICY_RANGE(NLA_U32, 1, P4TC_MAX_NUM_PREALLOC),
 };
 
 const struct nla_policy p4tc_keyfield_policy[P4TC_KEYFIELD_A_MAX + 1] = {
@@ -73,6 +74,18 @@ const struct nla_policy p4tc_defact_policy[P4TC_DEFACT_A_MAX + 1] = {
 const struct nla_policy p4tc_timer_profile_policy[P4TC_TIMER_PROFILE_A_MAX + 1] = {
 	[P4TC_TIMER_PROFILE_A_ID] = NLA_POLICY_MAX(NLA_U32, P4TC_MAX_TIMER_PROFILES - 1),
 	[P4TC_TIMER_PROFILE_A_AGING] = NLA_POLICY_FULL_RANGE(NLA_U32, &p4tc_aging_range),
+};
+
+const struct nla_policy p4tc_filter_policy[P4TC_FILTER_A_MAX + 1] = {
+	[P4TC_FILTER_A_OP] = NLA_POLICY_RANGE(NLA_U8, P4TC_FILTER_OP_EQ, P4TC_FILTER_OP_NOT),
+	[P4TC_FILTER_A_NODE] = NLA_POLICY_NESTED(p4tc_filter_policy),
+	[P4TC_FILTER_A_OPERAND] = NLA_POLICY_RANGE(NLA_U8, P4TC_FILTER_OPND_KEY,
+						   P4TC_FILTER_OPND_MSECS_SINCE),
+	[P4TC_FILTER_A_OFFSET] = { .type = NLA_U16 },
+	[P4TC_FILTER_A_VALUE] = NLA_POLICY_RANGE(NLA_BINARY, 1, P4TC_FILTER_VALUE_MAX),
+	[P4TC_FILTER_A_MASK] = NLA_POLICY_RANGE(NLA_BINARY, 1, P4TC_FILTER_VALUE_MAX),
+	[P4TC_FILTER_A_HOST_ORDER] = { .type = NLA_FLAG },
+	[P4TC_FILTER_A_ACTION_ID] = { .type = NLA_U32 },
 };
 
 /* Table attributes an entry update may change at runtime (tbl_attrs). */
@@ -125,6 +138,7 @@ const struct nla_policy p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
 	[P4TC_ENTRY_A_COUNTERS] = P4TC_REPLY_ONLY,
 	[P4TC_ENTRY_A_DELETED_BY] = P4TC_REPLY_ONLY,
 	[P4TC_ENTRY_A_TBL_ATTRS] = NLA_POLICY_NESTED(p4tc_tbl_attrs_policy),
+	[P4TC_ENTRY_A_FILTER] = NLA_POLICY_NESTED(p4tc_filter_policy),
 };
 
 /* Per-command policies: each command accepts only its objects' nests. */
@@ -187,7 +201,6 @@ static const struct genl_ops p4tc_ops[] = {
 	{
 		.cmd = P4TC_CMD_ENTRY_GET,
 		.doit = p4tc_nl_entry_get,
-		.start = p4tc_nl_entry_dump_start,
 		.dumpit = p4tc_nl_entry_dump,
 		.done = p4tc_nl_entry_dump_done,
 		.policy = p4tc_entry_cmd_policy,

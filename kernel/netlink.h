@@ -21,6 +21,7 @@ extern const struct nla_policy p4tc_table_act_policy[P4TC_TABLE_ACT_A_MAX + 1];
 extern const struct nla_policy p4tc_defact_policy[P4TC_DEFACT_A_MAX + 1];
 extern const struct nla_policy p4tc_timer_profile_policy[P4TC_TIMER_PROFILE_A_MAX + 1];
 extern const struct nla_policy p4tc_tbl_attrs_policy[P4TC_TABLE_A_MAX + 1];
+extern const struct nla_policy p4tc_filter_policy[P4TC_FILTER_A_MAX + 1];
 
 /*
  * Whether @attr is missing from @tb, the attributes of @nest; if so, says
@@ -47,6 +48,7 @@ static inline bool p4tc_nl_attr_missing(struct netlink_ext_ack *extack,
  * @idr_offset: offset of the pipeline's idr of these objects
  * @name_offset: offset of the name in the object
  * @fill: put the object, with its pipeline's id, into a message
+ * @busy: whether the object is in use and cannot go, may be NULL
  * @destroy: remove the object from its (unsealed) pipeline and free it,
  *	unless it is in use
  */
@@ -58,6 +60,7 @@ struct p4tc_tmpl_ops {
 	size_t idr_offset;
 	size_t name_offset;
 	int (*fill)(struct sk_buff *skb, const struct p4tc_pipeline *p, const void *obj);
+	int (*busy)(struct p4tc_pipeline *p, const void *obj, struct netlink_ext_ack *extack);
 	int (*destroy)(struct p4tc_pipeline *p, void *obj, struct netlink_ext_ack *extack);
 };
 
@@ -103,7 +106,6 @@ int p4tc_nl_entry_new(struct sk_buff *skb, struct genl_info *info);
 int p4tc_nl_entry_set(struct sk_buff *skb, struct genl_info *info);
 int p4tc_nl_entry_get(struct sk_buff *skb, struct genl_info *info);
 int p4tc_nl_entry_del(struct sk_buff *skb, struct genl_info *info);
-int p4tc_nl_entry_dump_start(struct netlink_callback *cb);
 int p4tc_nl_entry_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int p4tc_nl_entry_dump_done(struct netlink_callback *cb);
 

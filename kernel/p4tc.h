@@ -63,6 +63,8 @@ struct p4tc_type_info {
  * @id: action id within the pipeline
  * @name: "cb/act" or "act"
  * @active: entries may use it
+ * @num_prealloc: instances upstream preallocates; kept for compatibility,
+ *	entries here carry their params and need no instances
  * @num_params: entries used in @params
  * @params_size: bytes of packed params
  * @params: parameters in declaration order
@@ -71,6 +73,7 @@ struct p4tc_action {
 	u32 id;
 	char name[P4TC_NAME_LEN];
 	bool active;
+	u32 num_prealloc;
 	u32 num_params;
 	u32 params_size;
 	struct p4tc_type_info params[P4TC_MAX_PARAMS];
@@ -344,6 +347,14 @@ int p4tc_store_replace(struct p4tc_table *t, struct p4tc_entry *old, struct p4tc
 int p4tc_store_remove(struct p4tc_table *t, struct p4tc_entry *e);
 u32 p4tc_store_masks(const struct p4tc_table *t);
 u64 p4tc_store_memory(struct p4tc_table *t);
+
+/* filter.c */
+struct p4tc_filter;
+struct p4tc_filter *p4tc_filter_parse(const struct nlattr *nest, const struct p4tc_table *t,
+				      const char *obj, struct netlink_ext_ack *extack);
+bool p4tc_filter_match(const struct p4tc_filter *f, const struct p4tc_entry *e,
+		       unsigned long now);
+void p4tc_filter_free(struct p4tc_filter *f);
 
 /* entry.c */
 struct p4tc_entry *p4tc_entry_create_const(struct p4tc_pipeline *p, struct p4tc_table *t,

@@ -215,19 +215,61 @@ unlock:
 	return err;
 }
 
+/*
+ * Delete every object of @ops' kind in an unsealed pipeline, or none if
+ * one of them cannot go (an action a table uses).
+ */
+static int p4tc_tmpl_flush(struct genl_info *info, const struct p4tc_tmpl_ops *ops)
+{
+	struct idr *idr;
+	struct p4tc_pipeline *p;
+	unsigned long tmp, id;
+	struct sk_buff *msg;
+	u32 count = 0;
+	void *obj, *hdr;
+	int err;
+
+	p = p4tc_tmpl_pipeline(info, ops, true);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	idr = p4tc_tmpl_idr(ops, p);
+	if (ops->busy) {
+		idr_for_each_entry_ul(idr, obj, tmp, id) {
+			err = ops->busy(p, obj, info->extack);
+			if (err)
+				return err;
+		}
+	}
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	idr_for_each_entry_ul(idr, obj, tmp, id) {
+		ops->destroy(p, obj, info->extack);
+		count++;
+	}
+	hdr = p4tc_nl_reply_start(msg, info);
+	if (!hdr || p4tc_pipeline_put_id(msg, p) || nla_put_u32(msg, P4TC_A_COUNT, count)) {
+		nlmsg_free(msg);
+		return 0;
+	}
+	return p4tc_nl_reply(msg, hdr, info);
+}
+
 /**
- * p4tc_tmpl_del() - delete the template object a request names
+ * p4tc_tmpl_del() - delete the template object a request names, or flush
  * @info: the request
  * @ops: the object's kind
  *
  * Only while the pipeline is unsealed: no entry and no datapath lookup can
- * refer to the object then.
+ * refer to the object then. A nest naming no object flushes them all and
+ * replies with how many went in P4TC_A_COUNT.
  *
  * Return: 0 or a negative errno, with an extack message.
  */
 int p4tc_tmpl_del(struct genl_info *info, const struct p4tc_tmpl_ops *ops)
 {
 	struct p4tc_net *pn = p4tc_net(genl_info_net(info));
+	struct nlattr *nest = info->attrs[ops->attr];
 	struct net *net = genl_info_net(info);
 	struct p4tc_pipeline *p;
 	struct sk_buff *event;
@@ -235,6 +277,11 @@ int p4tc_tmpl_del(struct genl_info *info, const struct p4tc_tmpl_ops *ops)
 	int err = 0;
 
 	mutex_lock(&pn->lock);
+	if (nest && !nla_find_nested(nest, ops->id_attr) &&
+	    !nla_find_nested(nest, ops->name_attr)) {
+		err = p4tc_tmpl_flush(info, ops);
+		goto unlock;
+	}
 	obj = p4tc_tmpl_req(info, ops, true, &p);
 	if (IS_ERR(obj)) {
 		err = PTR_ERR(obj);

@@ -17,6 +17,9 @@ static const char * const p4tc_type_names[] = {
 	[P4TC_T_IPV6] = "ipv6",
 	[P4TC_T_DEV] = "dev",
 	[P4TC_T_BOOL] = "bool",
+	[P4TC_T_STRING] = "str",
+	[P4TC_T_KEY] = "key",
+	[P4TC_T_RATE] = "rate",
 };
 
 /* Bits and container bytes of the types whose width is fixed. */
@@ -29,6 +32,7 @@ static const struct {
 	[P4TC_T_IPV6] = { 128, 16 },
 	[P4TC_T_DEV] = { 32, 4 },
 	[P4TC_T_BOOL] = { 1, 1 },
+	[P4TC_T_RATE] = { 64, 8 },
 };
 
 /**
@@ -63,6 +67,8 @@ int p4tc_type_init(struct p4tc_type_info *ti, u32 type, const struct nlattr *bit
 	case P4TC_T_BIT:
 	case P4TC_T_INT:
 	case P4TC_T_BE:
+	case P4TC_T_STRING:
+	case P4TC_T_KEY:
 		if (!bitsz) {
 			NL_SET_ERR_MSG_FMT_MOD(extack, "%s %s: type %s needs a width (bitsz)",
 					       obj, ti->name, p4tc_type_name(type));
@@ -83,11 +89,22 @@ int p4tc_type_init(struct p4tc_type_info *ti, u32 type, const struct nlattr *bit
 			goto bad_width;
 		ti->size = bits / 8;
 		break;
+	case P4TC_T_STRING:
+		if (bits < 8 || bits > 8 * P4TC_MAX_PARAM_DATA_SIZE || bits % 8)
+			goto bad_width;
+		ti->size = bits / 8;
+		break;
+	case P4TC_T_KEY:
+		if (bits < 1 || bits > P4TC_MAX_KEYSZ)
+			goto bad_width;
+		ti->size = DIV_ROUND_UP(bits, 8);
+		break;
 	case P4TC_T_MACADDR:
 	case P4TC_T_IPV4:
 	case P4TC_T_IPV6:
 	case P4TC_T_DEV:
 	case P4TC_T_BOOL:
+	case P4TC_T_RATE:
 		if (bitsz && bits != p4tc_fixed_types[type].bitsz)
 			goto bad_width;
 		bits = p4tc_fixed_types[type].bitsz;
@@ -167,6 +184,16 @@ int p4tc_type_check_value(const struct p4tc_type_info *ti, const void *val,
 		break;
 	case P4TC_T_MACADDR:
 		ok = !v[6] && !v[7];
+		break;
+	case P4TC_T_STRING: {
+		const u8 *nul = memchr(v, 0, len);
+
+		/* NUL-terminated and NUL-padded. */
+		ok = nul && !memchr_inv(nul, 0, v + len - nul);
+		break;
+	}
+	case P4TC_T_KEY:
+		ok = !(ti->bitsz % 8) || !(v[len - 1] & (0xff >> (ti->bitsz % 8)));
 		break;
 	case P4TC_T_DEV: {
 		u32 ifindex;

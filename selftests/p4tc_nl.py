@@ -94,18 +94,21 @@ class Genl:
                 mlen, mtype, mflags, _, _ = struct.unpack("IHHII", data[:16])
                 msg = data[16:mlen]
                 data = data[(mlen + 3) & ~3:]
-                if mtype == NLMSG_DONE:
-                    return 0, "", replies
-                if mtype != NLMSG_ERROR:
+                if mtype not in (NLMSG_DONE, NLMSG_ERROR):
                     replies.append(msg)
                     continue
                 err = -struct.unpack("i", msg[:4])[0]
                 text = ""
                 if mflags & NLM_F_ACK_TLVS:
-                    olen = struct.unpack("I", msg[4:8])[0]
-                    # With NETLINK_CAP_ACK unset the request is echoed back.
-                    tlvs = self.attrs(msg[4 + olen:] if olen >= 16 else msg[20:])
+                    if mtype == NLMSG_DONE:
+                        tlvs = self.attrs(msg[4:])
+                    else:
+                        # With NETLINK_CAP_ACK unset the request is echoed.
+                        olen = struct.unpack("I", msg[4:8])[0]
+                        tlvs = self.attrs(msg[4 + olen:] if olen >= 16 else msg[20:])
                     text = tlvs.get(NLMSGERR_ATTR_MSG, b"").rstrip(b"\0").decode()
+                if mtype == NLMSG_DONE:
+                    return err, text, replies
                 if err or not flags & NLM_F_DUMP:
                     return err, text, replies
 

@@ -15,8 +15,8 @@ import time
 sys.path.insert(0, sys.path[0])
 from p4tc_nl import *  # noqa: E402,F403
 
-CMD_PIPELINE_DEL, CMD_ACTION_DEL = 4, 8
-CMD_TABLE_SET, CMD_TABLE_GET = 10, 11
+CMD_PIPELINE_DEL, CMD_ACTION_GET, CMD_ACTION_DEL = 4, 7, 8
+CMD_TABLE_SET, CMD_TABLE_GET, CMD_TABLE_DEL = 10, 11, 12
 CMD_ENTRY_SET, CMD_ENTRY_GET, CMD_ENTRY_DEL = 14, 15, 16
 A_COUNT = 5
 TABLE_A_TYPE, TABLE_A_NUMMASKS, TABLE_A_PERMISSIONS = 3, 6, 7
@@ -248,5 +248,110 @@ aged = [Genl.attrs(Genl.attrs(b).get(A_ENTRY, b"")) for c, b in cmds if c == CMD
 check("events: the aged entry's delete names the timer",
       any(ENTRY_A_DELETED_BY in a and b"timer" in a[ENTRY_A_DELETED_BY] for a in aged))
 
+# filters
+FILTER = 20
+OP_EQ, OP_GE, OP_AND, OP_NOT = 1, 6, 7, 10
+OPND_KEY, OPND_ACTION, OPND_PARAM, OPND_PRIO = 1, 2, 3, 4
+F_OP, F_NODE, F_OPERAND, F_OFFSET, F_VALUE, F_MASK, F_HOST, F_ACT = range(1, 9)
+
+
+def dump(table, *filt):
+    err, msg, replies = g.p4tc(CMD_ENTRY_GET, pipe,
+                               nest(A_ENTRY, string(ENTRY_A_TABLE_NAME, table), *filt),
+                               flags=NLM_F_DUMP)
+    return err, msg, [Genl.attrs(Genl.attrs(r[4:])[A_ENTRY]) for r in replies]
+
+
+def cmp_node(opnd, op, value=b"", *extra):
+    return (u8(F_OP, op), u8(F_OPERAND, opnd), *((attr(F_VALUE, value),) if value else ()),
+            *extra)
+
+
+def act_id(name):
+    _, _, r = g.p4tc(CMD_ACTION_GET, pipe, nest(A_ACTION, string(ACTION_A_NAME, name)))
+    return get_u32(Genl.attrs(Genl.attrs(r[0][4:])[A_ACTION]), 1)
+
+
+err, msg, es = dump("cb/lpm", nest(FILTER, *cmp_node(OPND_KEY, OP_GE, ip("10.1.0.0"))))
+check("dump filtered on key >= 10.1.0.0 shows 10.1/16, 10.1.2/24 and 192.168/16",
+      err == 0 and sorted(e[ENTRY_A_KEY] for e in es) ==
+      sorted([ip("10.1.0.0"), ip("10.1.2.0"), ip("192.168.0.0")]), f"{err} {msg} {len(es)}")
+err, msg, es = dump("cb/tern", nest(FILTER, *cmp_node(OPND_PRIO, OP_EQ, struct.pack("I", 5))))
+check("dump filtered on prio == 5 shows one ternary entry", err == 0 and len(es) == 1 and
+      get_u32(es[0], ENTRY_A_PRIO) == 5, f"{err} {msg} {len(es)}")
+deep = nest(F_NODE, *cmp_node(OPND_PRIO, OP_EQ, struct.pack("I", 5)))
+for _ in range(5):
+    deep = nest(F_NODE, u8(F_OP, OP_NOT), deep)
+err, msg, _ = dump("cb/tern", nest(FILTER, u8(F_OP, OP_NOT), deep))
+check("a filter 7 levels deep is refused", err == errno.E2BIG and "more than 5 levels" in msg,
+      f"{err} {msg}")
+rejects(g, "a filter on a create", errno.EINVAL, "filters go with dumps and flushes",
+        CMD_ENTRY_NEW, pipe, entry("cb/lpm", ip("11.0.0.0"), attr(ENTRY_A_MASK, ip("255.0.0.0")),
+                                   nest(FILTER, *cmp_node(OPND_PRIO, OP_EQ, struct.pack("I", 5)))))
+aid = act_id("cb/a")
+err, msg, replies = g.p4tc(CMD_ENTRY_DEL, pipe, nest(
+    A_ENTRY, string(ENTRY_A_TABLE_NAME, "cb/lpm"),
+    nest(FILTER, u8(F_OP, OP_AND),
+         nest(F_NODE, *cmp_node(OPND_ACTION, OP_EQ, b"", u32(F_ACT, aid))),
+         nest(F_NODE, *cmp_node(OPND_PARAM, OP_EQ, b"\x10", u32(F_ACT, aid))))))
+check("flush filtered on action cb/a with p == 16 removes one entry",
+      err == 0 and get_u32(Genl.attrs(replies[0][4:]), A_COUNT) == 1 and
+      get("cb/lpm", ip("10.1.0.0"), attr(ENTRY_A_MASK, ip("255.255.0.0")))[0] == errno.ENOENT,
+      f"{err} {msg}")
+
 ok_req("pipeline deleted with its tables and entries", CMD_PIPELINE_DEL, pipe)
+
+# template flushes and types, in an unsealed pipeline
+pipe = nest(A_PIPELINE, string(PIPELINE_A_NAME, "tmpl"))
+ok_req("pipeline tmpl with 2 tables", CMD_PIPELINE_NEW,
+       nest(A_PIPELINE, string(PIPELINE_A_NAME, "tmpl"), u16(PIPELINE_A_NUMTABLES, 2)))
+ok_req("actions cb/a and cb/b", CMD_ACTION_NEW, pipe, action("cb/a"))
+ok_req("action cb/b", CMD_ACTION_NEW, pipe, action("cb/b"))
+ok_req("table cb/t allowing cb/a", CMD_TABLE_NEW, pipe,
+       nest(A_TABLE, string(TABLE_A_NAME, "cb/t"), u32(TABLE_A_KEYSZ, 8),
+            nest(TABLE_A_ACT, string(TABLE_ACT_A_NAME, "cb/a"))))
+rejects(g, "action flush while a table uses one", errno.EBUSY, "action tmpl/cb/a is in use",
+        CMD_ACTION_DEL, pipe, nest(A_ACTION))
+_, _, r = g.p4tc(CMD_ACTION_GET, pipe, nest(A_ACTION), flags=NLM_F_DUMP)
+check("the refused flush deleted no action", len(r) == 2)
+_, _, r = g.p4tc(CMD_TABLE_DEL, pipe, nest(A_TABLE))
+check("table flush removes the table", r and get_u32(Genl.attrs(r[0][4:]), A_COUNT) == 1)
+_, _, r = g.p4tc(CMD_ACTION_DEL, pipe, nest(A_ACTION))
+check("action flush removes both actions", r and get_u32(Genl.attrs(r[0][4:]), A_COUNT) == 2)
+T_STRING, T_KEY, T_RATE = 9, 10, 11
+ok_req("action with str64, key12 and rate params", CMD_ACTION_NEW, pipe,
+       nest(A_ACTION, string(ACTION_A_NAME, "cb/typed"), u8(ACTION_A_ACTIVE, 1),
+            nest(ACTION_A_PARAM, string(PARAM_A_NAME, "s"), u32(PARAM_A_TYPE, T_STRING),
+                 u16(PARAM_A_BITSZ, 64)),
+            nest(ACTION_A_PARAM, string(PARAM_A_NAME, "k"), u32(PARAM_A_TYPE, T_KEY),
+                 u16(PARAM_A_BITSZ, 12)),
+            nest(ACTION_A_PARAM, string(PARAM_A_NAME, "r"), u32(PARAM_A_TYPE, T_RATE))))
+rejects(g, "str of 12 bits", errno.EINVAL, "type str cannot be 12 bits wide", CMD_ACTION_NEW,
+        pipe, nest(A_ACTION, string(ACTION_A_NAME, "cb/bad"),
+                   nest(ACTION_A_PARAM, string(PARAM_A_NAME, "s"), u32(PARAM_A_TYPE, T_STRING),
+                        u16(PARAM_A_BITSZ, 12))))
+ok_req("table cb/t2 with a default hit action cb/typed", CMD_TABLE_NEW, pipe,
+       nest(A_TABLE, string(TABLE_A_NAME, "cb/t2"), u32(TABLE_A_KEYSZ, 8),
+            nest(TABLE_A_DEFAULT_HIT, string(DEFACT_A_ACTION_NAME, "cb/typed"),
+                 nest(DEFACT_A_PARAM, string(PARAM_A_NAME, "s"), attr(PARAM_A_VALUE, b"ab" + bytes(6))),
+                 nest(DEFACT_A_PARAM, string(PARAM_A_NAME, "k"), attr(PARAM_A_VALUE, b"\xab\xc0")),
+                 nest(DEFACT_A_PARAM, string(PARAM_A_NAME, "r"), attr(PARAM_A_VALUE, struct.pack("Q", 10**9))))))
+rejects(g, "str value with text after its NUL", errno.ERANGE, "value does not fit type str64",
+        CMD_TABLE_SET, pipe,
+        nest(A_TABLE, string(TABLE_A_NAME, "cb/t2"),
+             nest(TABLE_A_DEFAULT_MISS, string(DEFACT_A_ACTION_NAME, "cb/typed"),
+                  nest(DEFACT_A_PARAM, string(PARAM_A_NAME, "s"), attr(PARAM_A_VALUE, b"ab\0c" + bytes(4))),
+                  nest(DEFACT_A_PARAM, string(PARAM_A_NAME, "k"), attr(PARAM_A_VALUE, b"\xab\xc0")),
+                  nest(DEFACT_A_PARAM, string(PARAM_A_NAME, "r"), attr(PARAM_A_VALUE, bytes(8))))))
+rejects(g, "key12 value with its low 4 bits set", errno.ERANGE, "value does not fit type key12",
+        CMD_TABLE_SET, pipe,
+        nest(A_TABLE, string(TABLE_A_NAME, "cb/t2"),
+             nest(TABLE_A_DEFAULT_MISS, string(DEFACT_A_ACTION_NAME, "cb/typed"),
+                  nest(DEFACT_A_PARAM, string(PARAM_A_NAME, "s"), attr(PARAM_A_VALUE, bytes(8))),
+                  nest(DEFACT_A_PARAM, string(PARAM_A_NAME, "k"), attr(PARAM_A_VALUE, b"\xab\xc1")),
+                  nest(DEFACT_A_PARAM, string(PARAM_A_NAME, "r"), attr(PARAM_A_VALUE, bytes(8))))))
+t = table_attrs("cb/t2")
+check("the refused updates left no default miss action and the hit action in place",
+      TABLE_A_DEFAULT_MISS not in t and TABLE_A_DEFAULT_HIT in t)
+ok_req("pipeline tmpl deleted", CMD_PIPELINE_DEL, pipe)
 done("tables_raw.py")

@@ -33,6 +33,8 @@
 #define P4TC_DEFAULT_NUMMASKS		8
 #define P4TC_MAX_PARAMS			16	/* per action */
 #define P4TC_MAX_PARAM_DATA_SIZE	124	/* bytes, all params of one action */
+#define P4TC_DEFAULT_NUM_PREALLOC	16
+#define P4TC_MAX_NUM_PREALLOC		1024
 #define P4TC_EXACT_PRIO			64000	/* the prio every exact entry has */
 #define P4TC_MAX_PRIO			0xFFFFFF	/* lpm and ternary prio, 1.. */
 #define P4TC_MAX_TIMER_PROFILES		16
@@ -100,6 +102,11 @@ enum p4tc_entity {
  *   IPV4      4 bytes, network order; IPV6 16 bytes, network order
  *   DEV       an ifindex, 4 bytes, host order
  *   BOOL      1 byte, 0 or 1
+ *   STRING    bitsz 8..992 (1..124 bytes): text, NUL-padded, at most
+ *             bitsz / 8 - 1 characters
+ *   KEY       bitsz 1..512: a bit string, network order, in
+ *             DIV_ROUND_UP(bitsz, 8) bytes, the unused low bits zero
+ *   RATE      64 bits: bytes per second, 8 bytes, host order
  */
 enum p4tc_type {
 	P4TC_T_BIT = 1,
@@ -110,6 +117,9 @@ enum p4tc_type {
 	P4TC_T_IPV6,
 	P4TC_T_DEV,
 	P4TC_T_BOOL,
+	P4TC_T_STRING,
+	P4TC_T_KEY,
+	P4TC_T_RATE,
 };
 
 enum p4tc_cmd {
@@ -175,6 +185,7 @@ enum p4tc_action_a {
 	P4TC_ACTION_A_NAME,		/* string, "cb/act" or "act" */
 	P4TC_ACTION_A_PARAM,		/* nest, multi-attr, enum p4tc_param_a */
 	P4TC_ACTION_A_ACTIVE,		/* u8, 0 or 1 */
+	P4TC_ACTION_A_NUM_PREALLOC,	/* u32, 1..P4TC_MAX_NUM_PREALLOC, kept and reported */
 
 	__P4TC_ACTION_A_MAX,
 	P4TC_ACTION_A_MAX = (__P4TC_ACTION_A_MAX - 1)
@@ -280,6 +291,50 @@ enum p4tc_counters_a {
 	P4TC_COUNTERS_A_MAX = (__P4TC_COUNTERS_A_MAX - 1)
 };
 
+/*
+ * Entry filters, for dumps and flushes: a tree at most
+ * P4TC_FILTER_DEPTH_MAX levels deep. A relational node compares an operand
+ * of the entry with VALUE (under MASK if given); a logical node combines
+ * its NODE children (NOT takes one, AND, OR and XOR two).
+ */
+#define P4TC_FILTER_DEPTH_MAX		5
+#define P4TC_FILTER_VALUE_MAX		64	/* bytes */
+
+enum p4tc_filter_op {
+	P4TC_FILTER_OP_EQ = 1,
+	P4TC_FILTER_OP_NE,
+	P4TC_FILTER_OP_LT,
+	P4TC_FILTER_OP_GT,
+	P4TC_FILTER_OP_LE,
+	P4TC_FILTER_OP_GE,
+	P4TC_FILTER_OP_AND,
+	P4TC_FILTER_OP_OR,
+	P4TC_FILTER_OP_XOR,
+	P4TC_FILTER_OP_NOT,
+};
+
+enum p4tc_filter_operand {
+	P4TC_FILTER_OPND_KEY = 1,	/* bytes of the key at OFFSET */
+	P4TC_FILTER_OPND_ACTION,	/* the entry's action is ACTION_ID (EQ, NE) */
+	P4TC_FILTER_OPND_PARAM,		/* bytes at OFFSET of the params of ACTION_ID */
+	P4TC_FILTER_OPND_PRIO,		/* VALUE: u32 */
+	P4TC_FILTER_OPND_MSECS_SINCE,	/* VALUE: u64, ms since last use (or creation) */
+};
+
+enum p4tc_filter_a {
+	P4TC_FILTER_A_OP = 1,		/* u8, enum p4tc_filter_op */
+	P4TC_FILTER_A_NODE,		/* nest, multi-attr, enum p4tc_filter_a */
+	P4TC_FILTER_A_OPERAND,		/* u8, enum p4tc_filter_operand */
+	P4TC_FILTER_A_OFFSET,		/* u16, bytes into the key or params */
+	P4TC_FILTER_A_VALUE,		/* binary, 1..P4TC_FILTER_VALUE_MAX bytes */
+	P4TC_FILTER_A_MASK,		/* binary, as long as VALUE */
+	P4TC_FILTER_A_HOST_ORDER,	/* flag: VALUE is a host-order integer */
+	P4TC_FILTER_A_ACTION_ID,	/* u32 */
+
+	__P4TC_FILTER_A_MAX,
+	P4TC_FILTER_A_MAX = (__P4TC_FILTER_A_MAX - 1)
+};
+
 enum p4tc_entry_a {
 	P4TC_ENTRY_A_TABLE_ID = 1,	/* u32 */
 	P4TC_ENTRY_A_TABLE_NAME,	/* string */
@@ -302,6 +357,7 @@ enum p4tc_entry_a {
 	P4TC_ENTRY_A_TBL_ATTRS,		/* nest, enum p4tc_table_a: DEFAULT_HIT, DEFAULT_MISS,
 					 * PERMISSIONS, TIMER_PROFILE
 					 */
+	P4TC_ENTRY_A_FILTER,		/* nest, enum p4tc_filter_a: dumps and flushes */
 
 	__P4TC_ENTRY_A_MAX,
 	P4TC_ENTRY_A_MAX = (__P4TC_ENTRY_A_MAX - 1)
