@@ -19,7 +19,7 @@ cache=${P4TC_CACHE:-/var/cache/p4tc}
 packages=(
 	make gcc libc6-dev libc6-dev-i386 pkg-config
 	libelf-dev zlib1g-dev
-	clang llvm libbpf-dev bpftool dwarves libmnl-dev
+	clang llvm libbpf-dev bpftool dwarves libmnl-dev liburcu-dev
 	linux-headers-amd64 linux-source-6.1 linux-kbuild-6.1
 	qemu-system-x86 busybox-static kmod cpio xz-utils
 	iproute2 iputils-ping util-linux jq python3 python3-docutils
