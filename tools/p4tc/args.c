@@ -12,6 +12,18 @@
 
 #include "p4tc.h"
 
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("Error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 const char *args_next(struct args *a)
 {
 	if (!a->argc)

@@ -4,19 +4,28 @@
  * helpers: each value names its JSON member and its text format.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "json.h"
 #include "p4tc.h"
 
 static struct json_writer out_jw;
 static bool out_is_json;
+static FILE *out_f;
+
+void out_init_file(FILE *f, bool json, bool pretty)
+{
+	out_f = f;
+	out_is_json = json;
+	jw_init(&out_jw, f, pretty);
+}
 
 void out_init(bool json, bool pretty)
 {
-	out_is_json = json;
-	jw_init(&out_jw, stdout, pretty);
+	out_init_file(stdout, json, pretty);
 }
 
 bool out_json(void)
@@ -34,9 +43,9 @@ void out_end(void)
 {
 	if (out_is_json) {
 		jw_end_array(&out_jw);
-		putchar('\n');
+		fputc('\n', out_f);
 	}
-	fflush(stdout);
+	fflush(out_f);
 }
 
 static void out_name(const char *key)
@@ -79,7 +88,7 @@ void out_str(const char *key, const char *fmt, const char *s)
 		out_name(key);
 		jw_string(&out_jw, s);
 	} else if (fmt) {
-		printf(fmt, s);
+		fprintf(out_f, fmt, s);
 	}
 }
 
@@ -89,7 +98,7 @@ void out_uint(const char *key, const char *fmt, unsigned long long v)
 		out_name(key);
 		jw_uint(&out_jw, v);
 	} else if (fmt) {
-		printf(fmt, v);
+		fprintf(out_f, fmt, v);
 	}
 }
 
@@ -99,7 +108,7 @@ void out_bool(const char *key, const char *fmt, bool v)
 		out_name(key);
 		jw_bool(&out_jw, v);
 	} else if (fmt) {
-		printf(fmt, v ? "true" : "false");
+		fprintf(out_f, fmt, v ? "true" : "false");
 	}
 }
 
@@ -139,15 +148,59 @@ void out_type(const char *key, const char *fmt, __u32 type, __u16 bitsz)
 	out_str(key, fmt, type_name(type, bitsz, name, sizeof(name)));
 }
 
+/* Table types and match kinds share their numbers and names. */
+static const char *const match_names[] = {
+	[P4TC_MATCH_EXACT] = "exact",
+	[P4TC_MATCH_LPM] = "lpm",
+	[P4TC_MATCH_TERNARY] = "ternary",
+};
+
+const char *match_name(__u8 match, char *buf, size_t size)
+{
+	if (match < ARRAY_SIZE(match_names) && match_names[match])
+		return match_names[match];
+	snprintf(buf, size, "match%u", match);
+	return buf;
+}
+
+int match_parse(const char *s, __u8 *match)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(match_names); i++) {
+		if (match_names[i] && !strcmp(s, match_names[i])) {
+			*match = i;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
 void out_match(const char *key, const char *fmt, __u8 match)
 {
 	char name[16];
 
-	if (match == P4TC_MATCH_EXACT)
-		snprintf(name, sizeof(name), "exact");
-	else
-		snprintf(name, sizeof(name), "match%u", match);
-	out_str(key, fmt, name);
+	out_str(key, fmt, match_name(match, name, sizeof(name)));
+}
+
+void permissions_str(__u16 perm, char *buf)
+{
+	static const char letters[] = "CRUDXPS";
+	int i;
+
+	for (i = 0; i < 14; i++)
+		buf[i] = perm & (1 << (13 - i)) ? letters[i % 7] : '-';
+	buf[14] = '\0';
+}
+
+void out_permissions(const char *key, const char *fmt, __u16 perm)
+{
+	char hex[8], str[16];
+
+	snprintf(hex, sizeof(hex), "0x%04x", perm);
+	permissions_str(perm, str);
+	out_str(key, fmt, hex);
+	out_text(" (%s)", str);
 }
 
 void out_text(const char *fmt, ...)
@@ -157,6 +210,6 @@ void out_text(const char *fmt, ...)
 	if (out_is_json)
 		return;
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	vfprintf(out_f, fmt, ap);
 	va_end(ap);
 }

@@ -6,6 +6,7 @@
 #define __P4TC_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "libp4tc.h"
 
@@ -28,13 +29,13 @@ int filter_main(int argc, char **argv);
 /* The library handle, opened on first use; NULL after an error was printed. */
 struct p4tc_handle *cli_handle(void);
 
-/* Print "Error: ..." on stderr. */
-void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
 /* Print why a library call failed with @err; returns CLI_EFAIL. */
 int cli_fail(int err);
 
 /* args.c: a cursor over a command's words */
+
+/* Print "Error: ..." on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 struct args {
 	int argc;
@@ -64,6 +65,8 @@ int parse_u32(const char *s, __u32 max, __u32 *v);
 /* out.c: output as text or JSON (-j), through one set of calls */
 
 void out_init(bool json, bool pretty);
+/* The same, to @f instead of stdout. */
+void out_init_file(FILE *f, bool json, bool pretty);
 bool out_json(void);
 /* A command's output: in JSON, one array. */
 void out_begin(void);
@@ -85,9 +88,93 @@ void out_value(const char *key, const char *fmt, const char *text);
 void out_type(const char *key, const char *fmt, __u32 type, __u16 bitsz);
 /* The name of a type into @buf, "typeN" if the library knows no such type. */
 const char *type_name(__u32 type, __u16 bitsz, char *buf, size_t size);
+/* A match kind or table type: "exact", "lpm", "ternary", else "matchN". */
+const char *match_name(__u8 match, char *buf, size_t size);
+/* The number of a match kind or table type: 0 or -EINVAL. */
+int match_parse(const char *s, __u8 *match);
 void out_match(const char *key, const char *fmt, __u8 match);
+/*
+ * CRUDXPS for the control path (bits 13..7), then the data path (6..0),
+ * '-' for a bit not set: 15 bytes in @buf.
+ */
+void permissions_str(__u16 perm, char *buf);
+/* Permissions: "0x3da4" in JSON; in text @fmt of it, then " (CRUD-PS-R--X--)". */
+void out_permissions(const char *key, const char *fmt, __u16 perm);
 /* Text only */
 void out_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * entry.c: entries, keys and actions, and default actions, parsed and
+ * printed for p4ctrl and p4template
+ */
+
+/* What entries, keys and actions are read and printed against. */
+struct entry_ctx {
+	struct args *a;
+	const char *pname;
+	/* the table: key schema, type and allowed actions */
+	const struct p4tc_table *t;
+	/* the pipeline's action templates, read by ctx_load_actions() */
+	struct p4tc_action *actions;
+	unsigned int nactions;
+	bool actions_loaded;
+	/* @actions was allocated by ctx_load_actions() */
+	bool actions_owned;
+};
+
+/* What an entry on the command line is for: the words it may have. */
+enum entry_mode {
+	ENTRY_CREATE,		/* key, prio, permissions, dynamic, aging, action */
+	ENTRY_UPDATE,		/* the same */
+	ENTRY_LOOKUP,		/* get and delete: key and prio, the key optional */
+	ENTRY_CONST,		/* of a template: key, prio, permissions, action */
+};
+
+/* Read the pipeline's action templates, once. */
+int ctx_load_actions(struct entry_ctx *c);
+void ctx_free(struct entry_ctx *c);
+/* The action template with @id, or if @id is 0, named @name; NULL if none. */
+const struct p4tc_action *ctx_find_action(const struct entry_ctx *c, __u32 id,
+					  const char *name);
+/* An action name without "PIPE/" before "CB/ACT"; the PIPE must be ours. */
+int action_local_name(const struct entry_ctx *c, const char *name, const char **local);
+/* Whether @name is NoAction, the P4 core action that does nothing (id 0). */
+bool is_noaction(const struct entry_ctx *c, const char *name);
+/* Whether the key of @t is the implicit field written in hex. */
+bool key_is_hex(const struct p4tc_table *t);
+
+/* "permissions PERM" after @kw: 14 bits. */
+int parse_permissions(struct args *a, const char *kw, __u16 *perm);
+/* FIELD VALUE[/PREFIX|/MASK]...: every key field, or none if @optional. */
+int parse_entry_key(struct entry_ctx *c, struct p4tc_entry *e, bool optional);
+/*
+ * After the word "action": ACT [param NAME VALUE]..., every param of ACT;
+ * @dflt: as a default action, where NoAction is action id 0.
+ */
+int parse_action(struct entry_ctx *c, struct p4tc_default_action *d, bool dflt);
+/* After "timer_profile": id N aging MS, one more of @t's timer profiles. */
+int parse_timer_profile(struct args *a, struct p4tc_table *t);
+/* After default_hit_action or default_miss_action (@kw). */
+int parse_defact(struct entry_ctx *c, const char *kw, struct p4tc_default_action *d);
+/*
+ * One entry, up to the word "entry" or the end; a const entry, up to the
+ * first word that is none of its own.
+ */
+int parse_entry(struct entry_ctx *c, struct p4tc_entry *e, enum entry_mode mode);
+/*
+ * ENTRY [entry ENTRY]...: an array the caller frees; a lookup without a
+ * key (all entries) is one entry with keylen 0.
+ */
+int parse_entries(struct entry_ctx *c, enum entry_mode mode, struct p4tc_entry **entries,
+		  unsigned int *n);
+
+void print_key(const struct entry_ctx *c, const struct p4tc_entry *e);
+void print_entry(const struct entry_ctx *c, const struct p4tc_entry *e);
+/* A default action as member @key ("default_hit_action"): text is the same. */
+void print_defact(const struct entry_ctx *c, const char *key,
+		  const struct p4tc_default_action *d);
+/* The key fields and allowed actions of the table, for "help". */
+void print_table_help(FILE *f, const struct entry_ctx *c);
 
 /* batch.c: split a batch file's line into words, in place */
 int batch_split(char *line, char **argv, int max);

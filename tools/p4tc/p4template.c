@@ -282,34 +282,19 @@ static int action_cmd(enum verb verb, const char *pname, const char *name,
 
 /* Tables */
 
-/* CRUDXPS for the control path (bits 13..7), then the data path (6..0). */
-static void permissions_str(__u16 perm, char *buf)
-{
-	static const char letters[] = "CRUDXPS";
-	int i;
-
-	for (i = 0; i < 14; i++)
-		buf[i] = perm & (1 << (13 - i)) ? letters[i % 7] : '-';
-	buf[14] = '\0';
-}
-
 static void print_table(const char *pname, const struct p4tc_table *t)
 {
-	char perm[16], hex[8];
 	unsigned int i;
 
-	permissions_str(t->permissions, perm);
-	snprintf(hex, sizeof(hex), "0x%04x", t->permissions);
 	out_open_object(NULL);
 	out_str("pname", "table %s/", pname);
 	out_str("tblname", "%s", t->name);
 	out_uint("tblid", " tblid %llu\n", t->id);
-	out_str("type", "\ttype %s", t->type == P4TC_TABLE_TYPE_EXACT ? "exact" : "unknown");
+	out_match("type", "\ttype %s", t->type);
 	out_uint("keysz", " keysz %llu", t->keysz);
 	out_uint("tentries", " tentries %llu", t->tentries);
 	out_uint("nummasks", " nummasks %llu", t->nummasks);
-	out_str("permissions", " permissions %s", hex);
-	out_text(" (%s)", perm);
+	out_permissions("permissions", " permissions %s", t->permissions);
 	out_uint("nentries", " nentries %llu\n", t->nentries);
 	out_open_array("keyfields");
 	for (i = 0; i < t->nkeyfields; i++) {

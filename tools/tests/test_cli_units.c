@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Host unit tests of the p4tc command's parts: batch line splitting and the
- * JSON writer.
+ * Host unit tests of the p4tc command's parts: batch line splitting, the
+ * JSON writer, and entries, keys and actions as words and as output,
+ * against synthetic tables and action templates (no kernel needed).
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "json.h"
 #include "p4tc.h"
@@ -149,9 +151,544 @@ static void test_json(void)
 		   "pretty output is indented");
 }
 
+
+/* The parts that need the kernel: never reached with the actions given. */
+struct p4tc_handle *cli_handle(void)
+{
+	cli_error("no kernel in unit tests");
+	return NULL;
+}
+
+int cli_fail(int err)
+{
+	cli_error("%s", strerror(-err));
+	return CLI_EFAIL;
+}
+
+/* stderr into a file while a parse runs, for its "Error:" line. */
+static FILE *err_file;
+static int saved_stderr = -1;
+
+static void capture_stderr(void)
+{
+	fflush(stderr);
+	err_file = tmpfile();
+	saved_stderr = dup(2);
+	dup2(fileno(err_file), 2);
+}
+
+/* The captured text, without the trailing newline. */
+static const char *captured(void)
+{
+	static char buf[1024];
+	size_t n;
+
+	fflush(stderr);
+	dup2(saved_stderr, 2);
+	close(saved_stderr);
+	rewind(err_file);
+	n = fread(buf, 1, sizeof(buf) - 1, err_file);
+	fclose(err_file);
+	while (n && buf[n - 1] == '\n')
+		n--;
+	buf[n] = '\0';
+	return buf;
+}
+
+static struct p4tc_action test_actions[3];
+
+static void add_param(struct p4tc_action *act, const char *name, const char *type)
+{
+	struct p4tc_param *prm = &act->params[act->nparams++];
+
+	strcpy(prm->name, name);
+	p4tc_type_parse(type, &prm->type, &prm->bitsz);
+	prm->id = act->nparams;
+}
+
+static void init_actions(void)
+{
+	test_actions[0] = (struct p4tc_action){ .id = 1, .name = "cb/send", .active = true };
+	add_param(&test_actions[0], "port", "bit16");
+	add_param(&test_actions[0], "dmac", "macaddr");
+	test_actions[1] = (struct p4tc_action){ .id = 2, .name = "cb/drop", .active = true };
+	test_actions[2] = (struct p4tc_action){ .id = 3, .name = "other/drop", .active = true };
+}
+
+static void add_field(struct p4tc_table *t, const char *name, const char *type, __u8 match)
+{
+	struct p4tc_keyfield *kf = &t->keyfields[t->nkeyfields++];
+
+	strcpy(kf->name, name);
+	p4tc_type_parse(type, &kf->type, &kf->bitsz);
+	kf->id = t->nkeyfields;
+	kf->match = match;
+}
+
+/* Tables of each type: dstAddr ipv4 (lpm/ternary), port bit16 (exact). */
+static void init_table(struct p4tc_table *t, __u8 type)
+{
+	memset(t, 0, sizeof(*t));
+	t->id = 5;
+	strcpy(t->name, "cb/t");
+	t->type = type;
+	t->keysz = 48;
+	add_field(t, "dstAddr", "ipv4", type);
+	add_field(t, "port", "bit16", P4TC_MATCH_EXACT);
+}
+
+static void init_ctx(struct entry_ctx *c, struct args *a, const struct p4tc_table *t)
+{
+	memset(c, 0, sizeof(*c));
+	c->a = a;
+	c->pname = "p";
+	c->t = t;
+	c->actions = test_actions;
+	c->nactions = 3;
+	c->actions_loaded = true;
+}
+
+/* Split @line into words for a parse. */
+static struct args words(const char *line)
+{
+	static char buf[512], *argv[64];
+	struct args a = { .obj = "table p/cb/t" };
+
+	snprintf(buf, sizeof(buf), "%s", line);
+	a.argc = batch_split(buf, argv, 64);
+	a.argv = argv;
+	return a;
+}
+
+/* Parse @line as one entry of @t: 0 expected, the entry into @e. */
+static bool parse_ok(const struct p4tc_table *t, enum entry_mode mode, const char *line,
+		     struct p4tc_entry *e)
+{
+	struct args a = words(line);
+	struct entry_ctx c;
+	const char *msg;
+	int err;
+
+	init_ctx(&c, &a, t);
+	capture_stderr();
+	err = parse_entry(&c, e, mode);
+	msg = captured();
+	if (err || a.argc)
+		printf("# \"%s\": %d, %d words left: %s\n", line, err, a.argc, msg);
+	return !err && !a.argc;
+}
+
+/* Parse @line: a usage error whose message has @expect. */
+static void parse_err(const struct p4tc_table *t, enum entry_mode mode, const char *line,
+		      const char *expect)
+{
+	struct args a = words(line);
+	struct p4tc_entry e;
+	struct entry_ctx c;
+	const char *msg;
+	int err;
+
+	init_ctx(&c, &a, t);
+	capture_stderr();
+	err = parse_entry(&c, &e, mode);
+	msg = captured();
+	tap_ok(err == CLI_EUSAGE && !strncmp(msg, "Error: table p/cb/t: ", 21) &&
+	       strstr(msg, expect) && !strchr(msg, '\n'),
+	       "\"%s\" -> %s", line, msg);
+}
+
+static void test_entry_words(void)
+{
+	struct p4tc_table exact, lpm, ternary;
+	struct p4tc_entry e;
+
+	init_actions();
+	init_table(&exact, P4TC_TABLE_TYPE_EXACT);
+	init_table(&lpm, P4TC_TABLE_TYPE_LPM);
+	init_table(&ternary, P4TC_TABLE_TYPE_TERNARY);
+
+	tap_ok(parse_ok(&exact, ENTRY_CREATE,
+			"dstAddr 10.0.0.1/32 port 80 action send param port 7 param dmac 0:1:2:3:4:5",
+			&e) &&
+	       e.table_id == 5 && e.keylen == 6 && !memcmp(e.key, "\x0a\x00\x00\x01\x50\x00", 6) &&
+	       !(e.has & P4TC_ENTRY_HAS_MASK) && !strcmp(e.action_name, "cb/send") &&
+	       e.nparams == 2 && e.params[0].len == 2 && e.params[0].value[0] == 7 &&
+	       e.params[1].len == 8, "an exact entry: key, action by its last name, params");
+	tap_ok(parse_ok(&lpm, ENTRY_CREATE,
+			"dstAddr 10.1.0.0/32 port 80 prio 7 permissions 0x1da4 dynamic aging 5000 "
+			"action p/cb/drop", &e) &&
+	       (e.has & P4TC_ENTRY_HAS_MASK) && !memcmp(e.mask, "\xff\xff\xff\xff\xff\xff", 6) &&
+	       (e.has & P4TC_ENTRY_HAS_PRIO) && e.prio == 7 &&
+	       (e.has & P4TC_ENTRY_HAS_PERMISSIONS) && e.permissions == 0x1da4 && e.dynamic &&
+	       (e.has & P4TC_ENTRY_HAS_AGING) && e.aging_ms == 5000 &&
+	       !strcmp(e.action_name, "cb/drop"),
+	       "an lpm entry: mask, prio, permissions, dynamic, aging, action PIPE/CB/ACT");
+	tap_ok(parse_ok(&ternary, ENTRY_UPDATE,
+			"port 80 dstAddr 10.1.2.3/255.0.255.0 prio 3 dynamic profile_id 2", &e) &&
+	       !memcmp(e.key, "\x0a\x00\x02\x00\x50\x00", 6) &&
+	       !memcmp(e.mask, "\xff\x00\xff\x00\xff\xff", 6) && e.prio == 3 &&
+	       (e.has & P4TC_ENTRY_HAS_PROFILE_ID) && e.profile_id == 2 && !e.action_name[0],
+	       "a ternary entry: fields in any order, VALUE/MASK, profile_id, no action");
+	tap_ok(parse_ok(&ternary, ENTRY_LOOKUP, "", &e) && !e.keylen,
+	       "get and delete take no key: every entry");
+	tap_ok(parse_ok(&ternary, ENTRY_LOOKUP, "dstAddr 10.0.0.0/8 port 1 prio 9", &e) &&
+	       e.keylen == 6 && e.prio == 9, "a ternary lookup names key, mask and prio");
+	tap_ok(parse_ok(&exact, ENTRY_CONST, "dstAddr 10.0.0.1 port 1 permissions 0x1024 action cb/drop",
+			&e) && !e.table_id && !e.table_name[0] && e.permissions == 0x1024,
+	       "a const entry has no table of its own");
+
+	parse_err(&exact, ENTRY_CREATE, "dstAddr 10.0.0.0/8 port 1",
+		  "key field dstAddr: \"10.0.0.0/8\": an exact table takes no prefix or mask");
+	parse_err(&exact, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 prio 3",
+		  "an exact table takes no prio");
+	parse_err(&lpm, ENTRY_CREATE, "dstAddr 10.0.0.0/8 port 1/8",
+		  "key field port: \"1/8\": the field matches exact");
+	parse_err(&lpm, ENTRY_CREATE, "dstAddr 10.0.0.0/8 port 1",
+		  "lpm key: the masks must make one prefix of the key");
+	parse_err(&lpm, ENTRY_CREATE, "dstAddr 10.0.0.0/40 port 1",
+		  "\"10.0.0.0/40\" is not VALUE/PREFIX (0 to 32) or VALUE/MASK of ipv4");
+	parse_err(&lpm, ENTRY_CREATE, "dstAddr 10.0.0.300/8 port 1",
+		  "key field dstAddr: \"10.0.0.300\" is not a valid ipv4");
+	parse_err(&ternary, ENTRY_CREATE, "dstAddr 10.0.0.3/255.0.0.256 port 1",
+		  "\"10.0.0.3/255.0.0.256\" is not VALUE/PREFIX (0 to 32) or VALUE/MASK of ipv4");
+	parse_err(&ternary, ENTRY_CREATE, "dstAddr 10.0.0.3 port 65536",
+		  "key field port: 65536 is out of range for bit16");
+	parse_err(&lpm, ENTRY_CREATE, "dstAddr 10.0.0.1", "key field port missing");
+	parse_err(&lpm, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 dstAddr 10.0.0.2",
+		  "key field dstAddr given twice");
+	parse_err(&lpm, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 prio 0", "prio 0");
+	parse_err(&lpm, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 prio 16777216",
+		  "prio 16777216 is out of range");
+	parse_err(&ternary, ENTRY_LOOKUP, "dstAddr 10.0.0.1 port 1",
+		  "ternary entries are named by key, mask and prio: prio missing");
+	parse_err(&ternary, ENTRY_UPDATE, "dstAddr 10.0.0.1 port 1 action cb/drop",
+		  "prio missing");
+	parse_err(&ternary, ENTRY_LOOKUP, "dstAddr 10.0.0.1 port 1 prio 1 action drop",
+		  "unexpected \"action\"");
+	parse_err(&exact, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 permissions 0x2000",
+		  "an entry has no create bits");
+	parse_err(&exact, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 aging 100",
+		  "aging is for dynamic entries");
+	parse_err(&exact, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 dynamic aging 1 profile_id 1",
+		  "aging or profile_id, not both");
+	parse_err(&exact, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 dynamic profile_id 16",
+		  "profile_id 16 is out of range");
+	tap_ok(parse_ok(&exact, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 dynamic", &e) &&
+	       e.dynamic, "dynamic");
+	{
+		struct args a = words("dstAddr 10.0.0.1 port 1 prio 1 dynamic");
+		struct entry_ctx c;
+		int err;
+
+		init_ctx(&c, &a, &ternary);
+		err = parse_entry(&c, &e, ENTRY_CONST);
+		tap_ok(!err && a.argc == 1 && !strcmp(a.argv[0], "dynamic"),
+		       "a const entry ends at a word not its own: its table's");
+	}
+	parse_err(&exact, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 action send param port 1",
+		  "action cb/send: param dmac missing");
+	parse_err(&exact, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 action send param vlan 1",
+		  "action cb/send has no param \"vlan\"");
+	parse_err(&exact, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 action drop2",
+		  "pipeline p has no action \"drop2\"");
+	parse_err(&exact, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 action q/cb/drop",
+		  "action \"q/cb/drop\" is not of pipeline p");
+	parse_err(&exact, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 action drop",
+		  "action \"drop\" is ambiguous: cb/drop or other/drop");
+	parse_err(&exact, ENTRY_CREATE, "dstAddr 10.0.0.1 port 1 action NoAction",
+		  "pipeline p has no action \"NoAction\"");
+}
+
+static void test_entry_batches(void)
+{
+	struct p4tc_table lpm;
+	struct p4tc_entry *v = NULL;
+	struct entry_ctx c;
+	struct args a;
+	unsigned int n = 0;
+	const char *msg;
+	int err;
+
+	init_table(&lpm, P4TC_TABLE_TYPE_LPM);
+	lpm.nkeyfields = 1;
+	lpm.keysz = 32;
+	a = words("dstAddr 10.0.0.0/8 action cb/drop entry dstAddr 10.1.0.0/16 prio 4 "
+		  "entry dstAddr 10.1.2.0/24 action cb/drop");
+	init_ctx(&c, &a, &lpm);
+	err = parse_entries(&c, ENTRY_CREATE, &v, &n);
+	tap_ok(!err && n == 3 && !memcmp(v[0].mask, "\xff\x00\x00\x00", 4) &&
+	       !strcmp(v[0].action_name, "cb/drop") && v[1].prio == 4 && !v[1].action_name[0] &&
+	       !memcmp(v[2].key, "\x0a\x01\x02\x00", 4),
+	       "\"entry\" starts the next entry of a batch");
+	free(v);
+	a = words("entry dstAddr 10.0.0.0/8 entry dstAddr 10.1.0.0/16");
+	init_ctx(&c, &a, &lpm);
+	err = parse_entries(&c, ENTRY_LOOKUP, &v, &n);
+	tap_ok(!err && n == 2, "the first entry may start with \"entry\" too");
+	free(v);
+	a = words("dstAddr 10.0.0.0/8 entry prio 3");
+	init_ctx(&c, &a, &lpm);
+	capture_stderr();
+	err = parse_entries(&c, ENTRY_LOOKUP, &v, &n);
+	msg = captured();
+	tap_ok(err == CLI_EUSAGE && strstr(msg, "unexpected \"prio\""),
+	       "each entry of a batch has its key (%s)", msg);
+	a = words("dstAddr 10.0.0.0/8 entry");
+	init_ctx(&c, &a, &lpm);
+	capture_stderr();
+	err = parse_entries(&c, ENTRY_LOOKUP, &v, &n);
+	msg = captured();
+	tap_ok(err == CLI_EUSAGE && strstr(msg, "entry 2: no key"), "an empty entry (%s)", msg);
+}
+
+static int defact(const char *line, struct p4tc_default_action *d, const char **msg)
+{
+	struct args a = words(line);
+	struct p4tc_table t;
+	struct entry_ctx c;
+	int err;
+
+	init_table(&t, P4TC_TABLE_TYPE_EXACT);
+	t.nacts = 2;
+	t.acts[0] = (struct p4tc_table_act){ .id = 1, .flags = P4TC_TABLE_ACT_TABLEONLY };
+	t.acts[1] = (struct p4tc_table_act){ .id = 2 };
+	init_ctx(&c, &a, &t);
+	capture_stderr();
+	err = parse_defact(&c, "default_miss_action", d);
+	*msg = captured();
+	return err;
+}
+
+static void test_defact_words(void)
+{
+	struct p4tc_default_action d;
+	struct args a;
+	struct p4tc_table t = {};
+	const char *msg;
+
+	tap_ok(!defact("permissions 0x1024 action p/cb/drop", &d, &msg) &&
+	       d.permissions == 0x1024 && !strcmp(d.action_name, "cb/drop") && !d.noaction,
+	       "default action: permissions then action");
+	tap_ok(!defact("noaction", &d, &msg) && d.noaction, "noaction deletes it");
+	tap_ok(!defact("action NoAction", &d, &msg) && !d.action_id && !d.action_name[0] &&
+	       !d.noaction, "NoAction is action id 0");
+	tap_ok(!defact("action p/NoAction", &d, &msg) && !d.action_name[0],
+	       "PIPE/NoAction too");
+	tap_ok(defact("action NoAction param x 1", &d, &msg) == CLI_EUSAGE &&
+	       strstr(msg, "NoAction has no params"), "NoAction takes no params (%s)", msg);
+	tap_ok(defact("permissions 0x3000 action drop", &d, &msg) == CLI_EUSAGE &&
+	       strstr(msg, "must keep control read, data read and data execute"),
+	       "default action permissions keep R, R and X (%s)", msg);
+	tap_ok(defact("action send param port 1 param dmac 0:0:0:0:0:1", &d, &msg) == CLI_EUSAGE &&
+	       strstr(msg, "action cb/send is not allowed as a default action"),
+	       "a tableonly action is no default (%s)", msg);
+	tap_ok(defact("action other/drop", &d, &msg) == CLI_EUSAGE &&
+	       strstr(msg, "action other/drop is not allowed as a default action"),
+	       "nor an action the table does not list (%s)", msg);
+	tap_ok(defact("permissions 0x1024", &d, &msg) == CLI_EUSAGE &&
+	       strstr(msg, "default_miss_action needs \"action ACT\" or \"noaction\""),
+	       "a default action needs an action (%s)", msg);
+
+	a = words("id 1 aging 5000");
+	capture_stderr();
+	tap_ok(!parse_timer_profile(&a, &t) && t.ntimer_profiles == 1 &&
+	       t.timer_profiles[0].id == 1 && t.timer_profiles[0].aging_ms == 5000,
+	       "timer_profile id N aging MS");
+	a = words("id 1 aging 7");
+	tap_ok(parse_timer_profile(&a, &t) == CLI_EUSAGE, "a timer profile once");
+	a = words("id 16 aging 7");
+	tap_ok(parse_timer_profile(&a, &t) == CLI_EUSAGE, "timer profile ids are below 16");
+	a = words("id 2 aging 864000001");
+	tap_ok(parse_timer_profile(&a, &t) == CLI_EUSAGE, "aging at most ten days");
+	captured();
+}
+
+/* Run @print with the output to a string, and compare it with @expect. */
+static void check_output(bool json, void (*print)(void *), void *arg, const char *expect,
+			 const char *what)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	f = open_memstream(&out, &len);
+	if (!tap_ok(f != NULL, "open_memstream"))
+		return;
+	out_init_file(f, json, false);
+	out_begin();
+	print(arg);
+	out_end();
+	fclose(f);
+	out_init(false, false);
+	if (!tap_ok(!strcmp(out, expect), "%s output: %s", json ? "JSON" : "text", what))
+		printf("# got: %s\n# expected: %s\n", visible(out), visible(expect));
+	free(out);
+}
+
+static struct p4tc_table print_tbl;
+static struct p4tc_entry print_e;
+
+static void print_test_entry(void *arg)
+{
+	struct entry_ctx c;
+
+	init_ctx(&c, NULL, &print_tbl);
+	print_entry(&c, arg);
+}
+
+static void test_entry_output(void)
+{
+	struct p4tc_entry *e = &print_e;
+
+	init_table(&print_tbl, P4TC_TABLE_TYPE_LPM);
+	memset(e, 0, sizeof(*e));
+	e->table_id = 5;
+	strcpy(e->table_name, "cb/t");
+	e->keylen = 6;
+	memcpy(e->key, "\x0a\x01\x00\x00\x50\x00", 6);
+	memcpy(e->mask, "\xff\xff\x00\x00\xff\xff", 6);
+	e->has = P4TC_ENTRY_HAS_MASK | P4TC_ENTRY_HAS_PRIO | P4TC_ENTRY_HAS_PERMISSIONS |
+		 P4TC_ENTRY_HAS_AGING | P4TC_ENTRY_HAS_TM | P4TC_ENTRY_HAS_CREATED_BY |
+		 P4TC_ENTRY_HAS_COUNTERS;
+	e->prio = 7;
+	e->permissions = 0x1da4;
+	e->action_id = 1;
+	strcpy(e->action_name, "cb/send");
+	e->nparams = 2;
+	e->params[0] = (struct p4tc_param_value){ .id = 1, .name = "port", .len = 2,
+						  .value = { 7 } };
+	e->params[1] = (struct p4tc_param_value){ .id = 2, .name = "dmac", .len = 8,
+						  .value = { 0, 1, 2, 3, 4, 5 } };
+	e->dynamic = true;
+	e->aging_ms = 30000;
+	e->created_ms = 1500;
+	e->firstused_ms = 1000;
+	e->lastused_ms = 10;
+	e->created_by = (struct p4tc_entry_who){ P4TC_ENTITY_TC, 42, "p4tc" };
+	e->packets = 3;
+	e->bytes = 180;
+	check_output(true, print_test_entry, e,
+		     "[{\"tblid\":5,\"tblname\":\"cb/t\",\"prio\":7,\"permissions\":\"0x1da4\","
+		     "\"key\":[{\"keyfield\":\"dstAddr\",\"id\":1,\"width\":32,\"type\":\"ipv4\","
+		     "\"match_type\":\"lpm\",\"fieldval\":\"10.1.0.0\",\"prefix\":16},"
+		     "{\"keyfield\":\"port\",\"id\":2,\"width\":16,\"type\":\"bit16\","
+		     "\"match_type\":\"exact\",\"fieldval\":80}],"
+		     "\"actions\":{\"actname\":\"cb/send\",\"actid\":1,\"params\":["
+		     "{\"name\":\"port\",\"type\":\"bit16\",\"value\":7},"
+		     "{\"name\":\"dmac\",\"type\":\"macaddr\",\"value\":\"00:01:02:03:04:05\"}]},"
+		     "\"dynamic\":true,\"aging\":30000,\"tmpl_created\":false,"
+		     "\"tm\":{\"created\":1500,\"firstused\":1000,\"lastused\":10},"
+		     "\"created_by\":{\"entity\":\"tc\",\"pid\":42,\"comm\":\"p4tc\"},"
+		     "\"counters\":{\"packets\":3,\"bytes\":180}}]\n",
+		     "an lpm entry, with every field");
+	check_output(false, print_test_entry, e,
+		     "entry tblid 5 table cb/t prio 7 permissions 0x1da4 (-RUD-PS-R--X--)\n"
+		     "\tkey dstAddr id 1 width 32 type ipv4 match lpm fieldval 10.1.0.0 prefix 16\n"
+		     "\tkey port id 2 width 16 type bit16 match exact fieldval 80\n"
+		     "\taction cb/send actid 1\n"
+		     "\t\tparam port type bit16 value 7\n"
+		     "\t\tparam dmac type macaddr value 00:01:02:03:04:05\n"
+		     "\tdynamic aging 30000\n"
+		     "\tcreated 1500 ms ago, first used 1000 ms ago, last used 10 ms ago\n"
+		     "\tcreated_by tc pid 42 comm p4tc\n"
+		     "\tcounters packets 3 bytes 180\n",
+		     "an lpm entry, with every field");
+
+	/* A ternary const entry that was never hit, without an action. */
+	init_table(&print_tbl, P4TC_TABLE_TYPE_TERNARY);
+	memset(e, 0, sizeof(*e));
+	e->table_id = 5;
+	e->keylen = 6;
+	memcpy(e->key, "\x0a\x00\x02\x00\x50\x00", 6);
+	memcpy(e->mask, "\xff\x00\xff\x00\xff\xff", 6);
+	e->has = P4TC_ENTRY_HAS_MASK | P4TC_ENTRY_HAS_PRIO | P4TC_ENTRY_HAS_TM;
+	e->prio = 1;
+	e->tmpl_created = true;
+	e->created_ms = 20;
+	check_output(true, print_test_entry, e,
+		     "[{\"tblid\":5,\"tblname\":\"cb/t\",\"prio\":1,"
+		     "\"key\":[{\"keyfield\":\"dstAddr\",\"id\":1,\"width\":32,\"type\":\"ipv4\","
+		     "\"match_type\":\"ternary\",\"fieldval\":\"10.0.2.0\",\"mask\":\"255.0.255.0\"},"
+		     "{\"keyfield\":\"port\",\"id\":2,\"width\":16,\"type\":\"bit16\","
+		     "\"match_type\":\"exact\",\"fieldval\":80}],"
+		     "\"dynamic\":false,\"tmpl_created\":true,"
+		     "\"tm\":{\"created\":20,\"firstused\":0,\"lastused\":0}}]\n",
+		     "a ternary const entry");
+	check_output(false, print_test_entry, e,
+		     "entry tblid 5 table cb/t prio 1\n"
+		     "\tkey dstAddr id 1 width 32 type ipv4 match ternary fieldval 10.0.2.0 mask 255.0.255.0\n"
+		     "\tkey port id 2 width 16 type bit16 match exact fieldval 80\n"
+		     "\ttmpl_created\n"
+		     "\tcreated 20 ms ago, never used\n",
+		     "a ternary const entry");
+}
+
+static struct p4tc_default_action print_d;
+
+static void print_test_defact(void *arg)
+{
+	struct entry_ctx c;
+
+	init_ctx(&c, NULL, &print_tbl);
+	out_open_object(NULL);
+	print_defact(&c, "default_miss_action", arg);
+	out_close_object();
+}
+
+static void test_defact_output(void)
+{
+	print_d = (struct p4tc_default_action){ .permissions = 0x1024, .action_id = 2,
+						.action_name = "cb/drop" };
+	check_output(true, print_test_defact, &print_d,
+		     "[{\"default_miss_action\":{\"permissions\":\"0x1024\",\"actname\":\"cb/drop\","
+		     "\"actid\":2,\"params\":[]}}]\n", "a default action");
+	check_output(false, print_test_defact, &print_d,
+		     "\tdefault_miss_action permissions 0x1024 (-R------R--X--) action cb/drop actid 2\n",
+		     "a default action");
+	print_d = (struct p4tc_default_action){ .permissions = 0x3fff };
+	check_output(false, print_test_defact, &print_d,
+		     "\tdefault_miss_action permissions 0x3fff (CRUDXPSCRUDXPS) action NoAction actid 0\n",
+		     "no action");
+}
+
+static void test_help(void)
+{
+	struct p4tc_table t;
+	struct entry_ctx c;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	init_table(&t, P4TC_TABLE_TYPE_TERNARY);
+	t.nacts = 2;
+	t.acts[0] = (struct p4tc_table_act){ .id = 1, .flags = P4TC_TABLE_ACT_TABLEONLY };
+	t.acts[1] = (struct p4tc_table_act){ .id = 2, .flags = P4TC_TABLE_ACT_DEFAULTONLY };
+	init_ctx(&c, NULL, &t);
+	f = open_memstream(&out, &len);
+	print_table_help(f, &c);
+	fclose(f);
+	tap_ok(!strcmp(out, "Key of ternary table p/cb/t (keysz 48):\n"
+			    "\tdstAddr ipv4 match ternary: VALUE[/PREFIX|/MASK]\n"
+			    "\tport bit16 match exact\n"
+			    "Entries are named by key, mask and prio: update, get and delete need \"prio N\".\n"
+			    "Actions of the table:\n"
+			    "\taction cb/send param port bit16 param dmac macaddr (in entries only)\n"
+			    "\taction cb/drop (as a default action only)\n"),
+	       "help lists the key fields with their match and the table's actions");
+	if (strncmp(out, "Key", 3))
+		printf("# got: %s\n", visible(out));
+	free(out);
+}
+
 int main(void)
 {
 	test_batch();
 	test_json();
+	test_entry_words();
+	test_entry_batches();
+	test_defact_words();
+	test_entry_output();
+	test_defact_output();
+	test_help();
 	return tap_done();
 }
