@@ -21,6 +21,9 @@ enum {
 
 /* Subcommands: each gets the words after its own name. */
 int p4template_main(int argc, char **argv);
+/* p4template.c: a table template as "get" shows it, actions from @c. */
+struct entry_ctx;
+void print_table(const struct entry_ctx *c, const struct p4tc_table *t);
 int p4ctrl_main(int argc, char **argv);
 int filter_main(int argc, char **argv);
 

@@ -4,6 +4,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "p4tc.h"
@@ -36,13 +37,25 @@ static void p4template_usage(void)
 	       "       p4tc p4template update action/PIPE/[CB/]ACT [state active|inactive] [PARAM]...\n"
 	       "       p4tc p4template get action/PIPE/[[CB/]ACT] [actid ID]\n"
 	       "       p4tc p4template del action/PIPE/[CB/]ACT\n"
-	       "       p4tc p4template create table/PIPE/CB/TBL [tblid ID] [TABLE_OPTS] [KEY]...\n"
-	       "       p4tc p4template update table/PIPE/CB/TBL [TABLE_OPTS] [KEY]...\n"
+	       "       p4tc p4template create table/PIPE/CB/TBL [tblid ID] [TABLE_ATTR]...\n"
+	       "                                                [KEY]... [ENTRY]...\n"
+	       "       p4tc p4template update table/PIPE/CB/TBL [TABLE_ATTR]... [KEY]...\n"
+	       "       p4tc p4template { create | update } table/PIPE/CB/TBL ENTRY...\n"
 	       "       p4tc p4template get table/PIPE/[CB/TBL] [tblid ID]\n"
 	       "       p4tc p4template del table/PIPE/CB/TBL\n"
 	       "PARAM := param NAME type TYPE [id ID]\n"
-	       "TABLE_OPTS := [type exact] [keysz BITS] [tentries N] [nummasks N] [permissions 0xPERM]\n"
-	       "KEY := key NAME type TYPE [match exact]\n"
+	       "TABLE_ATTR := type { exact | lpm | ternary } | keysz BITS | tentries N |\n"
+	       "              nummasks N | permissions PERM | counters [on | off] |\n"
+	       "              pna_direct_counter NAME | num_timer_profiles N |\n"
+	       "              timer_profile id N aging MS |\n"
+	       "              table_acts act name ACT [flags { tableonly | defaultonly }]\n"
+	       "                         [act name ACT [flags ...]]... |\n"
+	       "              default_hit_action DEFACT | default_miss_action DEFACT\n"
+	       "KEY := key NAME type TYPE [match { exact | lpm | ternary }]\n"
+	       "ENTRY := entry FIELD VALUE[/PREFIX|/MASK]... [prio N] [permissions PERM]\n"
+	       "               [action ACT [param NAME VALUE]...]\n"
+	       "DEFACT := [permissions PERM] action ACT [param NAME VALUE]... | noaction\n"
+	       "ACT := [PIPE/][CB/]NAME, or NoAction (no action, as a default)\n"
 	       "TYPE := bit1..bit128 | int1..int128 | be16 | be32 | be64 | macaddr | ipv4 |\n"
 	       "        ipv6 | dev | bool\n"
 	       "\"delete\" is \"del\".\n");
@@ -282,12 +295,13 @@ static int action_cmd(enum verb verb, const char *pname, const char *name,
 
 /* Tables */
 
-static void print_table(const char *pname, const struct p4tc_table *t)
+void print_table(const struct entry_ctx *c, const struct p4tc_table *t)
 {
+	const struct p4tc_action *act;
 	unsigned int i;
 
 	out_open_object(NULL);
-	out_str("pname", "table %s/", pname);
+	out_str("pname", "table %s/", c->pname);
 	out_str("tblname", "%s", t->name);
 	out_uint("tblid", " tblid %llu\n", t->id);
 	out_match("type", "\ttype %s", t->type);
@@ -296,6 +310,18 @@ static void print_table(const char *pname, const struct p4tc_table *t)
 	out_uint("nummasks", " nummasks %llu", t->nummasks);
 	out_permissions("permissions", " permissions %s", t->permissions);
 	out_uint("nentries", " nentries %llu\n", t->nentries);
+	out_uint("num_masks_used", "\tnum_masks_used %llu", t->num_masks_used);
+	out_uint("memory", " memory %llu", t->memory);
+	out_bool("counters", " counters %s", t->counters);
+	out_uint("num_timer_profiles", " num_timer_profiles %llu\n", t->num_timer_profiles);
+	out_open_array("timer_profiles");
+	for (i = 0; i < t->ntimer_profiles; i++) {
+		out_open_object(NULL);
+		out_uint("id", "\ttimer_profile id %llu", t->timer_profiles[i].id);
+		out_uint("aging", " aging %llu\n", t->timer_profiles[i].aging_ms);
+		out_close_object();
+	}
+	out_close_array();
 	out_open_array("keyfields");
 	for (i = 0; i < t->nkeyfields; i++) {
 		const struct p4tc_keyfield *kf = &t->keyfields[i];
@@ -309,17 +335,37 @@ static void print_table(const char *pname, const struct p4tc_table *t)
 		out_close_object();
 	}
 	out_close_array();
+	out_open_array("table_acts");
+	for (i = 0; i < t->nacts; i++) {
+		act = ctx_find_action(c, t->acts[i].id, t->acts[i].name);
+		out_open_object(NULL);
+		out_str("actname", "\tact name %s", act ? act->name : "unknown");
+		out_uint("actid", " actid %llu", t->acts[i].id);
+		out_open_array("flags");
+		if (t->acts[i].flags & P4TC_TABLE_ACT_TABLEONLY)
+			out_str(NULL, " flags %s", "tableonly");
+		if (t->acts[i].flags & P4TC_TABLE_ACT_DEFAULTONLY)
+			out_str(NULL, " flags %s", "defaultonly");
+		out_close_array();
+		out_text("\n");
+		out_close_object();
+	}
+	out_close_array();
+	if (t->has & P4TC_TABLE_HAS_DEFAULT_HIT)
+		print_defact(c, "default_hit_action", &t->default_hit);
+	if (t->has & P4TC_TABLE_HAS_DEFAULT_MISS)
+		print_defact(c, "default_miss_action", &t->default_miss);
 	out_close_object();
 }
 
-static int print_table_cb(const struct p4tc_table *t, void *pname)
+static int print_table_cb(const struct p4tc_table *t, void *c)
 {
-	print_table(pname, t);
+	print_table(c, t);
 	return 0;
 }
 
-/* key NAME type TYPE [match exact] */
-static int parse_key(struct args *a, struct p4tc_table *t)
+/* key NAME type TYPE [match exact|lpm|ternary] */
+static int parse_keyfield(struct args *a, struct p4tc_table *t)
 {
 	struct p4tc_keyfield *kf;
 	const char *name, *val;
@@ -335,33 +381,136 @@ static int parse_key(struct args *a, struct p4tc_table *t)
 		err = parse_type(a, "key field", name, &kf->type, &kf->bitsz);
 	if (err)
 		return err;
-	kf->match = P4TC_MATCH_EXACT;
+	/* Without a match the field takes the table's type. */
+	kf->match = 0;
 	if (a->argc && !strcmp(a->argv[0], "match")) {
 		args_next(a);
 		err = args_value(a, "match", &val);
-		if (!err && strcmp(val, "exact"))
-			return args_error(a, "key field %s: match \"%s\" is not exact",
+		if (!err && match_parse(val, &kf->match))
+			return args_error(a, "key field %s: match \"%s\" is not exact, lpm or ternary",
 					  name, val);
 	}
 	return err;
 }
 
-/* The options create and update share. */
-static int parse_table_opt(struct args *a, const char *kw, struct p4tc_table *t)
+/* table_acts act name ACT [flags tableonly|defaultonly] [act name ACT ...] */
+static int parse_table_acts(struct entry_ctx *c, struct p4tc_table *t)
 {
-	const char *val;
-	__u32 n;
+	struct args *a = c->a;
+	const char *kw, *name, *local, *val;
+	struct p4tc_table_act *ta;
+	unsigned int n = 0;
 	int err;
 
+	while (a->argc && !strcmp(a->argv[0], "act")) {
+		args_next(a);
+		kw = args_next(a);
+		if (!kw || strcmp(kw, "name"))
+			return args_error(a, "table_acts: \"act\" needs \"name ACT\"");
+		err = args_value(a, "act name", &name);
+		if (!err)
+			err = action_local_name(c, name, &local);
+		if (err)
+			return err;
+		if (t->nacts == P4TC_MAX_ACTIONS)
+			return args_error(a, "table_acts: more than %d actions", P4TC_MAX_ACTIONS);
+		ta = &t->acts[t->nacts];
+		memset(ta, 0, sizeof(*ta));
+		err = args_name(a, "action", local, ta->name);
+		if (!err && a->argc && !strcmp(a->argv[0], "flags")) {
+			args_next(a);
+			err = args_value(a, "flags", &val);
+			if (!err && !strcmp(val, "tableonly"))
+				ta->flags = P4TC_TABLE_ACT_TABLEONLY;
+			else if (!err && !strcmp(val, "defaultonly"))
+				ta->flags = P4TC_TABLE_ACT_DEFAULTONLY;
+			else if (!err)
+				err = args_error(a, "act %s: flags \"%s\" is neither tableonly nor defaultonly",
+						 name, val);
+		}
+		if (err)
+			return err;
+		n++;
+		/* NoAction is no action: allowed as a default anyway, never listed. */
+		if (!is_noaction(c, name))
+			t->nacts++;
+	}
+	if (!n)
+		return args_error(a, "table_acts needs \"act name ACT\"");
+	return CLI_OK;
+}
+
+/* What a table command builds besides the table itself. */
+struct table_cmd {
+	struct entry_ctx ec;
+	struct p4tc_table t;
+	/* the table's schema read from the kernel, for entries alone */
+	struct p4tc_table known;
+	struct p4tc_entry *entries;
+	unsigned int nentries;
+	unsigned int size;
+	/* the command shapes the key: its entries use this key schema */
+	bool shaped;
+};
+
+/* entry ..., a const entry, keyed by the command's schema or the table's. */
+static int parse_const_entry(struct table_cmd *tc)
+{
+	struct p4tc_entry *grown;
+	int err;
+
+	if (!tc->ec.t) {
+		if (tc->shaped) {
+			tc->ec.t = &tc->t;
+		} else {
+			/* Entries alone, for an existing table. */
+			struct p4tc_handle *h = cli_handle();
+
+			if (!h)
+				return CLI_EFAIL;
+			strcpy(tc->known.name, tc->t.name);
+			err = p4tc_table_get(h, tc->ec.pname, &tc->known);
+			if (err)
+				return cli_fail(err);
+			tc->ec.t = &tc->known;
+		}
+	}
+	if (tc->nentries == tc->size) {
+		tc->size = tc->size ? 2 * tc->size : 8;
+		grown = realloc(tc->entries, tc->size * sizeof(*grown));
+		if (!grown) {
+			cli_error("out of memory");
+			return CLI_EFAIL;
+		}
+		tc->entries = grown;
+	}
+	err = parse_entry(&tc->ec, &tc->entries[tc->nentries], ENTRY_CONST);
+	if (err)
+		return err;
+	tc->nentries++;
+	return CLI_OK;
+}
+
+/* The attributes create and update share. */
+static int parse_table_opt(struct table_cmd *tc, const char *kw)
+{
+	struct p4tc_table *t = &tc->t;
+	struct args *a = tc->ec.a;
+	const char *val;
+	int err;
+
+	if (tc->nentries && (!strcmp(kw, "type") || !strcmp(kw, "keysz") || !strcmp(kw, "key")))
+		return args_error(a, "%s goes before the entries, which it shapes", kw);
 	if (!strcmp(kw, "type")) {
 		err = args_value(a, kw, &val);
-		if (!err && strcmp(val, "exact"))
-			return args_error(a, "type \"%s\" is not exact", val);
-		t->type = P4TC_TABLE_TYPE_EXACT;
+		if (!err && match_parse(val, &t->type))
+			return args_error(a, "type \"%s\" is not exact, lpm or ternary", val);
 		t->has |= P4TC_TABLE_HAS_TYPE;
+		tc->shaped = true;
 	} else if (!strcmp(kw, "keysz")) {
 		err = args_u32(a, kw, P4TC_MAX_KEYSZ, &t->keysz);
 		t->has |= P4TC_TABLE_HAS_KEYSZ;
+		tc->shaped = true;
 	} else if (!strcmp(kw, "tentries")) {
 		err = args_u32(a, kw, UINT32_MAX, &t->tentries);
 		t->has |= P4TC_TABLE_HAS_TENTRIES;
@@ -369,69 +518,142 @@ static int parse_table_opt(struct args *a, const char *kw, struct p4tc_table *t)
 		err = args_u32(a, kw, UINT32_MAX, &t->nummasks);
 		t->has |= P4TC_TABLE_HAS_NUMMASKS;
 	} else if (!strcmp(kw, "permissions")) {
-		err = args_u32(a, kw, 0x3fff, &n);
-		t->permissions = n;
+		err = parse_permissions(a, kw, &t->permissions);
 		t->has |= P4TC_TABLE_HAS_PERMISSIONS;
 	} else if (!strcmp(kw, "key")) {
-		err = parse_key(a, t);
+		err = parse_keyfield(a, t);
+		tc->shaped = true;
+	} else if (!strcmp(kw, "table_acts")) {
+		err = parse_table_acts(&tc->ec, t);
+	} else if (!strcmp(kw, "default_hit_action") && !(t->has & P4TC_TABLE_HAS_DEFAULT_HIT)) {
+		err = parse_defact(&tc->ec, kw, &t->default_hit);
+		t->has |= P4TC_TABLE_HAS_DEFAULT_HIT;
+	} else if (!strcmp(kw, "default_miss_action") && !(t->has & P4TC_TABLE_HAS_DEFAULT_MISS)) {
+		err = parse_defact(&tc->ec, kw, &t->default_miss);
+		t->has |= P4TC_TABLE_HAS_DEFAULT_MISS;
+	} else if (!strcmp(kw, "num_timer_profiles")) {
+		err = args_u32(a, kw, P4TC_MAX_TIMER_PROFILES, &t->num_timer_profiles);
+		if (!err && !t->num_timer_profiles)
+			err = args_error(a, "num_timer_profiles 0: a table has 1 to %d",
+					 P4TC_MAX_TIMER_PROFILES);
+		t->has |= P4TC_TABLE_HAS_NUM_TIMER_PROFILES;
+	} else if (!strcmp(kw, "timer_profile")) {
+		err = parse_timer_profile(a, t);
+	} else if (!strcmp(kw, "counters")) {
+		err = CLI_OK;
+		t->counters = true;
+		if (a->argc && (!strcmp(a->argv[0], "on") || !strcmp(a->argv[0], "off")))
+			t->counters = !strcmp(args_next(a), "on");
+		t->has |= P4TC_TABLE_HAS_COUNTERS;
+	} else if (!strcmp(kw, "pna_direct_counter")) {
+		/* Upstream binds a counter extern; here entries count by themselves. */
+		err = args_value(a, kw, &val);
+		t->counters = true;
+		t->has |= P4TC_TABLE_HAS_COUNTERS;
+	} else if (!strcmp(kw, "entry")) {
+		err = parse_const_entry(tc);
 	} else {
 		err = args_error(a, "unexpected \"%s\"", kw);
 	}
 	return err;
 }
 
+/* Key fields match exact or as their table. */
+static int check_key_matches(struct args *a, const struct p4tc_table *t)
+{
+	__u8 type = t->type ?: P4TC_TABLE_TYPE_EXACT;
+	char tbuf[16], mbuf[16];
+	const char *tname = match_name(type, tbuf, sizeof(tbuf));
+	unsigned int i;
+
+	for (i = 0; i < t->nkeyfields; i++) {
+		__u8 m = t->keyfields[i].match;
+
+		if (!m || m == P4TC_MATCH_EXACT || m == type)
+			continue;
+		if (type == P4TC_TABLE_TYPE_EXACT)
+			return args_error(a, "key field %s: match %s: the fields of an exact table match exact",
+					  t->keyfields[i].name, match_name(m, mbuf, sizeof(mbuf)));
+		return args_error(a, "key field %s: match %s: the fields of a%s %s table match exact or %s",
+				  t->keyfields[i].name, match_name(m, mbuf, sizeof(mbuf)),
+				  type == P4TC_TABLE_TYPE_LPM ? "n" : "", tname, tname);
+	}
+	return CLI_OK;
+}
+
 static int table_cmd(enum verb verb, const char *pname, const char *name,
 		     struct args *a)
 {
-	struct p4tc_table t = {};
 	struct p4tc_handle *h;
+	struct table_cmd *tc;
+	struct p4tc_table *t;
 	const char *kw;
-	int err;
+	int err = CLI_OK;
 
-	if (name[0]) {
-		err = args_name(a, "table", name, t.name);
-		if (err)
-			return err;
+	tc = calloc(1, sizeof(*tc));
+	if (!tc) {
+		cli_error("out of memory");
+		return CLI_EFAIL;
 	}
-	while ((kw = args_next(a))) {
+	tc->ec.a = a;
+	tc->ec.pname = pname;
+	t = &tc->t;
+	if (name[0])
+		err = args_name(a, "table", name, t->name);
+	while (!err && (kw = args_next(a))) {
 		if (!strcmp(kw, "tblid") && verb != VERB_UPDATE)
-			err = args_u32(a, kw, UINT32_MAX, &t.id);
+			err = args_u32(a, kw, UINT32_MAX, &t->id);
 		else if (verb == VERB_CREATE || verb == VERB_UPDATE)
-			err = parse_table_opt(a, kw, &t);
+			err = parse_table_opt(tc, kw);
 		else
 			err = args_error(a, "unexpected \"%s\"", kw);
-		if (err)
-			return err;
 	}
-	if (verb != VERB_GET && !t.name[0] && !(verb == VERB_DEL && t.id))
-		return args_error(a, "table name missing: table/PIPE/CB/TBL");
+	if (!err && verb != VERB_GET && !t->name[0] && !(verb == VERB_DEL && t->id))
+		err = args_error(a, "table name missing: table/PIPE/CB/TBL");
+	if (!err && (verb == VERB_CREATE || (t->has & P4TC_TABLE_HAS_TYPE)))
+		err = check_key_matches(a, t);
+	if (err)
+		goto out;
+	t->const_entries = tc->entries;
+	t->nconst_entries = tc->nentries;
 
 	h = cli_handle();
-	if (!h)
-		return CLI_EFAIL;
+	if (!h) {
+		err = CLI_EFAIL;
+		goto out;
+	}
 	switch (verb) {
 	case VERB_CREATE:
-		err = p4tc_table_create(h, pname, &t);
+		err = p4tc_table_create(h, pname, t);
 		break;
 	case VERB_UPDATE:
-		err = p4tc_table_update(h, pname, &t);
+		err = p4tc_table_update(h, pname, t);
 		break;
 	case VERB_DEL:
-		err = p4tc_table_delete(h, pname, &t);
+		err = p4tc_table_delete(h, pname, t);
 		break;
 	case VERB_GET:
+		/* Action names and param types for the table's actions. */
+		err = ctx_load_actions(&tc->ec);
+		if (err)
+			goto out;
 		out_begin();
-		if (t.name[0] || t.id) {
-			err = p4tc_table_get(h, pname, &t);
+		if (t->name[0] || t->id) {
+			err = p4tc_table_get(h, pname, t);
 			if (!err)
-				print_table(pname, &t);
+				print_table(&tc->ec, t);
 		} else {
-			err = p4tc_table_dump(h, pname, print_table_cb, (void *)pname);
+			err = p4tc_table_dump(h, pname, print_table_cb, &tc->ec);
 		}
 		out_end();
 		break;
 	}
-	return err < 0 ? cli_fail(err) : CLI_OK;
+	err = err < 0 ? cli_fail(err) : CLI_OK;
+out:
+	ctx_free(&tc->ec);
+	free(tc->entries);
+	free(tc);
+	return err;
 }
 
 /*

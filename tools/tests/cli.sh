@@ -92,9 +92,64 @@ expect_error 1 'table p/cb/t: keysz "abc" is not a number' \
 expect_error 1 'keysz 513 is out of range' p4template create table/p/cb/t keysz 513
 expect_error 1 'permissions 0x4000 is out of range' \
 	p4template create table/p/cb/t keysz 32 permissions 0x4000
-expect_error 1 'type "lpm" is not exact' p4template create table/p/cb/t type lpm keysz 32
-expect_error 1 'key field k: match "ternary" is not exact' \
+expect_error 1 'type "lpm2" is not exact, lpm or ternary' \
+	p4template create table/p/cb/t type lpm2 keysz 32
+expect_error 1 'key field k: match "range" is not exact, lpm or ternary' \
+	p4template create table/p/cb/t keysz 32 key k type bit32 match range
+expect_error 1 'key field k: match ternary: the fields of an exact table match exact$' \
 	p4template create table/p/cb/t keysz 32 key k type bit32 match ternary
+expect_error 1 'key field k: match ternary: the fields of an lpm table match exact or lpm' \
+	p4template create table/p/cb/t keysz 32 key k type bit32 match ternary type lpm
+expect_error 1 'table_acts needs "act name ACT"' \
+	p4template create table/p/cb/t keysz 32 table_acts
+expect_error 1 'table_acts: "act" needs "name ACT"' \
+	p4template create table/p/cb/t keysz 32 table_acts act nm p/cb/a
+expect_error 1 'action "q/cb/a" is not of pipeline p' \
+	p4template create table/p/cb/t keysz 32 table_acts act name q/cb/a
+expect_error 1 'act p/cb/a: flags "both" is neither tableonly nor defaultonly' \
+	p4template create table/p/cb/t keysz 32 table_acts act name p/cb/a flags both
+expect_error 1 'default_miss_action permissions 0x3000 must keep control read, data read and data execute' \
+	p4template update table/p/cb/t default_miss_action permissions 0x3000 action p/cb/a
+expect_error 1 'default_hit_action needs "action ACT" or "noaction"' \
+	p4template update table/p/cb/t default_hit_action
+expect_error 1 'default_hit_action: unexpected "act"' \
+	p4template update table/p/cb/t default_hit_action act p/cb/a
+expect_error 1 'NoAction has no params' \
+	p4template update table/p/cb/t default_hit_action action NoAction param x 1
+expect_error 1 'unexpected "default_hit_action"' \
+	p4template update table/p/cb/t default_hit_action noaction default_hit_action noaction
+expect_error 1 'num_timer_profiles 17 is out of range' \
+	p4template create table/p/cb/t keysz 8 num_timer_profiles 17
+expect_error 1 'num_timer_profiles 0: a table has 1 to 16' \
+	p4template create table/p/cb/t keysz 8 num_timer_profiles 0
+expect_error 1 'timer_profile id 1 needs "aging MS"' \
+	p4template create table/p/cb/t keysz 8 timer_profile id 1
+expect_error 1 'timer_profile id 1: aging 0' \
+	p4template create table/p/cb/t keysz 8 timer_profile id 1 aging 0
+expect_error 1 'unexpected "maybe"' p4template create table/p/cb/t keysz 8 counters maybe
+expect_error 1 'pna_direct_counter needs a value' \
+	p4template create table/p/cb/t keysz 8 pna_direct_counter
+expect_error 1 'key goes before the entries, which it shapes' \
+	p4template create table/p/cb/t keysz 8 key k type bit8 entry k 1 key j type bit8
+expect_error 1 'key field k: "10.0.0.0/8": an exact table takes no prefix or mask' \
+	p4template create table/p/cb/t keysz 32 key k type ipv4 entry k 10.0.0.0/8
+expect_error 1 'key field k: "10.0.0.0/40" is not VALUE/PREFIX \(0 to 32\) or VALUE/MASK of ipv4' \
+	p4template create table/p/cb/t type lpm keysz 32 key k type ipv4 entry k 10.0.0.0/40
+expect_error 1 'an exact table takes no prio' \
+	p4template create table/p/cb/t keysz 8 entry key 1 prio 2
+expect_error 1 'prio 0' p4template create table/p/cb/t type ternary keysz 8 entry key 1/0xf0 prio 0
+expect_error 1 'unexpected "dynamic"' p4template create table/p/cb/t keysz 8 entry key 1 dynamic
+expect_error 1 'type goes before the entries' \
+	p4template create table/p/cb/t keysz 8 entry key 1 permissions 0x1024 type lpm
+expect_error 1 'key field k missing' \
+	p4template create table/p/cb/t keysz 16 key k type bit8 key j type bit8 entry j 1
+# Every attribute at once parses: it is the kernel's to refuse here.
+expect_error 2 'the p4tc module is not loaded' \
+	p4template create table/p/cb/t type ternary keysz 32 key k type bit32 nummasks 4 \
+	table_acts act name p/cb/a flags tableonly act name NoAction act name cb/b \
+	default_miss_action noaction counters timer_profile id 0 aging 100 \
+	num_timer_profiles 2 pna_direct_counter p/c entry k 0x10/0xf0 prio 1 permissions 0x1024 \
+	entry k 0x20/4
 expect_error 1 'key field k: unknown type "ip"' \
 	p4template create table/p/cb/t keysz 32 key k type ip
 expect_error 1 'table p/cb/t: unexpected "keysz"' p4template get table/p/cb/t keysz 32

@@ -651,6 +651,64 @@ static void test_defact_output(void)
 		     "no action");
 }
 
+static void print_test_table(void *arg)
+{
+	struct entry_ctx c;
+
+	init_ctx(&c, NULL, arg);
+	print_table(&c, arg);
+}
+
+static void test_table_output(void)
+{
+	struct p4tc_table *t = &print_tbl;
+
+	init_table(t, P4TC_TABLE_TYPE_LPM);
+	t->keyfields[1].match = P4TC_MATCH_EXACT;
+	t->tentries = 256;
+	t->nummasks = 8;
+	t->permissions = 0x3da4;
+	t->nentries = 2;
+	t->num_masks_used = 1;
+	t->memory = 4096;
+	t->counters = true;
+	t->num_timer_profiles = 2;
+	t->ntimer_profiles = 2;
+	t->timer_profiles[0] = (struct p4tc_timer_profile){ 0, 30000 };
+	t->timer_profiles[1] = (struct p4tc_timer_profile){ 1, 60000 };
+	t->nacts = 2;
+	t->acts[0] = (struct p4tc_table_act){ .id = 1, .flags = P4TC_TABLE_ACT_TABLEONLY };
+	t->acts[1] = (struct p4tc_table_act){ .id = 2 };
+	t->has = P4TC_TABLE_HAS_DEFAULT_MISS;
+	t->default_miss = (struct p4tc_default_action){ .permissions = 0x1024, .action_id = 2,
+							.action_name = "cb/drop" };
+	check_output(true, print_test_table, t,
+		     "[{\"pname\":\"p\",\"tblname\":\"cb/t\",\"tblid\":5,\"type\":\"lpm\","
+		     "\"keysz\":48,\"tentries\":256,\"nummasks\":8,\"permissions\":\"0x3da4\","
+		     "\"nentries\":2,\"num_masks_used\":1,\"memory\":4096,\"counters\":true,"
+		     "\"num_timer_profiles\":2,\"timer_profiles\":[{\"id\":0,\"aging\":30000},"
+		     "{\"id\":1,\"aging\":60000}],\"keyfields\":[{\"name\":\"dstAddr\",\"id\":1,"
+		     "\"type\":\"ipv4\",\"width\":32,\"match_type\":\"lpm\"},{\"name\":\"port\","
+		     "\"id\":2,\"type\":\"bit16\",\"width\":16,\"match_type\":\"exact\"}],"
+		     "\"table_acts\":[{\"actname\":\"cb/send\",\"actid\":1,\"flags\":[\"tableonly\"]},"
+		     "{\"actname\":\"cb/drop\",\"actid\":2,\"flags\":[]}],"
+		     "\"default_miss_action\":{\"permissions\":\"0x1024\",\"actname\":\"cb/drop\","
+		     "\"actid\":2,\"params\":[]}}]\n",
+		     "a table with everything");
+	check_output(false, print_test_table, t,
+		     "table p/cb/t tblid 5\n"
+		     "\ttype lpm keysz 48 tentries 256 nummasks 8 permissions 0x3da4 (CRUD-PS-R--X--) nentries 2\n"
+		     "\tnum_masks_used 1 memory 4096 counters true num_timer_profiles 2\n"
+		     "\ttimer_profile id 0 aging 30000\n"
+		     "\ttimer_profile id 1 aging 60000\n"
+		     "\tkey dstAddr id 1 type ipv4 match lpm\n"
+		     "\tkey port id 2 type bit16 match exact\n"
+		     "\tact name cb/send actid 1 flags tableonly\n"
+		     "\tact name cb/drop actid 2\n"
+		     "\tdefault_miss_action permissions 0x1024 (-R------R--X--) action cb/drop actid 2\n",
+		     "a table with everything");
+}
+
 static void test_help(void)
 {
 	struct p4tc_table t;
@@ -689,6 +747,7 @@ int main(void)
 	test_defact_words();
 	test_entry_output();
 	test_defact_output();
+	test_table_output();
 	test_help();
 	return tap_done();
 }
