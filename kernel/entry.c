@@ -929,7 +929,7 @@ void p4tc_entry_aging_work(struct work_struct *work)
 	p4tc_who_set(&timer, P4TC_ENTITY_TIMER);
 	p4tc_entry_remove_if(t, p4tc_entry_expired, NULL, &timer);
 	if (atomic_read(&t->ndynamic))
-		queue_delayed_work(p4tc_wq, &t->aging_work, P4TC_AGING_PERIOD);
+		p4tc_store_start_aging(t);
 }
 
 /* The reply to a flush, which also goes to the events group. */

@@ -132,6 +132,7 @@ struct p4tc_defact {
  * @tern: datapath index of a ternary table
  * @prios: automatic priorities of lpm and ternary entries
  * @aging_work: removes dynamic entries idle for longer than their aging
+ * @aging_stopped: the namespace is going, @aging_work must not run again
  * @p: the pipeline, for @aging_work
  * @net: the namespace, for the events of @aging_work
  */
@@ -164,6 +165,7 @@ struct p4tc_table {
 	struct p4tc_tern *tern;
 	struct ida prios;
 	struct delayed_work aging_work;
+	bool aging_stopped;
 	struct p4tc_pipeline *p;
 	struct net *net;
 };
@@ -311,6 +313,7 @@ int p4tc_action_put_params(struct sk_buff *skb, const struct p4tc_action *act,
 struct p4tc_table *p4tc_table_find(struct p4tc_pipeline *p, u32 id, const char *name);
 struct p4tc_table *p4tc_table_lookup_rcu(struct p4tc_pipeline *p, u32 tblid);
 void p4tc_tables_destroy(struct p4tc_pipeline *p);
+void p4tc_tables_stop_aging(struct p4tc_pipeline *p);
 
 int p4tc_table_parse_profile(const struct p4tc_table *t, const struct nlattr *attr,
 			     u32 *aging, const char *obj, struct netlink_ext_ack *extack);
@@ -342,6 +345,7 @@ struct p4tc_entry *p4tc_store_lookup(struct p4tc_table *t, const u8 *key);
 struct p4tc_entry *p4tc_store_find(struct p4tc_table *t, const u8 *id, u32 id_prio);
 void p4tc_store_lock(struct p4tc_table *t);
 void p4tc_store_unlock(struct p4tc_table *t);
+void p4tc_store_start_aging(struct p4tc_table *t);
 int p4tc_store_insert(struct p4tc_table *t, struct p4tc_entry *e);
 int p4tc_store_replace(struct p4tc_table *t, struct p4tc_entry *old, struct p4tc_entry *e);
 int p4tc_store_remove(struct p4tc_table *t, struct p4tc_entry *e);

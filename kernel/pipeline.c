@@ -597,6 +597,8 @@ void p4tc_pipelines_destroy(struct p4tc_net *pn)
 	mutex_lock(&pn->lock);
 	idr_for_each_entry_ul(&pn->pipelines, p, tmp, id) {
 		idr_remove(&pn->pipelines, id);
+		/* Filters may hold it past the namespace's netlink: stop aging. */
+		p4tc_tables_stop_aging(p);
 		p4tc_pipeline_put(p);
 	}
 	pn->npipelines = 0;

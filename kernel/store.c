@@ -240,6 +240,16 @@ static int p4tc_store_lpm_insert(struct p4tc_table *t, struct p4tc_entry *e)
 }
 
 /**
+ * p4tc_store_start_aging() - look for idle entries in a while
+ * @t: table with dynamic entries
+ */
+void p4tc_store_start_aging(struct p4tc_table *t)
+{
+	if (!READ_ONCE(t->aging_stopped))
+		queue_delayed_work(p4tc_wq, &t->aging_work, P4TC_AGING_PERIOD);
+}
+
+/**
  * p4tc_store_insert() - add an entry to a table
  * @t: table
  * @e: entry with its identity set
@@ -270,7 +280,7 @@ int p4tc_store_insert(struct p4tc_table *t, struct p4tc_entry *e)
 	}
 	atomic_inc(&t->nentries);
 	if (e->dynamic && atomic_inc_return(&t->ndynamic) == 1)
-		queue_delayed_work(p4tc_wq, &t->aging_work, P4TC_AGING_PERIOD);
+		p4tc_store_start_aging(t);
 	return 0;
 }
 
@@ -299,7 +309,7 @@ int p4tc_store_replace(struct p4tc_table *t, struct p4tc_entry *old, struct p4tc
 		p4tc_tern_replace(t->tern, e->id, p4tc_entry_mask(t, e), e->prio, e);
 	if (e->dynamic != old->dynamic &&
 	    atomic_add_return(e->dynamic ? 1 : -1, &t->ndynamic) == 1)
-		queue_delayed_work(p4tc_wq, &t->aging_work, P4TC_AGING_PERIOD);
+		p4tc_store_start_aging(t);
 	return 0;
 }
 

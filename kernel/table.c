@@ -140,6 +140,23 @@ static void p4tc_table_free(struct p4tc_table *t)
 }
 
 /**
+ * p4tc_tables_stop_aging() - stop removing idle entries from a pipeline's tables
+ * @p: pipeline of a dying namespace
+ *
+ * Context: process context.
+ */
+void p4tc_tables_stop_aging(struct p4tc_pipeline *p)
+{
+	struct p4tc_table *t;
+	unsigned long tmp, id;
+
+	idr_for_each_entry_ul(&p->tables, t, tmp, id) {
+		WRITE_ONCE(t->aging_stopped, true);
+		cancel_delayed_work_sync(&t->aging_work);
+	}
+}
+
+/**
  * p4tc_tables_destroy() - free every table of a pipeline and their entries
  * @p: pipeline nobody can reach any more
  *

@@ -36,6 +36,7 @@ g = Genl()
 pipe = nest(A_PIPELINE, string(PIPELINE_A_NAME, "tbl"))
 
 
+
 def ok_req(desc, cmd, *attrs):
     err, msg, replies = g.p4tc(cmd, *attrs)
     check(desc, err == 0, f"errno {err}: {msg}")
@@ -77,6 +78,22 @@ def table_attrs(name):
 def get_u32(attrs, a):
     return struct.unpack("I", attrs[a][:4])[0]
 
+
+if sys.argv[1:] == ["--leave-dynamic"]:
+    # Leaves a sealed pipeline with a dynamic entry behind, for a namespace
+    # deleted while its table ages.
+    for cmd, a in ((CMD_PIPELINE_NEW, nest(A_PIPELINE, string(PIPELINE_A_NAME, "tbl"),
+                                           u16(PIPELINE_A_NUMTABLES, 1))),
+                   (CMD_ACTION_NEW, action("cb/a")),
+                   (CMD_TABLE_NEW, nest(A_TABLE, string(TABLE_A_NAME, "cb/ex"),
+                                        u32(TABLE_A_KEYSZ, 8))),
+                   (CMD_PIPELINE_SET, nest(A_PIPELINE, string(PIPELINE_A_NAME, "tbl"),
+                                           u8(PIPELINE_A_STATE, PIPELINE_STATE_READY))),
+                   (CMD_ENTRY_NEW, entry("cb/ex", b"\x01", attr(ENTRY_A_DYNAMIC, b""),
+                                         u32(ENTRY_A_AGING, 100)))):
+        ok_req(f"command {cmd} for a namespace left with a dynamic entry", cmd,
+               *((a,) if cmd == CMD_PIPELINE_NEW or cmd == CMD_PIPELINE_SET else (pipe, a)))
+    done("tables_raw.py --leave-dynamic")
 
 # Events: join the group before anything changes.
 ev = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_GENERIC)
