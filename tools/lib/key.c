@@ -51,7 +51,8 @@ LIBP4TC_API int p4tc_key_field(const struct p4tc_table *t, unsigned int i,
 /* Whether the key of @t is the implicit field written in hex. */
 static bool p4tc_key_is_hex(const struct p4tc_table *t)
 {
-	return !t->nkeyfields && t->keysz > P4TC_IMPLICIT_KEY_MAX_NUMBER_BITS;
+	return !t->nkeyfields && (t->keysz > P4TC_IMPLICIT_KEY_MAX_NUMBER_BITS ||
+				  (t->type && t->type != P4TC_TABLE_TYPE_EXACT));
 }
 
 /*

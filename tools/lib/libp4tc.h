@@ -930,8 +930,11 @@ LIBP4TC_API int p4tc_key_size(const struct p4tc_table *t);
  * @t: the table
  *
  * A table without key fields has one, named "key": of type bit<keysz> if
- * keysz <= P4TC_IMPLICIT_KEY_MAX_NUMBER_BITS, else a "0x" hex string of
- * exactly p4tc_key_size() bytes, first byte first.
+ * the table is exact (its type 0 or P4TC_TABLE_TYPE_EXACT) and keysz <=
+ * P4TC_IMPLICIT_KEY_MAX_NUMBER_BITS, else a "0x" hex string of exactly
+ * p4tc_key_size() bytes, first byte first: the bit string that lpm and
+ * ternary tables match, prefixes counting from its first byte (since
+ * LIBP4TC_0.3; lpm and ternary tables are new in it).
  *
  * Return: @t->nkeyfields, or 1 if it is 0.
  */

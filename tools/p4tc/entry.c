@@ -21,6 +21,17 @@
 /* Permissions every default action keeps. */
 #define DEFACT_NEEDED_PERMS (P4TC_CTRL_PERM_R | P4TC_DATA_PERM_R | P4TC_DATA_PERM_X)
 
+/* A table's type, and how a field matches: as its table unless it says. */
+static __u8 table_type(const struct p4tc_table *t)
+{
+	return t->type ?: P4TC_TABLE_TYPE_EXACT;
+}
+
+static __u8 field_match(const struct p4tc_table *t, const struct p4tc_keyfield *kf)
+{
+	return kf->match ?: table_type(t);
+}
+
 static int load_action_cb(const struct p4tc_action *act, void *data)
 {
 	struct entry_ctx *c = data;
@@ -296,17 +307,8 @@ int parse_defact(struct entry_ctx *c, const char *kw, struct p4tc_default_action
 /* Whether the key of @t is the implicit field written in hex. */
 bool key_is_hex(const struct p4tc_table *t)
 {
-	return !t->nkeyfields && t->keysz > P4TC_IMPLICIT_KEY_MAX_NUMBER_BITS;
-}
-
-static __u8 table_type(const struct p4tc_table *t)
-{
-	return t->type ?: P4TC_TABLE_TYPE_EXACT;
-}
-
-static __u8 field_match(const struct p4tc_table *t, const struct p4tc_keyfield *kf)
-{
-	return kf->match ?: table_type(t);
+	return !t->nkeyfields && (t->keysz > P4TC_IMPLICIT_KEY_MAX_NUMBER_BITS ||
+				  table_type(t) != P4TC_TABLE_TYPE_EXACT);
 }
 
 /* The index of key field @name, or -1. */

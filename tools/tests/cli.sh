@@ -137,7 +137,9 @@ expect_error 1 'key field k: "10.0.0.0/40" is not VALUE/PREFIX \(0 to 32\) or VA
 	p4template create table/p/cb/t type lpm keysz 32 key k type ipv4 entry k 10.0.0.0/40
 expect_error 1 'an exact table takes no prio' \
 	p4template create table/p/cb/t keysz 8 entry key 1 prio 2
-expect_error 1 'prio 0' p4template create table/p/cb/t type ternary keysz 8 entry key 1/0xf0 prio 0
+expect_error 1 'prio 0' p4template create table/p/cb/t type ternary keysz 8 entry key 0x01/0xf0 prio 0
+expect_error 1 'key: "1" is not 0x and 2 hex digits' \
+	p4template create table/p/cb/t type lpm keysz 8 entry key 1/4
 expect_error 1 'unexpected "dynamic"' p4template create table/p/cb/t keysz 8 entry key 1 dynamic
 expect_error 1 'type goes before the entries' \
 	p4template create table/p/cb/t keysz 8 entry key 1 permissions 0x1024 type lpm

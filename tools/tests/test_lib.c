@@ -468,13 +468,19 @@ static void test_masks(void)
 	memcpy(mask, "\xff\xf0\x00\x00\x00\x00\x00\x00\x00", 9);
 	check_prefix(&t, 0, mask, 9, 12);
 	check_mask_str(&t, 0, mask, 9, "0xfff000000000000000");
+	/* In lpm and ternary tables, the implicit key is hex whatever its size. */
 	t.keysz = 24;
-	check_masked(&t, 0, "0xabcdef/4", "\x00\x00\xa0", "\x00\x00\xf0", 3);
-	memcpy(mask, "\x00\x00\xf0", 3);
-	check_prefix(&t, 0, mask, 3, 4);
-	check_mask_str(&t, 0, mask, 3, "0xf00000");
+	check_masked(&t, 0, "0xabcdef/4", "\xa0\x00\x00", "\xf0\x00\x00", 3);
+	memcpy(mask, "\xff\xf0\x00", 3);
+	check_prefix(&t, 0, mask, 3, 12);
+	check_mask_str(&t, 0, mask, 3, "0xfff000");
+	check_key_str(&t, 0, (const __u8 *)"\x0a\x0b\x0c", 3, "0x0a0b0c");
+	check_masked_err(&t, 0, "11259375/4", 3, -EINVAL);
 	tap_ok(p4tc_key_field_parse_masked(&t, 1, "1", mask, mask, 3) == -EINVAL,
 	       "no second implicit field");
+	/* In exact tables, a number up to 64 bits. */
+	t.type = P4TC_TABLE_TYPE_EXACT;
+	check_masked(&t, 0, "0xabcdef", "\xef\xcd\xab", "\xff\xff\xff", 3);
 }
 
 /* A handle whose requests are built but never sent: no family lookup. */
