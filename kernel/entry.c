@@ -240,7 +240,7 @@ static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req,
 	struct p4tc_entry *e;
 	int err;
 
-	e = kzalloc(sizeof(*e) + idlen, GFP_KERNEL_ACCOUNT);
+	e = kzalloc(p4tc_entry_size(idlen, req->t->counters), GFP_KERNEL_ACCOUNT);
 	if (!e)
 		return ERR_PTR(-ENOMEM);
 	e->idlen = idlen;
@@ -255,7 +255,7 @@ static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req,
 	err = p4tc_entry_parse_attrs(req, e, NULL);
 	if (err)
 		goto free_entry;
-	e->created = jiffies;
+	e->created = p4tc_now();
 	p4tc_who_set(&e->created_by, P4TC_ENTITY_TC);
 	return e;
 
@@ -448,8 +448,8 @@ static int p4tc_entry_update(struct p4tc_entry_req *req)
 	p4tc_who_set(&e->updated_by, P4TC_ENTITY_TC);
 	e->lastused = READ_ONCE(old->lastused);
 	e->firstused = READ_ONCE(old->firstused);
-	atomic64_set(&e->packets, atomic64_read(&old->packets));
-	atomic64_set(&e->bytes, atomic64_read(&old->bytes));
+	if (t->counters)
+		*p4tc_entry_counters(e) = *p4tc_entry_counters(old);
 	err = p4tc_store_replace(t, old, e);
 	if (err)
 		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: cannot replace the entry (%d)",
@@ -605,6 +605,16 @@ static int p4tc_entry_change(struct p4tc_entry_req *req, u8 cmd)
 	return p4tc_entry_delete(req);
 }
 
+/* An extack message without the module's name in front. */
+static const char *p4tc_nl_unprefixed(const char *msg)
+{
+	static const char prefix[] = KBUILD_MODNAME ": ";
+
+	if (!msg)
+		return "failed";
+	return strncmp(msg, prefix, sizeof(prefix) - 1) ? msg : msg + sizeof(prefix) - 1;
+}
+
 /*
  * Run a create, update or delete for each P4TC_A_ENTRY of the request, in
  * order, stopping at the first failure: the ones before it are applied.
@@ -643,7 +653,7 @@ static int p4tc_entry_batch(struct genl_info *info, u8 cmd)
 	}
 	if (err && total > 1)
 		NL_SET_ERR_MSG_FMT_MOD(extack, "entry %u of %u: %s (%u applied)", n + 1, total,
-				       extack->_msg ?: "failed", n);
+				       p4tc_nl_unprefixed(extack->_msg), n);
 put_pipeline:
 	p4tc_pipeline_put(p);
 	return err;
@@ -698,9 +708,9 @@ static int p4tc_who_put(struct sk_buff *skb, int attrtype, const struct p4tc_who
 	return 0;
 }
 
-static u64 p4tc_msecs_since(unsigned long then)
+static u64 p4tc_msecs_since(u32 then)
 {
-	return then ? jiffies_to_msecs(jiffies - then) : 0;
+	return then ? jiffies_to_msecs((u32)jiffies - then) : 0;
 }
 
 static int p4tc_entry_put_tm(struct sk_buff *skb, const struct p4tc_entry *e)
@@ -721,12 +731,13 @@ static int p4tc_entry_put_tm(struct sk_buff *skb, const struct p4tc_entry *e)
 
 static int p4tc_entry_put_counters(struct sk_buff *skb, const struct p4tc_entry *e)
 {
+	struct p4tc_counters *c = p4tc_entry_counters((struct p4tc_entry *)e);
 	struct nlattr *nest = nla_nest_start(skb, P4TC_ENTRY_A_COUNTERS);
 
 	if (!nest ||
-	    nla_put_u64_64bit(skb, P4TC_COUNTERS_A_PACKETS, atomic64_read(&e->packets),
+	    nla_put_u64_64bit(skb, P4TC_COUNTERS_A_PACKETS, atomic64_read(&c->packets),
 			      P4TC_COUNTERS_A_PAD) ||
-	    nla_put_u64_64bit(skb, P4TC_COUNTERS_A_BYTES, atomic64_read(&e->bytes),
+	    nla_put_u64_64bit(skb, P4TC_COUNTERS_A_BYTES, atomic64_read(&c->bytes),
 			      P4TC_COUNTERS_A_PAD))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
@@ -783,7 +794,7 @@ static void p4tc_entry_notify(struct net *net, u8 cmd, struct p4tc_pipeline *p,
 	struct sk_buff *event;
 	void *hdr;
 
-	event = p4tc_nl_event_new(net, cmd, &hdr, GFP_ATOMIC);
+	event = p4tc_nl_event_new(net, cmd, NLMSG_GOODSIZE, &hdr, GFP_ATOMIC);
 	if (!event)
 		return;
 	if (p4tc_entry_fill(event, p, t, e, who)) {
@@ -909,9 +920,9 @@ static bool p4tc_entry_deletable(const struct p4tc_entry *e, unsigned long now,
 static bool p4tc_entry_expired(const struct p4tc_entry *e, unsigned long now,
 			       const struct p4tc_filter *filter)
 {
-	unsigned long used = READ_ONCE(e->lastused) ?: e->created;
+	u32 used = READ_ONCE(e->lastused) ?: e->created;
 
-	return e->dynamic && time_after(now, used + msecs_to_jiffies(e->aging_ms));
+	return e->dynamic && (u32)now - used > msecs_to_jiffies(e->aging_ms);
 }
 
 /**

@@ -232,8 +232,8 @@ static bool p4tc_filter_rel(u8 op, int cmp)
 bool p4tc_filter_match(const struct p4tc_filter *f, const struct p4tc_entry *e,
 		       unsigned long now)
 {
-	unsigned long used;
 	u64 idle_ms;
+	u32 used;
 	u32 prio;
 
 	if (!f)
@@ -264,6 +264,6 @@ bool p4tc_filter_match(const struct p4tc_filter *f, const struct p4tc_entry *e,
 		return p4tc_filter_rel(f->op, p4tc_filter_cmp(f, (u8 *)&prio));
 	}
 	used = READ_ONCE(e->lastused) ?: e->created;
-	idle_ms = jiffies_to_msecs(now - used);
+	idle_ms = jiffies_to_msecs((u32)now - used);
 	return p4tc_filter_rel(f->op, p4tc_filter_cmp(f, (u8 *)&idle_ms));
 }

@@ -20,7 +20,7 @@
 /* A hit: note the time (only once per jiffy, to spare the cache line). */
 static void p4tc_entry_hit(const struct p4tc_table *t, struct p4tc_entry *e, u32 len)
 {
-	unsigned long now = jiffies;
+	u32 now = p4tc_now();
 
 	if (READ_ONCE(e->lastused) != now) {
 		if (!READ_ONCE(e->firstused))
@@ -28,8 +28,10 @@ static void p4tc_entry_hit(const struct p4tc_table *t, struct p4tc_entry *e, u32
 		WRITE_ONCE(e->lastused, now);
 	}
 	if (t->counters) {
-		atomic64_inc(&e->packets);
-		atomic64_add(len, &e->bytes);
+		struct p4tc_counters *c = p4tc_entry_counters(e);
+
+		atomic64_inc(&c->packets);
+		atomic64_add(len, &c->bytes);
 	}
 }
 

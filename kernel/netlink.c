@@ -235,18 +235,20 @@ static struct genl_family p4tc_family __ro_after_init = {
  * p4tc_nl_event_new() - start an event message, if anybody listens
  * @net: namespace of the change
  * @cmd: the command that made the change
+ * @size: room for the event's attributes
  * @hdr: gets the user header
  * @gfp: allocation flags
  *
  * Return: the message, or NULL if nobody listens or there is no memory.
  */
-struct sk_buff *p4tc_nl_event_new(struct net *net, u8 cmd, void **hdr, gfp_t gfp)
+struct sk_buff *p4tc_nl_event_new(struct net *net, u8 cmd, size_t size, void **hdr,
+				  gfp_t gfp)
 {
 	struct sk_buff *skb;
 
 	if (!genl_has_listeners(&p4tc_family, net, P4TC_MCGRP_EVENTS_ID))
 		return NULL;
-	skb = genlmsg_new(NLMSG_GOODSIZE, gfp);
+	skb = genlmsg_new(size, gfp);
 	if (!skb)
 		return NULL;
 	*hdr = genlmsg_put(skb, 0, 0, &p4tc_family, 0, cmd);

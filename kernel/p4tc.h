@@ -186,51 +186,83 @@ struct p4tc_who {
  * struct p4tc_entry - one table entry
  * @node: link in the table's hash of entries by identity
  * @rcu: deferred free
+ * @created: p4tc_now() at creation
+ * @lastused: p4tc_now() at the last datapath hit, 0 if none
+ * @firstused: p4tc_now() at the first datapath hit, 0 if none
  * @prio: lpm and ternary priority, P4TC_EXACT_PRIO for exact entries
  * @id_prio: @prio where it is part of the identity (ternary), else 0
- * @permissions: CRUDXPS bits
- * @dynamic: the entry ages
- * @tmpl_created: a const entry, created with the table template
- * @prefixlen: lpm prefix length in bits
  * @aging_ms: idle time before a dynamic entry goes
- * @created: jiffies at creation
- * @lastused: jiffies at the last datapath hit, 0 if none
- * @firstused: jiffies at the first datapath hit, 0 if none
  * @created_by: who created the entry
  * @updated_by: who last updated it; entity 0 if nobody did
- * @packets: datapath hits, if the table counts
- * @bytes: bytes of those packets
+ * @permissions: CRUDXPS bits
+ * @prefixlen: lpm prefix length in bits
  * @idlen: bytes in @id: the key, then for lpm and ternary tables the mask
+ * @dynamic: the entry ages
+ * @tmpl_created: a const entry, created with the table template
  * @act: what a lookup returns: action id, flags and packed params
- * @id: the key, masked, then the mask
+ * @id: the key, masked, then the mask; then, 8-byte aligned, the
+ *	entry's counters if the table counts (p4tc_entry_counters())
+ *
+ * Kept within 256 bytes for keys up to 16 bytes without counters: one
+ * kmalloc-256 object per entry.
  */
 struct p4tc_entry {
 	struct rhash_head node;
 	struct rcu_head rcu;
+	u32 created;
+	u32 lastused;
+	u32 firstused;
 	u32 prio;
 	u32 id_prio;
-	u16 permissions;
-	u8 dynamic:1;
-	u8 tmpl_created:1;
-	u16 prefixlen;
 	u32 aging_ms;
-	unsigned long created;
-	unsigned long lastused;
-	unsigned long firstused;
 	struct p4tc_who created_by;
 	struct p4tc_who updated_by;
-	atomic64_t packets;
-	atomic64_t bytes;
-	u32 idlen;
-	struct p4tc_table_entry_act_bpf act;
+	u16 permissions;
+	u16 prefixlen;
+	u16 idlen;
+	u8 dynamic:1;
+	u8 tmpl_created:1;
+	struct p4tc_table_entry_act_bpf act __aligned(8);
 	u8 id[];
 };
+
+/**
+ * struct p4tc_counters - packets and bytes an entry matched
+ * @packets: datapath hits
+ * @bytes: bytes of those packets
+ */
+struct p4tc_counters {
+	atomic64_t packets;
+	atomic64_t bytes;
+};
+
+/* Entry times: jiffies in 32 bits, 0 meaning never. */
+static inline u32 p4tc_now(void)
+{
+	return (u32)jiffies ?: 1;
+}
+
+/* Bytes of an entry with @idlen bytes of identity, and counters or not. */
+static inline size_t p4tc_entry_size(u32 idlen, bool counters)
+{
+	return ALIGN(offsetof(struct p4tc_entry, id) + idlen, 8) +
+	       (counters ? sizeof(struct p4tc_counters) : 0);
+}
+
+/* The counters of an entry of a table that counts. */
+static inline struct p4tc_counters *p4tc_entry_counters(struct p4tc_entry *e)
+{
+	return PTR_ALIGN((struct p4tc_counters *)(e->id + e->idlen), 8);
+}
 
 /* Bytes of an entry's identity: the key, and the mask but for exact tables. */
 static inline u32 p4tc_table_idlen(const struct p4tc_table *t)
 {
 	return t->type == P4TC_TABLE_TYPE_EXACT ? t->keylen : 2 * t->keylen;
 }
+
+/* Room for the largest table in a message: actions, key fields, defaults. */
+#define P4TC_TABLE_MSG_SIZE	(4 * NLMSG_GOODSIZE)
 
 /* How often tables with dynamic entries look for idle ones. */
 #define P4TC_AGING_PERIOD	(HZ / 4)
@@ -372,7 +404,8 @@ int p4tc_nl_init(void);
 void p4tc_nl_exit(void);
 void *p4tc_nl_reply_start(struct sk_buff *skb, const struct genl_info *info);
 int p4tc_nl_reply(struct sk_buff *msg, void *hdr, struct genl_info *info);
-struct sk_buff *p4tc_nl_event_new(struct net *net, u8 cmd, void **hdr, gfp_t gfp);
+struct sk_buff *p4tc_nl_event_new(struct net *net, u8 cmd, size_t size, void **hdr,
+				  gfp_t gfp);
 void p4tc_nl_event_send(struct net *net, struct sk_buff *skb, void *hdr, gfp_t gfp);
 void *p4tc_nl_dump_start(struct sk_buff *skb, struct netlink_callback *cb);
 int p4tc_nl_parse_nested(struct nlattr **tb, const struct nlattr *nest,

@@ -567,7 +567,7 @@ int p4tc_nl_pipeline_del(struct sk_buff *skb, struct genl_info *info)
 		err = -EBUSY;
 		goto unlock;
 	}
-	event = p4tc_nl_event_new(net, P4TC_CMD_PIPELINE_DEL, &hdr, GFP_KERNEL);
+	event = p4tc_nl_event_new(net, P4TC_CMD_PIPELINE_DEL, NLMSG_GOODSIZE, &hdr, GFP_KERNEL);
 	if (event && p4tc_pipeline_fill(event, p)) {
 		nlmsg_free(event);
 		event = NULL;

@@ -375,7 +375,7 @@ u64 p4tc_store_memory(struct p4tc_table *t)
 	u64 bytes;
 
 	bytes = (u64)atomic_read(&t->nentries) *
-		kmalloc_size_roundup(sizeof(struct p4tc_entry) + p4tc_table_idlen(t));
+		kmalloc_size_roundup(p4tc_entry_size(p4tc_table_idlen(t), t->counters));
 	rcu_read_lock();
 	tbl = rht_dereference_rcu(t->entries.tbl, &t->entries);
 	bytes += (u64)tbl->size * sizeof(tbl->buckets[0]);

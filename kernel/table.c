@@ -575,7 +575,7 @@ static struct p4tc_table *p4tc_table_alloc(void)
 static int p4tc_table_reply(struct p4tc_pipeline *p, struct p4tc_table *t,
 			    struct genl_info *info)
 {
-	struct sk_buff *msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	struct sk_buff *msg = genlmsg_new(P4TC_TABLE_MSG_SIZE, GFP_KERNEL);
 
 	if (!msg)
 		return -ENOMEM;

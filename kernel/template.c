@@ -158,7 +158,7 @@ int p4tc_tmpl_get(struct genl_info *info, const struct p4tc_tmpl_ops *ops)
 	void *obj;
 	int err;
 
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = genlmsg_new(P4TC_TABLE_MSG_SIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 	mutex_lock(&pn->lock);
@@ -189,7 +189,7 @@ int p4tc_tmpl_dump(struct sk_buff *skb, struct netlink_callback *cb,
 	unsigned long id = cb->args[0], tmp;
 	struct p4tc_pipeline *p;
 	void *obj;
-	int err;
+	int err = 0;
 
 	mutex_lock(&pn->lock);
 	p = p4tc_pipeline_find(sock_net(skb->sk), attrs[P4TC_A_PIPELINE], cb->extack);
@@ -204,12 +204,19 @@ int p4tc_tmpl_dump(struct sk_buff *skb, struct netlink_callback *cb,
 			break;
 		if (ops->fill(skb, p, obj)) {
 			genlmsg_cancel(skb, hdr);
+			/* Too big even for an empty message: say so, not "done". */
+			if (!skb->len) {
+				NL_SET_ERR_MSG_FMT_MOD(cb->extack,
+						       "%s %s does not fit in a dump message: get it alone",
+						       ops->kind, p4tc_tmpl_name(ops, obj));
+				err = -EMSGSIZE;
+			}
 			break;
 		}
 		genlmsg_end(skb, hdr);
 		cb->args[0] = id + 1;
 	}
-	err = skb->len;
+	err = err ?: skb->len;
 unlock:
 	mutex_unlock(&pn->lock);
 	return err;
@@ -287,7 +294,8 @@ int p4tc_tmpl_del(struct genl_info *info, const struct p4tc_tmpl_ops *ops)
 		err = PTR_ERR(obj);
 		goto unlock;
 	}
-	event = p4tc_nl_event_new(net, info->genlhdr->cmd, &hdr, GFP_KERNEL);
+	event = p4tc_nl_event_new(net, info->genlhdr->cmd, P4TC_TABLE_MSG_SIZE, &hdr,
+				  GFP_KERNEL);
 	if (event && ops->fill(event, p, obj)) {
 		nlmsg_free(event);
 		event = NULL;
