@@ -12,8 +12,9 @@ BPF=$TOP/bpf/tests
 OK=$BPF/kfunc_ok.bpf.o
 FAIL=$BPF/kfunc_fail.bpf.o
 p4() { ip netns exec $NS "$P4TC" "$@"; }
-# kfunc_run PROG DST: the program's return value for a lookup of DST.
-kfunc_run() { ip netns exec $NS "$BPF/kfunc_test" run "$OK" "$1" "$pipeid" 1 "$2"; }
+# kfunc_run PROG DST [TBLID]: the program's return value for a lookup of
+# DST in table TBLID (1).
+kfunc_run() { ip netns exec $NS "$BPF/kfunc_test" run "$OK" "$1" "$pipeid" "${3:-1}" "$2"; }
 
 # expect_reject PROG PATTERN: the verifier rejects PROG saying PATTERN.
 expect_reject()
@@ -34,14 +35,23 @@ load_module
 ip netns add $NS
 ip -n $NS link set lo up
 
-p4 p4template create pipeline/kf numtables 1 &&
+p4 p4template create pipeline/kf numtables 3 &&
 p4 p4template create action/kf/cb/send actid 3 param port type bit16 &&
 p4 p4template update action/kf/cb/send state active &&
 p4 p4template create table/kf/cb/t tblid 1 keysz 32 key dstAddr type ipv4 &&
+p4 p4template create table/kf/cb/lpm tblid 2 type lpm keysz 32 key dstAddr type ipv4 \
+	default_miss_action action kf/cb/send param port 0xdf \
+	default_hit_action action kf/cb/send param port 0x77 &&
+p4 p4template create table/kf/cb/tern tblid 3 type ternary keysz 32 key dstAddr type ipv4 &&
 p4 p4template update pipeline/kf state ready &&
 p4 p4ctrl create kf/table/cb/t dstAddr 10.1.1.1 action send param port 0x1234 &&
-p4 p4ctrl create kf/table/cb/t dstAddr 10.1.1.2
-run_ok "pipeline kf with two entries" test $? -eq 0
+p4 p4ctrl create kf/table/cb/t dstAddr 10.1.1.2 &&
+p4 p4ctrl create kf/table/cb/lpm dstAddr 10.0.0.0/8 action send param port 8 &&
+p4 p4ctrl create kf/table/cb/lpm dstAddr 10.1.0.0/16 action send param port 16 &&
+p4 p4ctrl create kf/table/cb/lpm dstAddr 12.0.0.0/8 &&
+p4 p4ctrl create kf/table/cb/tern dstAddr 10.0.0.0/255.0.0.0 prio 10 action send param port 10 &&
+p4 p4ctrl create kf/table/cb/tern dstAddr 0.0.0.1/0.0.0.255 prio 5 action send param port 5
+run_ok "pipeline kf with exact, lpm and ternary entries" test $? -eq 0
 pipeid=$(p4 -j p4template get pipeline/kf | jq -r '.[0].pipeid')
 
 # act_id 3, hit 1, first param 0x1234.
@@ -51,6 +61,26 @@ check "bpf_p4tc_tbl_read hit on an entry without action: NoAction, hit" \
 	test "$(kfunc_run tbl_read_tc 10.1.1.2)" = 0x10000
 check "bpf_p4tc_tbl_read miss returns NULL" \
 	test "$(kfunc_run tbl_read_tc 10.1.1.9)" = 0xdead
+check "lpm: the longest prefix wins (10.1.1.1 hits 10.1/16)" \
+	test "$(kfunc_run tbl_read_tc 10.1.1.1 2)" = 0x3010010
+check "lpm: 10.2.2.2 hits 10/8" \
+	test "$(kfunc_run tbl_read_tc 10.2.2.2 2)" = 0x3010008
+check "lpm: a miss returns the default miss action, hit clear, default-miss flag set" \
+	test "$(kfunc_run tbl_read_tc 11.0.0.1 2)" = 0x30200df
+check "lpm: a hit on an entry without action returns the default hit action" \
+	test "$(kfunc_run tbl_read_tc 12.3.4.5 2)" = 0x3050077
+check "ternary: of two matching entries the lower prio wins (10.0.0.1 hits prio 5)" \
+	test "$(kfunc_run tbl_read_tc 10.0.0.1 3)" = 0x3010005
+check "ternary: 10.0.0.2 matches prio 10 only" \
+	test "$(kfunc_run tbl_read_tc 10.0.0.2 3)" = 0x301000a
+check "ternary: 9.9.9.1 matches prio 5 only" \
+	test "$(kfunc_run tbl_read_xdp 9.9.9.1 3)" = 0x3010005
+check "ternary: a miss without default miss action returns NULL" \
+	test "$(kfunc_run tbl_read_tc 9.9.9.9 3)" = 0xdead
+p4 p4ctrl update kf/table/cb/t tbl_attrs tbl_permissions 0x3d80
+check "a table whose data-path read and execute were taken away returns NULL" \
+	test "$(kfunc_run tbl_read_tc 10.1.1.1)" = 0xdead
+p4 p4ctrl update kf/table/cb/t tbl_attrs tbl_permissions 0x3da4
 check "xdp_p4tc_tbl_read hit returns the entry's action and params" \
 	test "$(kfunc_run tbl_read_xdp 10.1.1.1)" = 0x3011234
 check "xdp_p4tc_tbl_read miss returns NULL" \

@@ -31,8 +31,14 @@ static __always_inline int verdict(struct p4tc_table_entry_act_bpf *act)
 {
 	if (!act)
 		return KFUNC_TEST_MISS;
-	/* Reads straight from the returned record, as generated code does. */
-	return act->act_id << 24 | act->hit << 16 | *(__u16 *)&act->params[0];
+	/*
+	 * Reads straight from the returned record, as generated code does;
+	 * the flags as the whole word (hit, default miss, default hit): the
+	 * verifier refuses loads that start inside a bitfield.
+	 */
+	__u32 flags = *(__u32 *)((__u8 *)act + 4);
+
+	return act->act_id << 24 | (flags & 7) << 16 | *(__u16 *)&act->params[0];
 }
 
 SEC("tc")
