@@ -568,9 +568,9 @@ static int p4tc_entry_dump_reply(const struct nlmsghdr *nlh, void *data)
 	return d->cb(&e, d->ctx);
 }
 
-LIBP4TC_API int p4tc_entry_dump(struct p4tc_handle *h, const char *pname,
-				const struct p4tc_table *t, p4tc_entry_cb cb,
-				void *ctx)
+LIBP4TC_API int p4tc_entry_dump_v0_3(struct p4tc_handle *h, const char *pname,
+				     const struct p4tc_table *t, p4tc_entry_cb cb,
+				     void *ctx)
 {
 	struct p4tc_entry_dump d = { .cb = cb, .ctx = ctx };
 	struct p4tc_entry e;
@@ -583,6 +583,7 @@ LIBP4TC_API int p4tc_entry_dump(struct p4tc_handle *h, const char *pname,
 	return p4tc_entry_do(h, P4TC_CMD_ENTRY_GET, NLM_F_DUMP, pname, &e, P4TC_ENTRY_PUT_TABLE,
 			     p4tc_entry_dump_reply, &d);
 }
+P4TC_DEFAULT_VERSION(p4tc_entry_dump_v0_3, p4tc_entry_dump, LIBP4TC_0.3)
 
 /* Batches */
 

@@ -101,8 +101,8 @@ int p4tc_check_name(struct p4tc_handle *h, const char *what, const char *name);
 int p4tc_check_id(struct p4tc_handle *h, const char *what, __u32 id);
 
 /*
- * Functions whose structs grew since LIBP4TC_0.1 (p4tc_table, p4tc_entry)
- * keep their first version for the programs linked against it, as
+ * Functions whose structs grew since LIBP4TC_0.1 (p4tc_table, p4tc_entry:
+ * the values of its params) keep their first version for the programs linked against it, as
  * libbpf's COMPAT_VERSION: NAME_v0_1 (compat.c) is NAME@LIBP4TC_0.1 and
  * NAME_v0_3 the default NAME@@LIBP4TC_0.3 of the shared library. The
  * static library has no old versions: NAME is NAME_v0_3.
@@ -132,6 +132,8 @@ LIBP4TC_API int p4tc_entry_get_v0_3(struct p4tc_handle *h, const char *pname,
 				    struct p4tc_entry *e);
 LIBP4TC_API int p4tc_entry_delete_v0_3(struct p4tc_handle *h, const char *pname,
 				       const struct p4tc_entry *e);
+LIBP4TC_API int p4tc_entry_dump_v0_3(struct p4tc_handle *h, const char *pname,
+				     const struct p4tc_table *t, p4tc_entry_cb cb, void *ctx);
 
 /* Netlink (nl.c) */
 

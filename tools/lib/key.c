@@ -180,7 +180,8 @@ static bool p4tc_key_field_net_order(const struct p4tc_table *t,
 				     const struct p4tc_keyfield *kf)
 {
 	return p4tc_key_is_hex(t) || kf->type == P4TC_T_BE || kf->type == P4TC_T_MACADDR ||
-	       kf->type == P4TC_T_IPV4 || kf->type == P4TC_T_IPV6;
+	       kf->type == P4TC_T_IPV4 || kf->type == P4TC_T_IPV6 || kf->type == P4TC_T_KEY ||
+	       kf->type == P4TC_T_STRING;
 }
 
 /* A field's mask keeping its first @plen bits, into @mask (@size bytes). */
@@ -235,7 +236,8 @@ static int p4tc_key_mask_parse(const struct p4tc_table *t, const struct p4tc_key
 		p4tc_key_prefix_mask(t, kf, plen, mask, size);
 		return 0;
 	}
-	if (p4tc_key_is_hex(t))
+	/* Masks of bit strings and text are bytes in hex. */
+	if (p4tc_key_is_hex(t) || kf->type == P4TC_T_KEY || kf->type == P4TC_T_STRING)
 		return p4tc_key_parse_hex(str, mask, size);
 	/* An ifindex mask is a number. */
 	if (kf->type == P4TC_T_DEV)
@@ -368,7 +370,8 @@ LIBP4TC_API int p4tc_key_field_mask_str(const struct p4tc_table *t, unsigned int
 	if (!mask || !buf)
 		return p4tc_ret(-EINVAL);
 	p4tc_key_field(t, i, &kf);
-	if (p4tc_key_is_hex(t) || kf.type == P4TC_T_BE) {
+	if (p4tc_key_is_hex(t) || kf.type == P4TC_T_BE || kf.type == P4TC_T_KEY ||
+	    kf.type == P4TC_T_STRING) {
 		if (size < 3 + 2 * fsize)
 			return p4tc_ret(-ENOSPC);
 		strcpy(buf, "0x");

@@ -324,8 +324,11 @@ LIBP4TC_API int p4tc_action_delete(struct p4tc_handle *h, const char *pname,
 
 /* Values of action parameters, in entries and default actions */
 
-/* Largest container of a typed value: bit128, int128, ipv6. */
-#define P4TC_MAX_VALUE_SIZE	16
+/*
+ * Largest container of a typed value: a str992 (bit128, int128 and ipv6
+ * take 16 bytes, a key512 64). It was 16 before LIBP4TC_0.3.
+ */
+#define P4TC_MAX_VALUE_SIZE	P4TC_MAX_PARAM_DATA_SIZE
 
 /**
  * struct p4tc_param_value - the value of an action parameter in an entry
@@ -842,10 +845,12 @@ LIBP4TC_API int p4tc_entry_delete_batch(struct p4tc_handle *h, const char *pname
 /**
  * p4tc_type_parse() - parse a type name
  * @str: "bit1".."bit128", "int1".."int128", "be16", "be32", "be64",
- *       "macaddr", "ipv4", "ipv6", "dev" or "bool"
+ *       "macaddr", "ipv4", "ipv6", "dev" or "bool"; since LIBP4TC_0.3
+ *       also "str8".."str992" (a multiple of 8), "key1".."key512" and
+ *       "rate"
  * @type: out: enum p4tc_type
  * @bitsz: out: its width in bits (48 for macaddr, 32 for ipv4 and dev,
- *         128 for ipv6, 1 for bool)
+ *         128 for ipv6, 1 for bool, 64 for rate)
  *
  * Return: 0, or -EINVAL for an unknown name.
  */
@@ -869,7 +874,8 @@ LIBP4TC_API int p4tc_type_str(__u32 type, __u16 bitsz, char *buf, size_t size);
  * @bitsz: width in bits
  *
  * bitN and intN take 1, 2, 4, 8 or 16 bytes, beN N/8, macaddr 8 (6 bytes
- * of address then 2 zero bytes), ipv4 4, ipv6 16, dev 4, bool 1.
+ * of address then 2 zero bytes), ipv4 4, ipv6 16, dev 4, bool 1, strN
+ * N/8, keyN DIV_ROUND_UP(N, 8), rate 8.
  *
  * Return: the size, or -EINVAL for an invalid type or width.
  */
@@ -882,9 +888,16 @@ LIBP4TC_API int p4tc_type_size(__u32 type, __u16 bitsz);
  * @str: the value: bitN, intN and beN take decimal (intN also negative) or
  *       0x hex; macaddr "aa:bb:cc:dd:ee:ff"; ipv4 a dotted quad with an
  *       optional "/32"; ipv6 an address with an optional "/128"; dev an
- *       interface name; bool "true", "false", "1" or "0"
- * @buf: out: the container; bitN and intN in host byte order, beN, macaddr,
- *       ipv4 and ipv6 in network byte order, dev an ifindex in host order
+ *       interface name; bool "true", "false", "1" or "0"; strN text of at
+ *       most N/8 - 1 bytes; keyN "0x" and two hex digits per byte of the
+ *       container, first byte first, the bits past N zero; rate bytes per
+ *       second, decimal or 0x hex, or decimal with a unit of bits per
+ *       second ("bit", "kbit", "mbit", "gbit", "tbit") or bytes per
+ *       second ("bps", "kbps", "mbps", "gbps", "tbps"), in any case, k
+ *       being 1000 (a number of bits must make whole bytes)
+ * @buf: out: the container; bitN, intN and rate in host byte order, beN,
+ *       macaddr, ipv4, ipv6 and keyN in network byte order, dev an
+ *       ifindex in host order, strN the text NUL-padded
  * @size: bytes in @buf
  *
  * Return: the container's size, or a negative errno: -EINVAL if @str is
@@ -901,7 +914,9 @@ LIBP4TC_API int p4tc_value_parse(__u32 type, __u16 bitsz, const char *str,
  * @val: the container
  * @len: bytes in @val, p4tc_type_size()
  * @buf: out: the text, NUL-terminated; a dev prints as its interface name,
- *       or as the ifindex in decimal if no interface has it
+ *       or as the ifindex in decimal if no interface has it; a rate in
+ *       bytes per second; a keyN in hex, two digits per byte; a strN as
+ *       its text
  * @size: bytes in @buf
  *
  * Return: the length of the text, or a negative errno: -EINVAL for an
@@ -995,10 +1010,11 @@ LIBP4TC_API int p4tc_key_field_str(const struct p4tc_table *t, unsigned int i,
  *       p4tc_key_field_parse() takes it. PREFIX (decimal digits, 0 to the
  *       field's width) keeps the first PREFIX bits of the field: in byte
  *       order for the types kept in network order (beN, macaddr, ipv4,
- *       ipv6) and for a key written in hex, the most significant bits of
- *       the number for the others. MASK is a value of the field's type
- *       (a number for dev), e.g. "255.255.0.0" or "0xff00". Without either
- *       the mask is all ones.
+ *       ipv6, keyN, strN) and for a key written in hex, the most
+ *       significant bits of the number for the others. MASK is a value of
+ *       the field's type (a number for dev; for keyN and strN "0x" and two
+ *       hex digits per byte), e.g. "255.255.0.0" or "0xff00". Without
+ *       either the mask is all ones.
  * @key: the key, p4tc_key_size() bytes; the field's bytes are written,
  *       VALUE with the bits outside the mask cleared
  * @mask: the mask, as long as @key; the field's bytes are written. A full
@@ -1041,7 +1057,8 @@ LIBP4TC_API int p4tc_key_field_prefix(const struct p4tc_table *t, unsigned int i
  * @len: bytes in @mask
  * @buf: out: the mask as p4tc_key_field_parse_masked() takes it after the
  *       '/': an address for macaddr, ipv4 and ipv6, else "0x" and one hex
- *       digit per 4 bits of the field's width
+ *       digit per 4 bits of the field's width (for beN, keyN and strN, two
+ *       per byte of its container)
  * @size: bytes in @buf
  *
  * Since LIBP4TC_0.3.

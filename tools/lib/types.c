@@ -7,6 +7,7 @@
 #include <endian.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <arpa/inet.h>
 #include <net/if.h>
 
@@ -16,6 +17,8 @@ typedef p4tc_u128 u128;
 typedef __int128 s128;
 
 #define P4TC_MAX_BITSZ 128
+/* strN: N/8 bytes, all of a params block at most */
+#define P4TC_MAX_STR_BITSZ (8 * P4TC_MAX_PARAM_DATA_SIZE)
 
 /* Types whose width is fixed, with their name, bits and container bytes. */
 static const struct {
@@ -28,6 +31,7 @@ static const struct {
 	[P4TC_T_IPV6] = { "ipv6", 128, 16 },
 	[P4TC_T_DEV] = { "dev", 32, 4 },
 	[P4TC_T_BOOL] = { "bool", 1, 1 },
+	[P4TC_T_RATE] = { "rate", 64, 8 },
 };
 
 static bool p4tc_type_is_fixed(__u32 type)
@@ -72,6 +76,15 @@ LIBP4TC_API int p4tc_type_parse(const char *str, __u32 *type, __u16 *bitsz)
 		*type = P4TC_T_INT;
 		return 0;
 	}
+	if (!strncmp(str, "str", 3) && !p4tc_parse_width(str + 3, P4TC_MAX_STR_BITSZ, bitsz) &&
+	    !(*bitsz % 8)) {
+		*type = P4TC_T_STRING;
+		return 0;
+	}
+	if (!strncmp(str, "key", 3) && !p4tc_parse_width(str + 3, P4TC_MAX_KEYSZ, bitsz)) {
+		*type = P4TC_T_KEY;
+		return 0;
+	}
 	if (!strcmp(str, "be16") || !strcmp(str, "be32") || !strcmp(str, "be64")) {
 		*type = P4TC_T_BE;
 		*bitsz = atoi(str + 2);
@@ -100,6 +113,14 @@ LIBP4TC_API int p4tc_type_size(__u32 type, __u16 bitsz)
 		if (bitsz != 16 && bitsz != 32 && bitsz != 64)
 			return p4tc_ret(-EINVAL);
 		return bitsz / 8;
+	case P4TC_T_STRING:
+		if (bitsz < 8 || bitsz > P4TC_MAX_STR_BITSZ || bitsz % 8)
+			return p4tc_ret(-EINVAL);
+		return bitsz / 8;
+	case P4TC_T_KEY:
+		if (bitsz < 1 || bitsz > P4TC_MAX_KEYSZ)
+			return p4tc_ret(-EINVAL);
+		return DIV_ROUND_UP(bitsz, 8);
 	default:
 		if (!p4tc_type_is_fixed(type) ||
 		    (bitsz && bitsz != p4tc_fixed_types[type].bitsz))
@@ -138,6 +159,10 @@ LIBP4TC_API int p4tc_type_str(__u32 type, __u16 bitsz, char *buf, size_t size)
 		return p4tc_format(buf, size, "int%u", bitsz);
 	case P4TC_T_BE:
 		return p4tc_format(buf, size, "be%u", bitsz);
+	case P4TC_T_STRING:
+		return p4tc_format(buf, size, "str%u", bitsz);
+	case P4TC_T_KEY:
+		return p4tc_format(buf, size, "key%u", bitsz);
 	default:
 		return p4tc_format(buf, size, "%s", p4tc_fixed_types[type].name);
 	}
@@ -307,9 +332,105 @@ static int p4tc_parse_addr(int family, const char *str, void *addr)
 	return inet_pton(family, buf, addr) == 1 ? 0 : -EINVAL;
 }
 
+/* strN: text of at most size - 1 bytes, NUL-padded. */
+static int p4tc_parse_string(const char *str, __u8 *val, int size)
+{
+	size_t len = strlen(str);
+
+	if (len >= (size_t)size)
+		return -ERANGE;
+	memset(val, 0, size);
+	memcpy(val, str, len);
+	return 0;
+}
+
+static int p4tc_hex_digit(char c)
+{
+	return isdigit((unsigned char)c) ? c - '0' : tolower((unsigned char)c) - 'a' + 10;
+}
+
+/*
+ * keyN: "0x" and two hex digits per byte of the container, first byte
+ * first; the bits past N, at the end of the last byte, must be zero.
+ */
+static int p4tc_parse_key(const char *str, __u16 bitsz, __u8 *val, int size)
+{
+	int i;
+
+	if (strncmp(str, "0x", 2) && strncmp(str, "0X", 2))
+		return -EINVAL;
+	str += 2;
+	for (i = 0; i < 2 * size; i++)
+		if (!isxdigit((unsigned char)str[i]))
+			return -EINVAL;
+	if (str[2 * size])
+		return isxdigit((unsigned char)str[2 * size]) ? -ERANGE : -EINVAL;
+	for (i = 0; i < size; i++)
+		val[i] = p4tc_hex_digit(str[2 * i]) << 4 | p4tc_hex_digit(str[2 * i + 1]);
+	if (bitsz % 8 && (val[size - 1] & (0xff >> (bitsz % 8))))
+		return -ERANGE;
+	return 0;
+}
+
+/*
+ * rate: bytes per second, a number, or a number of bits (bit, kbit, mbit,
+ * gbit, tbit) or bytes (bps, kbps, mbps, gbps, tbps) per second, the unit
+ * in any case, k being 1000.
+ */
+static int p4tc_parse_rate(const char *str, __u64 *rate)
+{
+	static const struct {
+		const char *unit;
+		u128 mult;
+		bool bits;
+	} units[] = {
+		{ "", 1, false }, { "bit", 1, true }, { "kbit", 1000, true },
+		{ "mbit", 1000000, true }, { "gbit", 1000000000, true },
+		{ "tbit", 1000000000000ULL, true }, { "bps", 1, false },
+		{ "kbps", 1000, false }, { "mbps", 1000000, false },
+		{ "gbps", 1000000000, false }, { "tbps", 1000000000000ULL, false },
+	};
+	char digits[48];
+	size_t n = 0;
+	unsigned int i;
+	u128 v;
+	int err;
+
+	if (str[0] == '0' && (str[1] == 'x' || str[1] == 'X'))
+		n = strlen(str);
+	else
+		while (isdigit((unsigned char)str[n]))
+			n++;
+	if (!n || n >= sizeof(digits))
+		return n ? -ERANGE : -EINVAL;
+	memcpy(digits, str, n);
+	digits[n] = '\0';
+	err = p4tc_parse_u128(digits, &v);
+	if (err)
+		return err;
+	for (i = 0; i < ARRAY_SIZE(units); i++)
+		if (!strcasecmp(str + n, units[i].unit))
+			break;
+	if (i == ARRAY_SIZE(units))
+		return -EINVAL;
+	if (v > ~(u128)0 / units[i].mult)
+		return -ERANGE;
+	v *= units[i].mult;
+	if (units[i].bits) {
+		if (v % 8)
+			return -ERANGE;
+		v /= 8;
+	}
+	if (v > ~(__u64)0)
+		return -ERANGE;
+	*rate = v;
+	return 0;
+}
+
 static int p4tc_value_parse_typed(__u32 type, __u16 bitsz, const char *str,
 				  __u8 *val, int size)
 {
+	__u64 rate;
 	__u32 ifindex;
 	u128 v;
 	int err;
@@ -348,6 +469,15 @@ static int p4tc_value_parse_typed(__u32 type, __u16 bitsz, const char *str,
 			return -ENODEV;
 		memcpy(val, &ifindex, sizeof(ifindex));
 		return 0;
+	case P4TC_T_STRING:
+		return p4tc_parse_string(str, val, size);
+	case P4TC_T_KEY:
+		return p4tc_parse_key(str, bitsz, val, size);
+	case P4TC_T_RATE:
+		err = p4tc_parse_rate(str, &rate);
+		if (!err)
+			memcpy(val, &rate, sizeof(rate));
+		return err;
 	default:
 		if (!strcmp(str, "true") || !strcmp(str, "1"))
 			val[0] = 1;
@@ -399,6 +529,7 @@ LIBP4TC_API int p4tc_value_str(__u32 type, __u16 bitsz, const void *val,
 	char addr[INET6_ADDRSTRLEN], ifname[IF_NAMESIZE];
 	const __u8 *v = val;
 	__u32 ifindex;
+	size_t i;
 	int csize;
 	u128 n;
 
@@ -437,6 +568,17 @@ LIBP4TC_API int p4tc_value_str(__u32 type, __u16 bitsz, const void *val,
 		if (if_indextoname(ifindex, ifname))
 			return p4tc_format(buf, size, "%s", ifname);
 		return p4tc_format(buf, size, "%u", ifindex);
+	case P4TC_T_STRING:
+		return p4tc_format(buf, size, "%.*s", (int)strnlen((const char *)v, len), v);
+	case P4TC_T_KEY:
+		if (size < 3 + 2 * len)
+			return p4tc_ret(-ENOSPC);
+		strcpy(buf, "0x");
+		for (i = 0; i < len; i++)
+			sprintf(buf + 2 + 2 * i, "%02x", v[i]);
+		return 2 + 2 * len;
+	case P4TC_T_RATE:
+		return p4tc_format_u128(buf, size, p4tc_load_uint(v, 8, false), false);
 	default:
 		return p4tc_format(buf, size, "%s", v[0] ? "true" : "false");
 	}

@@ -12,8 +12,9 @@
 
 #include "p4tc.h"
 
-/* "0x" and two digits per byte of the largest key, and the NUL. */
-#define HEX_STR_SIZE (2 + 2 * P4TC_MAX_KEYSZ / 8 + 1)
+/* "0x" and two digits per byte of the largest value (a str992, larger than a key), and the NUL. */
+#define HEX_STR_SIZE (2 + 2 * P4TC_MAX_VALUE_SIZE + 1)
+_Static_assert(P4TC_MAX_VALUE_SIZE >= P4TC_MAX_KEYSZ / 8, "a key fits in HEX_STR_SIZE");
 
 /* The P4 core action that does nothing: action id 0. */
 #define NOACTION "NoAction"
@@ -568,7 +569,8 @@ void print_key(const struct entry_ctx *c, const struct p4tc_entry *e)
 		out_uint("width", " width %llu", kf.bitsz);
 		out_type("type", " type %s", kf.type, kf.bitsz);
 		out_match("match_type", " match %s", match);
-		out_value("fieldval", " fieldval %s", val);
+		out_typed_value("fieldval", " fieldval %s", key_is_hex(t) ? P4TC_T_KEY : kf.type,
+				val);
 		if (match != P4TC_MATCH_EXACT && (e->has & P4TC_ENTRY_HAS_MASK)) {
 			plen = match == P4TC_MATCH_LPM ?
 			       p4tc_key_field_prefix(t, i, e->mask, e->keylen) : -1;
@@ -604,7 +606,7 @@ static void print_param_value(const struct p4tc_action *act,
 		out_type("type", " type %s", prm->type, prm->bitsz);
 	else
 		out_str("type", " type %s", "unknown");
-	out_value("value", " value %s\n", val);
+	out_typed_value("value", " value %s\n", prm ? prm->type : P4TC_T_KEY, val);
 	out_close_object();
 }
 

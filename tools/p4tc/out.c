@@ -134,6 +134,14 @@ void out_value(const char *key, const char *fmt, const char *text)
 	out_str(key, fmt, text);
 }
 
+void out_typed_value(const char *key, const char *fmt, __u32 type, const char *text)
+{
+	if (type == P4TC_T_STRING)
+		out_str(key, fmt, text);
+	else
+		out_value(key, fmt, text);
+}
+
 const char *type_name(__u32 type, __u16 bitsz, char *buf, size_t size)
 {
 	if (p4tc_type_str(type, bitsz, buf, size) < 0)

@@ -88,6 +88,8 @@ void out_uint(const char *key, const char *fmt, unsigned long long v);
 void out_bool(const char *key, const char *fmt, bool v);
 /* A value printed by p4tc_value_str(): a JSON number if it is a decimal one. */
 void out_value(const char *key, const char *fmt, const char *text);
+/* A value of @type: text (strN) is a JSON string even if it looks like a number. */
+void out_typed_value(const char *key, const char *fmt, __u32 type, const char *text);
 void out_type(const char *key, const char *fmt, __u32 type, __u16 bitsz);
 /* The name of a type into @buf, "typeN" if the library knows no such type. */
 const char *type_name(__u32 type, __u16 bitsz, char *buf, size_t size);

@@ -57,15 +57,21 @@ static void p4template_usage(void)
 	       "DEFACT := [permissions PERM] action ACT [param NAME VALUE]... | noaction\n"
 	       "ACT := [PIPE/][CB/]NAME, or NoAction (no action, as a default)\n"
 	       "TYPE := bit1..bit128 | int1..int128 | be16 | be32 | be64 | macaddr | ipv4 |\n"
-	       "        ipv6 | dev | bool\n"
+	       "        ipv6 | dev | bool | str8..str992 | key1..key512 | rate |\n"
+	       "        str bitsz BITS | key bitsz BITS\n"
 	       "\"delete\" is \"del\".\n");
 }
 
-/* Parse "type TYPE" after a param or key name. */
+/*
+ * Parse "type TYPE" after a param or key name; "type str bitsz N" and
+ * "type key bitsz N", as upstream's types without a width, are strN and
+ * keyN.
+ */
 static int parse_type(struct args *a, const char *what, const char *name,
 		      __u32 *type, __u16 *bitsz)
 {
-	const char *kw = args_next(a), *val;
+	const char *kw = args_next(a), *val, *width;
+	char tname[32];
 	int err;
 
 	if (!kw || strcmp(kw, "type"))
@@ -73,6 +79,21 @@ static int parse_type(struct args *a, const char *what, const char *name,
 	err = args_value(a, "type", &val);
 	if (err)
 		return err;
+	if (!strcmp(val, "str") || !strcmp(val, "key")) {
+		kw = args_next(a);
+		if (!kw || strcmp(kw, "bitsz"))
+			return args_error(a, "%s %s: type %s needs \"bitsz BITS\" (or write %sBITS)",
+					  what, name, val, val);
+		err = args_value(a, "bitsz", &width);
+		if (err)
+			return err;
+		snprintf(tname, sizeof(tname), "%s%s", val, width);
+		if (p4tc_type_parse(tname, type, bitsz))
+			return args_error(a, "%s %s: type %s cannot be %s bits wide (%s)", what,
+					  name, val, width, !strcmp(val, "str") ?
+					  "8 to 992, a multiple of 8" : "1 to 512");
+		return CLI_OK;
+	}
 	if (p4tc_type_parse(val, type, bitsz))
 		return args_error(a, "%s %s: unknown type \"%s\"", what, name, val);
 	return CLI_OK;

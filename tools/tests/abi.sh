@@ -57,7 +57,7 @@ ok $? "LIBP4TC_0.2 inherits LIBP4TC_0.1"
 grep -q '^} LIBP4TC_0.2;$' lib/libp4tc.map
 ok $? "LIBP4TC_0.3 inherits LIBP4TC_0.2"
 grown="p4tc_table_create p4tc_table_update p4tc_table_get p4tc_entry_create
-	p4tc_entry_update p4tc_entry_get p4tc_entry_delete"
+	p4tc_entry_update p4tc_entry_get p4tc_entry_delete p4tc_entry_dump"
 for s in $grown; do
 	[ "$(nodes "$s" | tr '\n' ' ')" = "LIBP4TC_0.1 LIBP4TC_0.3 " ]
 	ok $? "$s: LIBP4TC_0.1 for struct p4tc_table and p4tc_entry as they were, 0.3 as they are"
@@ -88,6 +88,13 @@ struct table_v0_1 {
 	__u32 nentries;
 };
 
+struct param_value_v0_1 {
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u32 len;
+	__u8 value[16];
+};
+
 struct entry_v0_1 {
 	__u32 table_id;
 	char table_name[P4TC_NAME_LEN];
@@ -96,7 +103,7 @@ struct entry_v0_1 {
 	__u32 action_id;
 	char action_name[P4TC_NAME_LEN];
 	unsigned int nparams;
-	struct p4tc_param_value params[P4TC_MAX_PARAMS];
+	struct param_value_v0_1 params[P4TC_MAX_PARAMS];
 };
 
 int old_table_get(struct p4tc_handle *h, const char *p, struct table_v0_1 *t);

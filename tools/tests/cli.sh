@@ -83,6 +83,16 @@ expect_error 1 'pipeline name missing: action/PIPE' p4template create action//cb
 expect_error 1 'action p/cb/a: param x: unknown type "bit0"' \
 	p4template create action/p/cb/a param x type bit0
 expect_error 1 'param x needs "type TYPE"' p4template create action/p/cb/a param x bit8
+expect_error 1 'action p/cb/a: param x: type str needs "bitsz BITS"' \
+	p4template create action/p/cb/a param x type str
+expect_error 1 'param x: type str cannot be 12 bits wide \(8 to 992, a multiple of 8\)' \
+	p4template create action/p/cb/a param x type str bitsz 12
+expect_error 1 'param x: type key cannot be 513 bits wide \(1 to 512\)' \
+	p4template create action/p/cb/a param x type key bitsz 513
+expect_error 1 'param x: unknown type "str12"' p4template create action/p/cb/a param x type str12
+expect_error 2 'the p4tc module is not loaded' p4template create action/p/cb/a \
+	param s type str64 param k type key12 param r type rate param t type str bitsz 16 \
+	param u type key bitsz 3
 expect_error 1 'action p/cb/a: param x id 17 is out of range' \
 	p4template create action/p/cb/a param x type bit8 id 17
 expect_error 1 'state "activ" is neither' p4template update action/p/cb/a state activ

@@ -195,7 +195,7 @@ static const char *captured(void)
 	return buf;
 }
 
-static struct p4tc_action test_actions[3];
+static struct p4tc_action test_actions[4];
 
 static void add_param(struct p4tc_action *act, const char *name, const char *type)
 {
@@ -213,6 +213,10 @@ static void init_actions(void)
 	add_param(&test_actions[0], "dmac", "macaddr");
 	test_actions[1] = (struct p4tc_action){ .id = 2, .name = "cb/drop", .active = true };
 	test_actions[2] = (struct p4tc_action){ .id = 3, .name = "other/drop", .active = true };
+	test_actions[3] = (struct p4tc_action){ .id = 4, .name = "cb/tag", .active = true };
+	add_param(&test_actions[3], "name", "str64");
+	add_param(&test_actions[3], "k", "key12");
+	add_param(&test_actions[3], "r", "rate");
 }
 
 static void add_field(struct p4tc_table *t, const char *name, const char *type, __u8 match)
@@ -244,7 +248,7 @@ static void init_ctx(struct entry_ctx *c, struct args *a, const struct p4tc_tabl
 	c->pname = "p";
 	c->t = t;
 	c->actions = test_actions;
-	c->nactions = 3;
+	c->nactions = 4;
 	c->actions_loaded = true;
 }
 
@@ -651,6 +655,43 @@ static void test_defact_output(void)
 		     "no action");
 }
 
+/* str, key and rate params: parsed, and printed (text as a JSON string). */
+static void test_new_type_values(void)
+{
+	struct p4tc_table exact;
+	struct p4tc_entry e;
+
+	init_table(&exact, P4TC_TABLE_TYPE_EXACT);
+	tap_ok(parse_ok(&exact, ENTRY_CREATE,
+			"dstAddr 10.0.0.1 port 1 action tag param name 123 param k 0xabc0 "
+			"param r 1kbit", &e) &&
+	       e.nparams == 3 && e.params[0].len == 8 && !memcmp(e.params[0].value, "123\0", 4) &&
+	       e.params[1].len == 2 && !memcmp(e.params[1].value, "\xab\xc0", 2) &&
+	       e.params[2].len == 8 && e.params[2].value[0] == 125,
+	       "str64, key12 and rate params parse");
+	parse_err(&exact, ENTRY_CREATE,
+		  "dstAddr 10.0.0.1 port 1 action tag param name 12345678 param k 0xabc0 param r 1",
+		  "param name: 12345678 is out of range for str64");
+	parse_err(&exact, ENTRY_CREATE,
+		  "dstAddr 10.0.0.1 port 1 action tag param name a param k 0xabc1 param r 1",
+		  "param k: 0xabc1 is out of range for key12");
+	parse_err(&exact, ENTRY_CREATE,
+		  "dstAddr 10.0.0.1 port 1 action tag param name a param k 0xabc0 param r 1xbit",
+		  "param r: \"1xbit\" is not a valid rate");
+	print_d = (struct p4tc_default_action){ .permissions = 0x1024, .action_id = 4,
+						.action_name = "cb/tag", .nparams = 3 };
+	print_d.params[0] = e.params[0];
+	print_d.params[1] = e.params[1];
+	print_d.params[2] = e.params[2];
+	init_table(&print_tbl, P4TC_TABLE_TYPE_EXACT);
+	check_output(true, print_test_defact, &print_d,
+		     "[{\"default_miss_action\":{\"permissions\":\"0x1024\",\"actname\":\"cb/tag\","
+		     "\"actid\":4,\"params\":[{\"name\":\"name\",\"type\":\"str64\",\"value\":\"123\"},"
+		     "{\"name\":\"k\",\"type\":\"key12\",\"value\":\"0xabc0\"},"
+		     "{\"name\":\"r\",\"type\":\"rate\",\"value\":125}]}}]\n",
+		     "str, key and rate params");
+}
+
 static void print_test_table(void *arg)
 {
 	struct entry_ctx c;
@@ -747,6 +788,7 @@ int main(void)
 	test_defact_words();
 	test_entry_output();
 	test_defact_output();
+	test_new_type_values();
 	test_table_output();
 	test_help();
 	return tap_done();

@@ -71,7 +71,7 @@ static void test_types(void)
 	tap_ok(p4tc_type_size(P4TC_T_IPV4, 0) == 4, "fixed types need no width");
 	tap_ok(p4tc_type_size(P4TC_T_IPV4, 24) == -EINVAL, "ipv4 is not 24 bits wide");
 	tap_ok(p4tc_type_size(P4TC_T_BIT, 0) == -EINVAL, "bit0 has no container");
-	tap_ok(p4tc_type_size(P4TC_T_BOOL + 1, 0) == -EINVAL, "unknown type has no container");
+	tap_ok(p4tc_type_size(P4TC_T_RATE + 1, 0) == -EINVAL, "unknown type has no container");
 }
 
 static void check_parse(__u32 type, __u16 bitsz, const char *str,
@@ -230,6 +230,76 @@ static void test_addresses(void)
 	       "printing a value of the wrong size is refused");
 	tap_ok(p4tc_value_str(P4TC_T_IPV4, 32, "\x0a\x00\x00\x01", 4, buf, sizeof(buf)) == -ENOSPC &&
 	       errno == ENOSPC, "printing into too small a buffer is refused");
+}
+
+/* strN, keyN and rate, since LIBP4TC_0.3 */
+static void test_new_types(void)
+{
+	static const char *const bad[] = {
+		"str", "str0", "str12", "str1000", "str08", "key", "key0", "key513", "rates",
+	};
+	static __u8 key512[64], str992[124];
+	char text[300];
+	unsigned int i;
+	__u16 bitsz;
+	__u32 type;
+	int ret;
+
+	check_type("str8", P4TC_T_STRING, 8, 1);
+	check_type("str64", P4TC_T_STRING, 64, 8);
+	check_type("str992", P4TC_T_STRING, 992, 124);
+	check_type("key1", P4TC_T_KEY, 1, 1);
+	check_type("key12", P4TC_T_KEY, 12, 2);
+	check_type("key512", P4TC_T_KEY, 512, 64);
+	check_type("rate", P4TC_T_RATE, 64, 8);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		tap_ok(p4tc_type_parse(bad[i], &type, &bitsz) == -EINVAL,
+		       "type \"%s\" is refused", bad[i]);
+	tap_ok(p4tc_type_size(P4TC_T_STRING, 12) == -EINVAL, "str widths are whole bytes");
+	tap_ok(p4tc_type_size(P4TC_T_RATE, 32) == -EINVAL, "a rate is 64 bits wide");
+
+	check_parse(P4TC_T_STRING, 64, "eth0", "eth0\0\0\0\0", 8);
+	check_parse(P4TC_T_STRING, 64, "", "\0\0\0\0\0\0\0\0", 8);
+	check_parse(P4TC_T_STRING, 64, "1234567", "1234567\0", 8);
+	check_parse_err(P4TC_T_STRING, 64, "12345678", -ERANGE);
+	check_roundtrip(P4TC_T_STRING, 64, "a b", "a b");
+	check_str(P4TC_T_STRING, 32, "ab\0\0", "ab");
+	memset(str992, 'x', 123);
+	str992[123] = '\0';
+	ret = p4tc_value_parse(P4TC_T_STRING, 992, (char *)str992, text, sizeof(text));
+	tap_ok(ret == 124 && !memcmp(text, str992, 124), "a str992 takes 123 characters");
+
+	check_parse(P4TC_T_KEY, 12, "0xabc0", "\xab\xc0", 2);
+	check_parse(P4TC_T_KEY, 16, "0XABCD", "\xab\xcd", 2);
+	check_parse(P4TC_T_KEY, 1, "0x80", "\x80", 1);
+	check_parse_err(P4TC_T_KEY, 12, "0xabc1", -ERANGE);
+	check_parse_err(P4TC_T_KEY, 12, "0xabc", -EINVAL);
+	check_parse_err(P4TC_T_KEY, 12, "0xabc000", -ERANGE);
+	check_parse_err(P4TC_T_KEY, 12, "0xabcg", -EINVAL);
+	check_parse_err(P4TC_T_KEY, 16, "43981", -EINVAL);
+	check_roundtrip(P4TC_T_KEY, 24, "0xABCDEF", "0xabcdef");
+	memset(key512, 0x5a, sizeof(key512));
+	ret = p4tc_value_str(P4TC_T_KEY, 512, key512, 64, text, sizeof(text));
+	tap_ok(ret == 130 && !strncmp(text, "0x5a5a", 6) && !strcmp(text + 126, "5a5a"),
+	       "a key512 prints as 128 hex digits");
+	tap_ok(p4tc_value_str(P4TC_T_KEY, 512, key512, 64, text, 130) == -ENOSPC,
+	       "a key needs room for its digits");
+
+	check_parse(P4TC_T_RATE, 64, "100", "\x64\0\0\0\0\0\0\0", 8);
+	check_parse(P4TC_T_RATE, 64, "0x100", "\0\x01\0\0\0\0\0\0", 8);
+	check_parse(P4TC_T_RATE, 64, "100Mbit", "\x20\xbc\xbe\0\0\0\0\0", 8);
+	check_parse(P4TC_T_RATE, 64, "8bit", "\x01\0\0\0\0\0\0\0", 8);
+	check_parse(P4TC_T_RATE, 64, "1KBPS", "\xe8\x03\0\0\0\0\0\0", 8);
+	check_parse(P4TC_T_RATE, 64, "18446744073709551615",
+		    "\xff\xff\xff\xff\xff\xff\xff\xff", 8);
+	check_parse_err(P4TC_T_RATE, 64, "18446744073709551616", -ERANGE);
+	check_parse_err(P4TC_T_RATE, 64, "1bit", -ERANGE);
+	check_parse_err(P4TC_T_RATE, 64, "1000000000tbit", -ERANGE);
+	check_parse_err(P4TC_T_RATE, 64, "10 mbit", -EINVAL);
+	check_parse_err(P4TC_T_RATE, 64, "10xbit", -EINVAL);
+	check_parse_err(P4TC_T_RATE, 64, "mbit", -EINVAL);
+	check_parse_err(P4TC_T_RATE, 64, "-1", -EINVAL);
+	check_roundtrip(P4TC_T_RATE, 64, "1gbit", "125000000");
 }
 
 static void add_keyfield(struct p4tc_table *t, const char *name, const char *type)
@@ -400,6 +470,30 @@ static void test_masks(void)
 	check_masked(&t, 1, "80", "\xa5\xa5\xa5\xa5\x50\x00",
 		     "\xa5\xa5\xa5\xa5\xff\xff", 6);
 	check_masked_err(&t, 0, "10.0.0.0/33", 6, -EINVAL);
+	{
+		/* A key12 and a str16 field: prefixes in byte order, masks in hex. */
+		struct p4tc_table k = { .type = P4TC_TABLE_TYPE_TERNARY, .keysz = 40 };
+		char buf[16];
+
+		add_keyfield(&k, "tag", "key12");
+		add_keyfield(&k, "name", "str16");
+		add_keyfield(&k, "rate", "rate");
+		k.keyfields[0].match = k.keyfields[1].match = k.keyfields[2].match = 0;
+		k.keysz = 96;
+		check_masked(&k, 0, "0xabc0/4", "\xa0\x00\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5",
+			     "\xf0\x00\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5", 12);
+		check_masked(&k, 0, "0xabc0/0x0ff0", "\x0b\xc0\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5",
+			     "\x0f\xf0\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5", 12);
+		check_masked(&k, 1, "a/0xff00", "\xa5\xa5" "a\0\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5",
+			     "\xa5\xa5\xff\x00\xa5\xa5\xa5\xa5\xa5\xa5\xa5\xa5", 12);
+		check_masked(&k, 2, "1kbps/0xff00", "\xa5\xa5\xa5\xa5\x00\x03\0\0\0\0\0\0",
+			     "\xa5\xa5\xa5\xa5\x00\xff\0\0\0\0\0\0", 12);
+		check_prefix(&k, 0, "\xf0\x00\0\0\0\0\0\0\0\0\0\0", 12, 4);
+		check_prefix(&k, 0, "\xff\xff\0\0\0\0\0\0\0\0\0\0", 12, 12);
+		tap_ok(p4tc_key_field_mask_str(&k, 0, "\x0f\xf0\0\0\0\0\0\0\0\0\0\0", 12, buf,
+					       sizeof(buf)) == 6 && !strcmp(buf, "0x0ff0"),
+		       "a key12 mask prints as the bytes of its container");
+	}
 	check_masked_err(&t, 0, "10.0.0.0/", 6, -EINVAL);
 	check_masked_err(&t, 0, "10.0.0/8", 6, -EINVAL);
 	check_masked_err(&t, 1, "1/17", 6, -EINVAL);
@@ -991,6 +1085,7 @@ int main(void)
 	test_types();
 	test_numbers();
 	test_addresses();
+	test_new_types();
 	test_keys();
 	test_masks();
 	test_entry_messages();
