@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
 /*
  * The LIBP4TC_0.1 versions of the functions whose structs grew in 0.3:
- * programs linked against 0.1 pass struct p4tc_table as it was then, the
- * first fields of today's, and struct p4tc_entry with the 16-byte values
+ * programs linked against 0.1 pass struct p4tc_table and struct
+ * p4tc_action as they were then, the first fields of today's, and struct p4tc_entry with the 16-byte values
  * of then, converted both ways. Built into the shared library only.
  */
 #include <stdlib.h>
@@ -24,6 +24,20 @@ struct p4tc_table_v0_1 {
 	struct p4tc_keyfield keyfields[P4TC_MAX_KEY_FIELDS];
 	__u32 nentries;
 };
+
+struct p4tc_action_v0_1 {
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u32 has;
+	bool active;
+	unsigned int nparams;
+	struct p4tc_param params[P4TC_MAX_PARAMS];
+};
+
+_Static_assert(offsetof(struct p4tc_action, params) ==
+	       offsetof(struct p4tc_action_v0_1, params) &&
+	       offsetof(struct p4tc_action, num_prealloc) >= sizeof(struct p4tc_action_v0_1),
+	       "struct p4tc_action starts as in LIBP4TC_0.1");
 
 /* Values had 16 bytes at most then. */
 #define P4TC_MAX_VALUE_SIZE_V0_1 16
@@ -123,6 +137,51 @@ static int p4tc_entry_v0_1_out(struct p4tc_handle *h, struct p4tc_entry_v0_1 *ol
 	}
 	return 0;
 }
+
+static struct p4tc_action *p4tc_action_v0_1_in(struct p4tc_action *a,
+					       const struct p4tc_action_v0_1 *old)
+{
+	if (!old)
+		return NULL;
+	memset(a, 0, sizeof(*a));
+	memcpy(a, old, sizeof(*old));
+	/* 0.1 knew no more flags: the new ones were not asked for. */
+	a->has &= P4TC_ACTION_HAS_ACTIVE;
+	return a;
+}
+
+LIBP4TC_API int p4tc_action_create_v0_1(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_action_v0_1 *old)
+{
+	struct p4tc_action a;
+
+	return p4tc_action_create_v0_3(h, pname, p4tc_action_v0_1_in(&a, old));
+}
+P4TC_COMPAT_VERSION(p4tc_action_create_v0_1, p4tc_action_create, LIBP4TC_0.1)
+
+LIBP4TC_API int p4tc_action_update_v0_1(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_action_v0_1 *old)
+{
+	struct p4tc_action a;
+
+	return p4tc_action_update_v0_3(h, pname, p4tc_action_v0_1_in(&a, old));
+}
+P4TC_COMPAT_VERSION(p4tc_action_update_v0_1, p4tc_action_update, LIBP4TC_0.1)
+
+LIBP4TC_API int p4tc_action_get_v0_1(struct p4tc_handle *h, const char *pname,
+				     struct p4tc_action_v0_1 *old)
+{
+	struct p4tc_action a;
+	int err;
+
+	err = p4tc_action_get_v0_3(h, pname, p4tc_action_v0_1_in(&a, old));
+	if (!err) {
+		a.has &= P4TC_ACTION_HAS_ACTIVE;
+		memcpy(old, &a, sizeof(*old));
+	}
+	return err;
+}
+P4TC_COMPAT_VERSION(p4tc_action_get_v0_1, p4tc_action_get, LIBP4TC_0.1)
 
 LIBP4TC_API int p4tc_table_create_v0_1(struct p4tc_handle *h, const char *pname,
 				       const struct p4tc_table_v0_1 *old)

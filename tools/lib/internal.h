@@ -101,8 +101,9 @@ int p4tc_check_name(struct p4tc_handle *h, const char *what, const char *name);
 int p4tc_check_id(struct p4tc_handle *h, const char *what, __u32 id);
 
 /*
- * Functions whose structs grew since LIBP4TC_0.1 (p4tc_table, p4tc_entry:
- * the values of its params) keep their first version for the programs linked against it, as
+ * Functions whose structs grew since LIBP4TC_0.1 (p4tc_table, p4tc_action,
+ * p4tc_entry and the values of its params) keep their first version for
+ * the programs linked against it, as
  * libbpf's COMPAT_VERSION: NAME_v0_1 (compat.c) is NAME@LIBP4TC_0.1 and
  * NAME_v0_3 the default NAME@@LIBP4TC_0.3 of the shared library. The
  * static library has no old versions: NAME is NAME_v0_3.
@@ -124,6 +125,12 @@ LIBP4TC_API int p4tc_table_update_v0_3(struct p4tc_handle *h, const char *pname,
 				       const struct p4tc_table *t);
 LIBP4TC_API int p4tc_table_get_v0_3(struct p4tc_handle *h, const char *pname,
 				    struct p4tc_table *t);
+LIBP4TC_API int p4tc_action_create_v0_3(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_action *a);
+LIBP4TC_API int p4tc_action_update_v0_3(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_action *a);
+LIBP4TC_API int p4tc_action_get_v0_3(struct p4tc_handle *h, const char *pname,
+				     struct p4tc_action *a);
 LIBP4TC_API int p4tc_entry_create_v0_3(struct p4tc_handle *h, const char *pname,
 				       const struct p4tc_entry *e);
 LIBP4TC_API int p4tc_entry_update_v0_3(struct p4tc_handle *h, const char *pname,
@@ -237,6 +244,19 @@ unsigned int p4tc_batch_errmsg(struct p4tc_handle *h, int err, unsigned int firs
 			       unsigned int n, unsigned int total);
 /* Parse a P4TC_A_ENTRY or P4TC_TABLE_A_ENTRY nest. */
 int p4tc_entry_parse(const struct nlattr *nest, struct p4tc_entry *e);
+
+/* Actions (action.c) */
+struct nlmsghdr *p4tc_action_request(struct p4tc_handle *h, __u8 cmd, __u16 flags,
+				     const char *pname, const struct p4tc_action *a);
+/* Parse a message with a P4TC_A_ACTION nest. */
+int p4tc_action_parse(const struct nlmsghdr *nlh, struct p4tc_action *a);
+
+/* Template flushes (action.c): cmd *_DEL with an empty @attr nest; the count. */
+struct nlmsghdr *p4tc_tmpl_flush_request(struct p4tc_handle *h, __u8 cmd, __u16 attr,
+					 const char *pname);
+int p4tc_tmpl_flush(struct p4tc_handle *h, __u8 cmd, __u16 attr, const char *pname);
+/* Read P4TC_A_COUNT into the __u32 at @data. */
+int p4tc_tmpl_flush_reply(const struct nlmsghdr *nlh, void *data);
 
 /* Tables (table.c) */
 struct nlmsghdr *p4tc_table_request(struct p4tc_handle *h, __u8 cmd, __u16 flags,

@@ -234,6 +234,8 @@ struct p4tc_param {
 /* Which optional fields of a struct p4tc_action are set. */
 enum {
 	P4TC_ACTION_HAS_ACTIVE		= 1U << 0,
+	/* since LIBP4TC_0.3 */
+	P4TC_ACTION_HAS_NUM_PREALLOC	= 1U << 1,
 };
 
 /**
@@ -244,6 +246,11 @@ enum {
  * @active: entries may use the action
  * @nparams: number of @params; a request sends them if non-zero
  * @params: parameters in declaration order
+ *
+ * Since LIBP4TC_0.3:
+ * @num_prealloc: instances to preallocate, 1 to P4TC_MAX_NUM_PREALLOC
+ *                (P4TC_ACTION_HAS_NUM_PREALLOC; default
+ *                P4TC_DEFAULT_NUM_PREALLOC): kept and reported
  */
 struct p4tc_action {
 	__u32 id;
@@ -252,6 +259,8 @@ struct p4tc_action {
 	bool active;
 	unsigned int nparams;
 	struct p4tc_param params[P4TC_MAX_PARAMS];
+	/* since LIBP4TC_0.3 */
+	__u32 num_prealloc;
 };
 
 /**
@@ -321,6 +330,18 @@ LIBP4TC_API int p4tc_action_dump(struct p4tc_handle *h, const char *pname,
  */
 LIBP4TC_API int p4tc_action_delete(struct p4tc_handle *h, const char *pname,
 				   const struct p4tc_action *a);
+
+/**
+ * p4tc_action_flush() - delete every action template of an unsealed pipeline
+ * @h: handle
+ * @pname: pipeline name
+ *
+ * Since LIBP4TC_0.3. All go, or none if a table refers to one of them.
+ *
+ * Return: the number of actions deleted, or a negative errno: -ENOENT,
+ * -EBUSY (an action a table uses), -EPERM (pipeline sealed, or not admin).
+ */
+LIBP4TC_API int p4tc_action_flush(struct p4tc_handle *h, const char *pname);
 
 /* Values of action parameters, in entries and default actions */
 
@@ -561,6 +582,18 @@ LIBP4TC_API int p4tc_table_dump(struct p4tc_handle *h, const char *pname,
  */
 LIBP4TC_API int p4tc_table_delete(struct p4tc_handle *h, const char *pname,
 				  const struct p4tc_table *t);
+
+/**
+ * p4tc_table_flush() - delete every table of an unsealed pipeline
+ * @h: handle
+ * @pname: pipeline name
+ *
+ * Since LIBP4TC_0.3.
+ *
+ * Return: the number of tables deleted, or a negative errno: -ENOENT,
+ * -EPERM (pipeline sealed, or not admin).
+ */
+LIBP4TC_API int p4tc_table_flush(struct p4tc_handle *h, const char *pname);
 
 /**
  * p4tc_table_attrs_update() - change what a sealed table allows to change

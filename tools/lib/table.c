@@ -501,6 +501,11 @@ LIBP4TC_API int p4tc_table_delete(struct p4tc_handle *h, const char *pname,
 	return p4tc_table_do(h, P4TC_CMD_TABLE_DEL, pname, &ref, NULL);
 }
 
+LIBP4TC_API int p4tc_table_flush(struct p4tc_handle *h, const char *pname)
+{
+	return p4tc_tmpl_flush(h, P4TC_CMD_TABLE_DEL, P4TC_A_TABLE, pname);
+}
+
 /* What p4tc_table_attrs_update() may change. */
 #define P4TC_TABLE_ATTRS_HAS (P4TC_TABLE_HAS_PERMISSIONS | P4TC_TABLE_HAS_DEFAULT_HIT | \
 			      P4TC_TABLE_HAS_DEFAULT_MISS)

@@ -33,16 +33,18 @@ static void p4template_usage(void)
 	       "       p4tc p4template update pipeline/NAME [numtables N] [state ready]\n"
 	       "       p4tc p4template get pipeline/[NAME] [pipeid ID]\n"
 	       "       p4tc p4template del pipeline/NAME\n"
-	       "       p4tc p4template create action/PIPE/[CB/]ACT [actid ID] [PARAM]...\n"
-	       "       p4tc p4template update action/PIPE/[CB/]ACT [state active|inactive] [PARAM]...\n"
+	       "       p4tc p4template create action/PIPE/[CB/]ACT [actid ID] [num_prealloc_acts N]\n"
+	       "                                                   [PARAM]...\n"
+	       "       p4tc p4template update action/PIPE/[CB/]ACT [state active|inactive]\n"
+	       "                                                   [num_prealloc_acts N] [PARAM]...\n"
 	       "       p4tc p4template get action/PIPE/[[CB/]ACT] [actid ID]\n"
-	       "       p4tc p4template del action/PIPE/[CB/]ACT\n"
+	       "       p4tc p4template del action/PIPE/[[CB/]ACT] [actid ID]\n"
 	       "       p4tc p4template create table/PIPE/CB/TBL [tblid ID] [TABLE_ATTR]...\n"
 	       "                                                [KEY]... [ENTRY]...\n"
 	       "       p4tc p4template update table/PIPE/CB/TBL [TABLE_ATTR]... [KEY]...\n"
 	       "       p4tc p4template { create | update } table/PIPE/CB/TBL ENTRY...\n"
 	       "       p4tc p4template get table/PIPE/[CB/TBL] [tblid ID]\n"
-	       "       p4tc p4template del table/PIPE/CB/TBL\n"
+	       "       p4tc p4template del table/PIPE/[CB/TBL] [tblid ID]\n"
 	       "PARAM := param NAME type TYPE [id ID]\n"
 	       "TABLE_ATTR := type { exact | lpm | ternary } | keysz BITS | tentries N |\n"
 	       "              nummasks N | permissions PERM | counters [on | off] |\n"
@@ -59,6 +61,7 @@ static void p4template_usage(void)
 	       "TYPE := bit1..bit128 | int1..int128 | be16 | be32 | be64 | macaddr | ipv4 |\n"
 	       "        ipv6 | dev | bool | str8..str992 | key1..key512 | rate |\n"
 	       "        str bitsz BITS | key bitsz BITS\n"
+	       "del action/PIPE/ and del table/PIPE/ delete every action or table.\n"
 	       "\"delete\" is \"del\".\n");
 }
 
@@ -192,6 +195,27 @@ static int pipeline_cmd(enum verb verb, const char *path, struct args *a)
 	return err < 0 ? cli_fail(err) : CLI_OK;
 }
 
+/*
+ * del action/PIPE/ or table/PIPE/: every action or table of the pipeline,
+ * and how many went.
+ */
+static int flush_cmd(struct p4tc_handle *h, const char *pname, const char *what,
+		     int (*flush)(struct p4tc_handle *h, const char *pname))
+{
+	int n = flush(h, pname);
+
+	if (n < 0)
+		return cli_fail(n);
+	out_begin();
+	out_open_object(NULL);
+	out_str("pname", "pipeline %s:", pname);
+	out_uint("flushed", " %llu", n);
+	out_text(" %s deleted\n", what);
+	out_close_object();
+	out_end();
+	return CLI_OK;
+}
+
 /* Actions */
 
 static void print_action(const char *pname, const struct p4tc_action *act)
@@ -202,7 +226,10 @@ static void print_action(const char *pname, const struct p4tc_action *act)
 	out_str("pname", "action %s/", pname);
 	out_str("actname", "%s", act->name);
 	out_uint("actid", " actid %llu", act->id);
-	out_bool("active", " active %s\n", act->active);
+	out_bool("active", " active %s", act->active);
+	if (act->has & P4TC_ACTION_HAS_NUM_PREALLOC)
+		out_uint("num_prealloc_acts", " num_prealloc_acts %llu", act->num_prealloc);
+	out_text("\n");
 	out_open_array("params");
 	for (i = 0; i < act->nparams; i++) {
 		const struct p4tc_param *prm = &act->params[i];
@@ -270,6 +297,13 @@ static int action_cmd(enum verb verb, const char *pname, const char *name,
 		} else if (!strcmp(kw, "param") &&
 			   (verb == VERB_CREATE || verb == VERB_UPDATE)) {
 			err = parse_param(a, &act);
+		} else if (!strcmp(kw, "num_prealloc_acts") &&
+			   (verb == VERB_CREATE || verb == VERB_UPDATE)) {
+			err = args_u32(a, kw, P4TC_MAX_NUM_PREALLOC, &act.num_prealloc);
+			if (!err && !act.num_prealloc)
+				err = args_error(a, "num_prealloc_acts 0: an action preallocates 1 to %d",
+						 P4TC_MAX_NUM_PREALLOC);
+			act.has |= P4TC_ACTION_HAS_NUM_PREALLOC;
 		} else if (!strcmp(kw, "state") && verb == VERB_UPDATE) {
 			err = args_value(a, kw, &val);
 			if (!err && strcmp(val, "active") && strcmp(val, "inactive"))
@@ -283,12 +317,14 @@ static int action_cmd(enum verb verb, const char *pname, const char *name,
 		if (err)
 			return err;
 	}
-	if (verb != VERB_GET && !act.name[0] && !(verb == VERB_DEL && act.id))
+	if (verb != VERB_GET && verb != VERB_DEL && !act.name[0])
 		return args_error(a, "action name missing: action/PIPE/[CB/]ACT");
 
 	h = cli_handle();
 	if (!h)
 		return CLI_EFAIL;
+	if (verb == VERB_DEL && !act.name[0] && !act.id)
+		return flush_cmd(h, pname, "actions", p4tc_action_flush);
 	switch (verb) {
 	case VERB_CREATE:
 		err = p4tc_action_create(h, pname, &act);
@@ -629,7 +665,7 @@ static int table_cmd(enum verb verb, const char *pname, const char *name,
 		else
 			err = args_error(a, "unexpected \"%s\"", kw);
 	}
-	if (!err && verb != VERB_GET && !t->name[0] && !(verb == VERB_DEL && t->id))
+	if (!err && verb != VERB_GET && verb != VERB_DEL && !t->name[0])
 		err = args_error(a, "table name missing: table/PIPE/CB/TBL");
 	if (!err && (verb == VERB_CREATE || (t->has & P4TC_TABLE_HAS_TYPE)))
 		err = check_key_matches(a, t);
@@ -641,6 +677,10 @@ static int table_cmd(enum verb verb, const char *pname, const char *name,
 	h = cli_handle();
 	if (!h) {
 		err = CLI_EFAIL;
+		goto out;
+	}
+	if (verb == VERB_DEL && !t->name[0] && !t->id) {
+		err = flush_cmd(h, pname, "tables", p4tc_table_flush);
 		goto out;
 	}
 	switch (verb) {

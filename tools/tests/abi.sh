@@ -57,10 +57,11 @@ ok $? "LIBP4TC_0.2 inherits LIBP4TC_0.1"
 grep -q '^} LIBP4TC_0.2;$' lib/libp4tc.map
 ok $? "LIBP4TC_0.3 inherits LIBP4TC_0.2"
 grown="p4tc_table_create p4tc_table_update p4tc_table_get p4tc_entry_create
-	p4tc_entry_update p4tc_entry_get p4tc_entry_delete p4tc_entry_dump"
+	p4tc_entry_update p4tc_entry_get p4tc_entry_delete p4tc_entry_dump
+	p4tc_action_create p4tc_action_update p4tc_action_get"
 for s in $grown; do
 	[ "$(nodes "$s" | tr '\n' ' ')" = "LIBP4TC_0.1 LIBP4TC_0.3 " ]
-	ok $? "$s: LIBP4TC_0.1 for struct p4tc_table and p4tc_entry as they were, 0.3 as they are"
+	ok $? "$s: LIBP4TC_0.1 for struct p4tc_table, p4tc_action and p4tc_entry as they were, 0.3 as they are"
 done
 readelf -d lib/libp4tc.so | grep -q 'SONAME.*\[libp4tc.so.0\]'
 ok $? "the soname is libp4tc.so.0"
@@ -105,6 +106,22 @@ struct entry_v0_1 {
 	unsigned int nparams;
 	struct param_value_v0_1 params[P4TC_MAX_PARAMS];
 };
+
+struct action_v0_1 {
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u32 has;
+	bool active;
+	unsigned int nparams;
+	struct p4tc_param params[P4TC_MAX_PARAMS];
+};
+
+int old_action_get(struct p4tc_handle *h, const char *p, struct action_v0_1 *a);
+__asm__(".symver old_action_get, p4tc_action_get@LIBP4TC_0.1");
+static struct {
+	struct action_v0_1 a;
+	unsigned char canary[4096];
+} act;
 
 int old_table_get(struct p4tc_handle *h, const char *p, struct table_v0_1 *t);
 int old_entry_get(struct p4tc_handle *h, const char *p, struct entry_v0_1 *e);
@@ -156,6 +173,12 @@ int main(void)
 	if (err >= 0 || !untouched(tbl.canary, sizeof(tbl.canary)) ||
 	    !untouched(ent.canary, sizeof(ent.canary)))
 		return 3;
+	memset(act.canary, 0xa5, sizeof(act.canary));
+	strcpy(act.a.name, "cb/a");
+	err = old_action_get(h, "no-such-pipeline", &act.a);
+	printf("action get: %d\n", err);
+	if (err >= 0 || !untouched(act.canary, sizeof(act.canary)))
+		return 4;
 	p4tc_close(h);
 	return 0;
 }

@@ -97,6 +97,14 @@ expect_error 1 'action p/cb/a: param x id 17 is out of range' \
 	p4template create action/p/cb/a param x type bit8 id 17
 expect_error 1 'state "activ" is neither' p4template update action/p/cb/a state activ
 expect_error 1 'action name missing' p4template create action/p/
+expect_error 1 'action p/cb/a: num_prealloc_acts 1025 is out of range \(at most 1024\)' \
+	p4template create action/p/cb/a num_prealloc_acts 1025
+expect_error 1 'num_prealloc_acts 0: an action preallocates 1 to 1024' \
+	p4template update action/p/cb/a num_prealloc_acts 0
+expect_error 1 'unexpected "num_prealloc_acts"' p4template get action/p/cb/a num_prealloc_acts 1
+expect_error 2 'the p4tc module is not loaded' p4template create action/p/cb/a num_prealloc_acts 1024
+expect_error 2 'the p4tc module is not loaded' p4template del action/p/
+expect_error 2 'the p4tc module is not loaded' p4template del table/p/
 expect_error 1 'table p/cb/t: keysz "abc" is not a number' \
 	p4template create table/p/cb/t keysz abc
 expect_error 1 'keysz 513 is out of range' p4template create table/p/cb/t keysz 513
@@ -165,7 +173,7 @@ expect_error 2 'the p4tc module is not loaded' \
 expect_error 1 'key field k: unknown type "ip"' \
 	p4template create table/p/cb/t keysz 32 key k type ip
 expect_error 1 'table p/cb/t: unexpected "keysz"' p4template get table/p/cb/t keysz 32
-expect_error 1 'table name missing' p4template del table/p/
+expect_error 1 'table name missing' p4template update table/p/
 
 # p4ctrl
 expect_ok '^Usage: p4tc p4ctrl' p4ctrl help

@@ -1044,6 +1044,56 @@ static void test_filter_opts(struct p4tc_handle *h)
 	tap_ok(err == -EINVAL && p4tc_errmsg(h), "filter delete needs a prio");
 }
 
+/* num_prealloc of action templates, and template flushes (LIBP4TC_0.3). */
+static void test_action_messages(void)
+{
+	static struct p4tc_action a, back;
+	struct p4tc_handle *h = offline_handle();
+	const struct nlattr *nest;
+	struct nlmsghdr *nlh;
+	__u32 count = 0;
+
+	if (!tap_ok(h != NULL, "a handle"))
+		return;
+	strcpy(a.name, "cb/a");
+	a.has = P4TC_ACTION_HAS_NUM_PREALLOC;
+	a.num_prealloc = 64;
+	a.nparams = 1;
+	strcpy(a.params[0].name, "x");
+	p4tc_type_parse("str64", &a.params[0].type, &a.params[0].bitsz);
+	nlh = p4tc_action_request(h, P4TC_CMD_ACTION_NEW, 0, "p", &a);
+	nest = find_attr(nlh, NULL, P4TC_A_ACTION);
+	tap_ok(nest && find_attr(NULL, nest, P4TC_ACTION_A_NUM_PREALLOC) &&
+	       mnl_attr_get_u32(find_attr(NULL, nest, P4TC_ACTION_A_NUM_PREALLOC)) == 64 &&
+	       !find_attr(NULL, nest, P4TC_ACTION_A_ACTIVE),
+	       "an action request carries num_prealloc when asked");
+	tap_ok(!p4tc_action_parse(nlh, &back) && back.num_prealloc == 64 &&
+	       (back.has & P4TC_ACTION_HAS_NUM_PREALLOC) && back.nparams == 1 &&
+	       back.params[0].type == P4TC_T_STRING && back.params[0].bitsz == 64,
+	       "and a reply with it is read back");
+	a.has = 0;
+	nlh = p4tc_action_request(h, P4TC_CMD_ACTION_SET, 0, "p", &a);
+	tap_ok(!find_attr(NULL, find_attr(nlh, NULL, P4TC_A_ACTION), P4TC_ACTION_A_NUM_PREALLOC),
+	       "and not when not");
+
+	nlh = p4tc_tmpl_flush_request(h, P4TC_CMD_TABLE_DEL, P4TC_A_TABLE, "p");
+	nest = find_attr(nlh, NULL, P4TC_A_TABLE);
+	tap_ok(nest && mnl_attr_get_payload_len(nest) == 0 && find_attr(nlh, NULL, P4TC_A_PIPELINE) &&
+	       ((struct genlmsghdr *)mnl_nlmsg_get_payload(nlh))->cmd == P4TC_CMD_TABLE_DEL,
+	       "a table flush is a delete with an empty table nest");
+	nlh = p4tc_tmpl_flush_request(h, P4TC_CMD_ACTION_DEL, P4TC_A_ACTION, "p");
+	tap_ok(find_attr(nlh, NULL, P4TC_A_ACTION) &&
+	       !mnl_attr_get_payload_len(find_attr(nlh, NULL, P4TC_A_ACTION)),
+	       "an action flush the same with an action nest");
+	mnl_attr_put_u32(nlh, P4TC_A_COUNT, 7);
+	tap_ok(!p4tc_tmpl_flush_reply(nlh, &count) && count == 7, "the reply's count is read");
+	nlh = p4tc_tmpl_flush_request(h, P4TC_CMD_ACTION_DEL, P4TC_A_ACTION, "p");
+	tap_ok(p4tc_tmpl_flush_reply(nlh, &count) == -EBADMSG, "a reply without count is refused");
+	tap_ok(p4tc_action_flush(h, "") == -EINVAL && p4tc_table_flush(h, NULL) == -EINVAL,
+	       "flushes need a pipeline name");
+	p4tc_close(h);
+}
+
 static void test_requests(void)
 {
 	struct p4tc_pipeline p = {};
@@ -1093,6 +1143,7 @@ int main(void)
 	test_table_messages();
 	test_batch_errors();
 	test_const_entries_overflow();
+	test_action_messages();
 	test_open_opts();
 	test_requests();
 	return tap_done();
