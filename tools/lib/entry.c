@@ -536,19 +536,72 @@ static int p4tc_flush_reply(const struct nlmsghdr *nlh, void *data)
 	return 0;
 }
 
-LIBP4TC_API int p4tc_entry_flush(struct p4tc_handle *h, const char *pname,
-				 const struct p4tc_table *t)
+struct nlmsghdr *p4tc_entry_table_request(struct p4tc_handle *h, __u8 cmd, __u16 flags,
+					  const char *pname, const struct p4tc_table *t,
+					  const struct p4tc_entry_filter *f)
 {
+	struct nlmsghdr *nlh = p4tc_genl_start(h, cmd, flags);
+	struct nlattr *nest;
+
+	if (!nlh)
+		return NULL;
+	p4tc_nl_put_pipeline_name(nlh, pname);
+	nest = mnl_attr_nest_start(nlh, P4TC_A_ENTRY);
+	if (t->id)
+		mnl_attr_put_u32(nlh, P4TC_ENTRY_A_TABLE_ID, t->id);
+	if (t->name[0])
+		mnl_attr_put_strz(nlh, P4TC_ENTRY_A_TABLE_NAME, t->name);
+	if (f)
+		p4tc_entry_filter_put(nlh, P4TC_ENTRY_A_FILTER, f);
+	mnl_attr_nest_end(nlh, nest);
+	return nlh;
+}
+
+/* A dump or a flush of table @t, through filter @f if not NULL. */
+static int p4tc_entry_table_do(struct p4tc_handle *h, __u8 cmd, __u16 flags, const char *pname,
+			       const struct p4tc_table *t, const struct p4tc_entry_filter *f,
+			       p4tc_reply_fn fn, void *data)
+{
+	struct nlmsghdr *nlh;
 	struct p4tc_entry e;
+	int err, depth;
+
+	p4tc_entry_of_table(&e, t);
+	err = p4tc_entry_check(h, pname, &e);
+	if (err)
+		return p4tc_ret(err);
+	if (f) {
+		depth = p4tc_entry_filter_depth(f);
+		if (depth > P4TC_FILTER_DEPTH_MAX)
+			return p4tc_ret(p4tc_err(h, -E2BIG, "filter: %d levels deep, at most %d",
+						 depth, P4TC_FILTER_DEPTH_MAX));
+	}
+	nlh = p4tc_entry_table_request(h, cmd, flags, pname, t, f);
+	if (!nlh)
+		return p4tc_ret(-errno);
+	return p4tc_ret(p4tc_genl_talk(h, nlh, fn, data));
+}
+
+LIBP4TC_API int p4tc_entry_flush_filter(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_table *t,
+					const struct p4tc_entry_filter *f)
+{
 	__u32 count = 0;
 	int err;
 
-	p4tc_entry_of_table(&e, t);
-	err = p4tc_entry_do(h, P4TC_CMD_ENTRY_DEL, 0, pname, &e, P4TC_ENTRY_PUT_TABLE,
-			    p4tc_flush_reply, &count);
+	p4tc_clear_err(h);
+	err = p4tc_entry_table_do(h, P4TC_CMD_ENTRY_DEL, 0, pname, t, f, p4tc_flush_reply, &count);
 	if (err)
 		return err;
+	if (count > INT_MAX)
+		return p4tc_ret(p4tc_err(h, -ERANGE, "the kernel flushed %u entries", count));
 	return count;
+}
+
+LIBP4TC_API int p4tc_entry_flush(struct p4tc_handle *h, const char *pname,
+				 const struct p4tc_table *t)
+{
+	return p4tc_entry_flush_filter(h, pname, t, NULL);
 }
 
 struct p4tc_entry_dump {
@@ -568,20 +621,25 @@ static int p4tc_entry_dump_reply(const struct nlmsghdr *nlh, void *data)
 	return d->cb(&e, d->ctx);
 }
 
+LIBP4TC_API int p4tc_entry_dump_filter(struct p4tc_handle *h, const char *pname,
+				       const struct p4tc_table *t,
+				       const struct p4tc_entry_filter *f,
+				       p4tc_entry_cb cb, void *ctx)
+{
+	struct p4tc_entry_dump d = { .cb = cb, .ctx = ctx };
+
+	p4tc_clear_err(h);
+	if (!cb)
+		return p4tc_ret(p4tc_err(h, -EINVAL, "no dump callback given"));
+	return p4tc_entry_table_do(h, P4TC_CMD_ENTRY_GET, NLM_F_DUMP, pname, t, f,
+				   p4tc_entry_dump_reply, &d);
+}
+
 LIBP4TC_API int p4tc_entry_dump_v0_3(struct p4tc_handle *h, const char *pname,
 				     const struct p4tc_table *t, p4tc_entry_cb cb,
 				     void *ctx)
 {
-	struct p4tc_entry_dump d = { .cb = cb, .ctx = ctx };
-	struct p4tc_entry e;
-
-	if (!cb) {
-		p4tc_clear_err(h);
-		return p4tc_ret(p4tc_err(h, -EINVAL, "no dump callback given"));
-	}
-	p4tc_entry_of_table(&e, t);
-	return p4tc_entry_do(h, P4TC_CMD_ENTRY_GET, NLM_F_DUMP, pname, &e, P4TC_ENTRY_PUT_TABLE,
-			     p4tc_entry_dump_reply, &d);
+	return p4tc_entry_dump_filter(h, pname, t, NULL, cb, ctx);
 }
 P4TC_DEFAULT_VERSION(p4tc_entry_dump_v0_3, p4tc_entry_dump, LIBP4TC_0.3)
 

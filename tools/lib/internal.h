@@ -204,6 +204,19 @@ void p4tc_store_uint(void *buf, int size, p4tc_u128 v);
 /* Load a host-order container of @size bytes, sign-extended if @is_signed. */
 p4tc_u128 p4tc_load_uint(const void *buf, int size, bool is_signed);
 
+/* Keys (key.c) */
+
+/*
+ * The value of key field @i into @key and @mask (@len bytes each), with a
+ * "/PREFIX" or "/MASK" if @with_mask (else a '/' belongs to the value);
+ * the field lies at *@offp, *@sizep bytes (either may be NULL).
+ */
+int p4tc_key_field_parse_any(const struct p4tc_table *t, unsigned int i, const char *str,
+			     bool with_mask, void *key, void *mask, size_t len,
+			     unsigned int *offp, unsigned int *sizep);
+/* Whether a field's container is a host-order integer (bitN, intN, dev, rate, bool). */
+bool p4tc_type_host_order(__u32 type);
+
 /* Param values (entry.c), of entries and default actions */
 int p4tc_param_values_check(struct p4tc_handle *h, const char *action,
 			    const struct p4tc_param_value *params, unsigned int nparams);
@@ -257,6 +270,13 @@ struct nlmsghdr *p4tc_tmpl_flush_request(struct p4tc_handle *h, __u8 cmd, __u16 
 int p4tc_tmpl_flush(struct p4tc_handle *h, __u8 cmd, __u16 attr, const char *pname);
 /* Read P4TC_A_COUNT into the __u32 at @data. */
 int p4tc_tmpl_flush_reply(const struct nlmsghdr *nlh, void *data);
+
+/* Entry filters (entry_filter.c): put @f as a nest of type @type. */
+void p4tc_entry_filter_put(struct nlmsghdr *nlh, __u16 type, const struct p4tc_entry_filter *f);
+/* A request on table @t (non-NULL): dumps and flushes, with filter @f if not NULL. */
+struct nlmsghdr *p4tc_entry_table_request(struct p4tc_handle *h, __u8 cmd, __u16 flags,
+					  const char *pname, const struct p4tc_table *t,
+					  const struct p4tc_entry_filter *f);
 
 /* Tables (table.c) */
 struct nlmsghdr *p4tc_table_request(struct p4tc_handle *h, __u8 cmd, __u16 flags,

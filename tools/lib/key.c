@@ -250,11 +250,11 @@ static int p4tc_key_mask_parse(const struct p4tc_table *t, const struct p4tc_key
 	return 0;
 }
 
-LIBP4TC_API int p4tc_key_field_parse_masked(const struct p4tc_table *t, unsigned int i,
-					    const char *str, void *key, void *mask,
-					    size_t len)
+int p4tc_key_field_parse_any(const struct p4tc_table *t, unsigned int i, const char *str,
+			     bool with_mask, void *key, void *mask, size_t len,
+			     unsigned int *offp, unsigned int *sizep)
 {
-	char value[INET6_ADDRSTRLEN + 2 * P4TC_MAX_KEYSZ / 8 + 8];
+	char value[P4TC_MAX_VALUE_SIZE + 8];
 	__u8 *k = key, *m = mask;
 	struct p4tc_keyfield kf;
 	unsigned int off, size, j;
@@ -266,9 +266,16 @@ LIBP4TC_API int p4tc_key_field_parse_masked(const struct p4tc_table *t, unsigned
 		return err;
 	if (!str || !key || !mask)
 		return p4tc_ret(-EINVAL);
+	if (offp)
+		*offp = off;
+	if (sizep)
+		*sizep = size;
 	p4tc_key_field(t, i, &kf);
 	slash = strchr(str, '/');
-	if (p4tc_key_field_match(t, &kf) == P4TC_MATCH_EXACT || !slash) {
+	/* Text may hold a '/': a mask on it is given in hex. */
+	if (slash && kf.type == P4TC_T_STRING && !p4tc_key_is_hex(t))
+		slash = strrchr(str, '/');
+	if (!with_mask || !slash) {
 		/* ipv4 and ipv6 values may end with the full prefix. */
 		err = p4tc_key_field_parse(t, i, str, key, len);
 		if (err)
@@ -289,6 +296,19 @@ LIBP4TC_API int p4tc_key_field_parse_masked(const struct p4tc_table *t, unsigned
 	for (j = 0; j < size; j++)
 		k[off + j] &= m[off + j];
 	return 0;
+}
+
+LIBP4TC_API int p4tc_key_field_parse_masked(const struct p4tc_table *t, unsigned int i,
+					    const char *str, void *key, void *mask,
+					    size_t len)
+{
+	struct p4tc_keyfield kf;
+
+	if (p4tc_key_field(t, i, &kf))
+		return p4tc_ret(-EINVAL);
+	return p4tc_key_field_parse_any(t, i, str,
+					p4tc_key_field_match(t, &kf) != P4TC_MATCH_EXACT,
+					key, mask, len, NULL, NULL);
 }
 
 /* The bits of a field's container that hold its value, as a mask. */

@@ -793,6 +793,136 @@ LIBP4TC_API int p4tc_entry_delete(struct p4tc_handle *h, const char *pname,
 LIBP4TC_API int p4tc_entry_flush(struct p4tc_handle *h, const char *pname,
 				 const struct p4tc_table *t);
 
+/* Entry filters (since LIBP4TC_0.3) */
+
+/*
+ * A filter of entries: which entries a dump shows, a flush deletes or, in
+ * user space, an event passes. Built from an expression by
+ * p4tc_entry_filter_new(), against a table's key schema and a pipeline's
+ * action templates.
+ */
+struct p4tc_entry_filter;
+
+/**
+ * struct p4tc_entry_filter_opts - what a filter expression is read against
+ * @sz: size of this struct, for compatibility
+ * @pname: the pipeline: actions may be named "PIPE/CB/ACT"; may be NULL
+ * @table: the table, for key.FIELD operands (its key fields, or its
+ *         implicit field "key"); NULL: none allowed
+ * @actions: the pipeline's action templates, with their params' offsets
+ *           (as p4tc_action_get() reports them), for action and param
+ *           operands; NULL: none allowed
+ * @nactions: number of @actions
+ */
+struct p4tc_entry_filter_opts {
+	size_t sz;
+	const char *pname;
+	const struct p4tc_table *table;
+	const struct p4tc_action *actions;
+	unsigned int nactions;
+	size_t :0;
+};
+#define p4tc_entry_filter_opts__last_field nactions
+
+/**
+ * p4tc_entry_filter_new() - build a filter from an expression
+ * @h: handle, for the error message
+ * @expr: the expression, as upstream's "filter" of tc p4ctrl:
+ *
+ *   EXPR    := EXPR or EXPR | EXPR xor EXPR | EXPR and EXPR | not EXPR |
+ *              ( EXPR ) | OPERAND RELOP VALUE | act.ACT
+ *   RELOP   := == | != | < | > | <= | >=
+ *   OPERAND := key.FIELD | param.act.ACT.PARAM | action | prio | msecs_since
+ *
+ *   not binds tighter than and, and than xor, xor than or. Words are
+ *   separated by blanks; parentheses and RELOPs need none. key.FIELD
+ *   compares the bytes of a key field with a value of its type, with an
+ *   optional /PREFIX or /MASK (as p4tc_key_field_parse_masked() takes
+ *   them, whatever the field's match); param.act.ACT.PARAM the value of a
+ *   param of entries with action ACT; action (== and != only) the entry's
+ *   action: ACT, "CB/ACT", "PIPE/CB/ACT", the last component of a unique
+ *   name, or NoAction for entries without action; act.ACT is "action ==
+ *   ACT"; prio a number; msecs_since the ms since the entry was last hit,
+ *   or created if never. Values with blanks or parentheses (text) are
+ *   quoted with "..." (\" and \\ inside). Numbers and other host-order
+ *   integers (bitN, intN, dev, rate) compare as numbers, the others byte
+ *   by byte, first byte first, all as unsigned.
+ * @opts: the table and actions the operands name
+ *
+ * Return: the filter, to free with p4tc_entry_filter_free(), or NULL with
+ * errno set: EINVAL for a bad expression, whose message (p4tc_errmsg())
+ * names the token at fault: 'filter: at "TOKEN" (token N): WHAT'; ENOMEM.
+ */
+LIBP4TC_API struct p4tc_entry_filter *
+p4tc_entry_filter_new(struct p4tc_handle *h, const char *expr,
+		      const struct p4tc_entry_filter_opts *opts);
+
+/**
+ * p4tc_entry_filter_free() - free a filter
+ * @f: the filter, may be NULL
+ */
+LIBP4TC_API void p4tc_entry_filter_free(struct p4tc_entry_filter *f);
+
+/**
+ * p4tc_entry_filter_depth() - how many levels a filter has
+ * @f: the filter
+ *
+ * The kernel takes filters of at most P4TC_FILTER_DEPTH_MAX levels; chains
+ * of one logical operator are built balanced ("a and b and c and d" has 3).
+ *
+ * Return: the depth, 1 for one comparison; -EINVAL if @f is NULL.
+ */
+LIBP4TC_API int p4tc_entry_filter_depth(const struct p4tc_entry_filter *f);
+
+/**
+ * p4tc_entry_filter_match() - whether an entry passes a filter, in user space
+ * @f: the filter
+ * @e: an entry as a dump or an event reports it (with its times, for
+ *     msecs_since)
+ *
+ * As the kernel would decide: param operands need the entry's action to be
+ * the operand's and the param's value among @e's params (by id or name).
+ *
+ * Return: 1 if @e passes, 0 if not, -EINVAL if @f or @e is NULL.
+ */
+LIBP4TC_API int p4tc_entry_filter_match(const struct p4tc_entry_filter *f,
+					const struct p4tc_entry *e);
+
+/**
+ * p4tc_entry_dump_filter() - read the entries of a table that pass a filter
+ * @h: handle
+ * @pname: pipeline name
+ * @t: the table by @t->id or @t->name
+ * @f: the filter, applied by the kernel; NULL: every entry
+ * @cb: called once per entry
+ * @ctx: passed to @cb
+ *
+ * Since LIBP4TC_0.3.
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno (-E2BIG
+ * for a filter deeper than P4TC_FILTER_DEPTH_MAX).
+ */
+LIBP4TC_API int p4tc_entry_dump_filter(struct p4tc_handle *h, const char *pname,
+				       const struct p4tc_table *t,
+				       const struct p4tc_entry_filter *f,
+				       p4tc_entry_cb cb, void *ctx);
+
+/**
+ * p4tc_entry_flush_filter() - delete the entries of a table that pass a filter
+ * @h: handle
+ * @pname: pipeline name
+ * @t: the table by @t->id or @t->name
+ * @f: the filter, applied by the kernel; NULL: every entry
+ *
+ * Since LIBP4TC_0.3. Entries without control delete permission stay.
+ *
+ * Return: the number of entries deleted, or a negative errno (-E2BIG for a
+ * filter deeper than P4TC_FILTER_DEPTH_MAX).
+ */
+LIBP4TC_API int p4tc_entry_flush_filter(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_table *t,
+					const struct p4tc_entry_filter *f);
+
 /* Default and largest size of the messages of an entry batch. */
 #define P4TC_BATCH_MSG_SIZE	32768
 #define P4TC_BATCH_MSG_SIZE_MAX	65536

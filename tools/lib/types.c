@@ -34,6 +34,12 @@ static const struct {
 	[P4TC_T_RATE] = { "rate", 64, 8 },
 };
 
+bool p4tc_type_host_order(__u32 type)
+{
+	return type == P4TC_T_BIT || type == P4TC_T_INT || type == P4TC_T_DEV ||
+	       type == P4TC_T_RATE || type == P4TC_T_BOOL;
+}
+
 static bool p4tc_type_is_fixed(__u32 type)
 {
 	return type < ARRAY_SIZE(p4tc_fixed_types) && p4tc_fixed_types[type].name;

@@ -537,6 +537,53 @@ int parse_entries(struct entry_ctx *c, enum entry_mode mode, struct p4tc_entry *
 	return CLI_OK;
 }
 
+int parse_entry_filter(struct entry_ctx *c, struct p4tc_entry_filter **fp)
+{
+	LIBP4TC_OPTS(p4tc_entry_filter_opts, opts);
+	struct args *a = c->a;
+	struct p4tc_handle *h;
+	size_t len = 1;
+	char *expr;
+	int i, err;
+
+	*fp = NULL;
+	if (!a->argc)
+		return args_error(a, "filter needs an expression");
+	h = cli_handle();
+	if (!h)
+		return CLI_EFAIL;
+	/* Actions are read for the action and param operands. */
+	if (c->pname) {
+		err = ctx_load_actions(c);
+		if (err)
+			return err;
+	}
+	for (i = 0; i < a->argc; i++)
+		len += strlen(a->argv[i]) + 1;
+	expr = malloc(len);
+	if (!expr) {
+		cli_error("out of memory");
+		return CLI_EFAIL;
+	}
+	expr[0] = '\0';
+	for (i = 0; i < a->argc; i++) {
+		if (i)
+			strcat(expr, " ");
+		strcat(expr, a->argv[i]);
+	}
+	opts.pname = c->pname;
+	opts.table = c->t;
+	opts.actions = c->actions_loaded ? c->actions : NULL;
+	opts.nactions = c->actions_loaded ? c->nactions : 0;
+	*fp = p4tc_entry_filter_new(h, expr, &opts);
+	free(expr);
+	if (!*fp)
+		return errno == EINVAL ? args_error(a, "%s", p4tc_errmsg(h)) : cli_fail(-errno);
+	a->argv += a->argc;
+	a->argc = 0;
+	return CLI_OK;
+}
+
 /* Output */
 
 static void hex_str(const __u8 *bytes, size_t len, char *buf)

@@ -23,8 +23,9 @@ static void p4ctrl_usage(void)
 	printf("Usage: p4tc p4ctrl create PIPE/table/CB/TBL ENTRY [entry ENTRY]...\n"
 	       "       p4tc p4ctrl update PIPE/table/CB/TBL ENTRY [entry ENTRY]...\n"
 	       "       p4tc p4ctrl update PIPE/table/CB/TBL tbl_attrs TBL_ATTR...\n"
-	       "       p4tc p4ctrl get PIPE/table/CB/TBL [KEY [prio N]]\n"
-	       "       p4tc p4ctrl delete PIPE/table/CB/TBL [KEY [prio N] [entry KEY [prio N]]...]\n"
+	       "       p4tc p4ctrl get PIPE/table/CB/TBL [KEY [prio N] | filter EXPR]\n"
+	       "       p4tc p4ctrl delete PIPE/table/CB/TBL [KEY [prio N] [entry KEY [prio N]]... |\n"
+	       "                                             filter EXPR]\n"
 	       "       p4tc p4ctrl { create | update | get | delete } PIPE/table/CB/TBL help\n"
 	       "ENTRY := KEY [prio N] [permissions PERM] [dynamic] [aging MS | profile_id N]\n"
 	       "         [ACTION]\n"
@@ -34,7 +35,11 @@ static void p4ctrl_usage(void)
 	       "TBL_ATTR := default_hit_action DEFACT | default_miss_action DEFACT |\n"
 	       "            tbl_permissions PERM | timer_profile id N aging MS\n"
 	       "DEFACT := [permissions PERM] ACTION | noaction\n"
+	       "EXPR := EXPR or EXPR | EXPR xor EXPR | EXPR and EXPR | not EXPR | ( EXPR ) |\n"
+	       "        OPERAND { == | != | < | > | <= | >= } VALUE | act.ACT\n"
+	       "OPERAND := key.FIELD | param.act.ACT.PARAM | action | prio | msecs_since\n"
 	       "get without KEY shows every entry; delete without KEY deletes them all;\n"
+	       "with filter EXPR (the rest of the line), only those that pass it;\n"
 	       "help shows the table's key fields and allowed actions.\n"
 	       "\"del\" is \"delete\".\n");
 }
@@ -118,25 +123,44 @@ static int print_entry_cb(const struct p4tc_entry *e, void *data)
 	return 0;
 }
 
+/* "filter EXPR", if it comes next: all the words left. */
+static int maybe_filter(struct ctrl *c, struct p4tc_entry_filter **fp)
+{
+	struct args *a = c->ec.a;
+
+	*fp = NULL;
+	if (!a->argc || strcmp(a->argv[0], "filter"))
+		return CLI_OK;
+	args_next(a);
+	return parse_entry_filter(&c->ec, fp);
+}
+
 static int get_cmd(struct ctrl *c)
 {
+	struct p4tc_entry_filter *f = NULL;
 	struct p4tc_pipeline p = {};
-	struct p4tc_entry e;
+	struct p4tc_entry e = {};
 	int err;
 
-	err = parse_entry(&c->ec, &e, ENTRY_LOOKUP);
+	err = maybe_filter(c, &f);
+	if (!err && !f)
+		err = parse_entry(&c->ec, &e, ENTRY_LOOKUP);
 	if (!err)
 		err = no_more_words(c);
 	if (!err)
 		err = ctx_load_actions(&c->ec);
-	if (err)
+	if (err) {
+		p4tc_entry_filter_free(f);
 		return err;
+	}
 	strcpy(p.name, c->ec.pname);
 	err = p4tc_pipeline_get(c->h, &p);
 	if (!err && e.keylen)
 		err = p4tc_entry_get(c->h, c->ec.pname, &e);
-	if (err)
+	if (err) {
+		p4tc_entry_filter_free(f);
 		return cli_fail(err);
+	}
 
 	out_begin();
 	out_open_object(NULL);
@@ -148,18 +172,27 @@ static int get_cmd(struct ctrl *c)
 	if (e.keylen)
 		print_entry(&c->ec, &e);
 	else
-		err = p4tc_entry_dump(c->h, c->ec.pname, &c->table, print_entry_cb, &c->ec);
+		err = p4tc_entry_dump_filter(c->h, c->ec.pname, &c->table, f, print_entry_cb,
+					     &c->ec);
 	out_close_array();
 	out_close_object();
 	out_end();
+	p4tc_entry_filter_free(f);
 	return err < 0 ? cli_fail(err) : CLI_OK;
 }
 
 static int flush_cmd(struct ctrl *c)
 {
+	struct p4tc_entry_filter *f;
 	int err;
 
-	err = p4tc_entry_flush(c->h, c->ec.pname, &c->table);
+	err = maybe_filter(c, &f);
+	if (!err)
+		err = no_more_words(c);
+	if (err)
+		return err;
+	err = p4tc_entry_flush_filter(c->h, c->ec.pname, &c->table, f);
+	p4tc_entry_filter_free(f);
 	if (err < 0)
 		return cli_fail(err);
 	if (out_json()) {
@@ -177,7 +210,7 @@ static int flush_cmd(struct ctrl *c)
 
 static int delete_cmd(struct ctrl *c)
 {
-	if (!c->ec.a->argc)
+	if (!c->ec.a->argc || !strcmp(c->ec.a->argv[0], "filter"))
 		return flush_cmd(c);
 	return batch_cmd(c, ENTRY_LOOKUP, p4tc_entry_delete_batch);
 }

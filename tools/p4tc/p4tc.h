@@ -173,6 +173,13 @@ int parse_entry(struct entry_ctx *c, struct p4tc_entry *e, enum entry_mode mode)
 int parse_entries(struct entry_ctx *c, enum entry_mode mode, struct p4tc_entry **entries,
 		  unsigned int *n);
 
+/*
+ * The words left, joined, as a filter expression on the table of @c and
+ * the actions of its pipeline (read unless @c has no pipeline): all words
+ * are taken.
+ */
+int parse_entry_filter(struct entry_ctx *c, struct p4tc_entry_filter **fp);
+
 void print_key(const struct entry_ctx *c, const struct p4tc_entry *e);
 void print_entry(const struct entry_ctx *c, const struct p4tc_entry *e);
 /* A default action as member @key ("default_hit_action"): text is the same. */

@@ -152,11 +152,19 @@ static void test_json(void)
 }
 
 
-/* The parts that need the kernel: never reached with the actions given. */
+/*
+ * A handle for the library's messages; the parts that need the kernel are
+ * never reached with the actions given.
+ */
+static struct p4tc_handle *test_handle;
+
 struct p4tc_handle *cli_handle(void)
 {
-	cli_error("no kernel in unit tests");
-	return NULL;
+	if (!test_handle)
+		test_handle = p4tc_open(NULL);
+	if (!test_handle)
+		cli_error("no handle in unit tests");
+	return test_handle;
 }
 
 int cli_fail(int err)
@@ -692,6 +700,59 @@ static void test_new_type_values(void)
 		     "str, key and rate params");
 }
 
+/* filter EXPR on the command line: words joined, errors on one line. */
+static void test_filter_words(void)
+{
+	struct p4tc_table lpm;
+	struct p4tc_entry_filter *f;
+	struct p4tc_entry e = {};
+	struct entry_ctx c;
+	struct args a;
+	const char *msg;
+	int err;
+
+	init_table(&lpm, P4TC_TABLE_TYPE_LPM);
+	a = words("key.dstAddr == 10.0.0.0/8 and 'prio < 100'");
+	init_ctx(&c, &a, &lpm);
+	capture_stderr();
+	err = parse_entry_filter(&c, &f);
+	msg = captured();
+	e.keylen = 6;
+	memcpy(e.key, "\x0a\x01\x00\x00\x50\x00", 6);
+	e.prio = 7;
+	tap_ok(!err && f && !a.argc && p4tc_entry_filter_match(f, &e) == 1,
+	       "a filter's words are joined into one expression %s", msg);
+	p4tc_entry_filter_free(f);
+	a = words("'not (param.act.send.port == 7) or msecs_since > 5000'");
+	init_ctx(&c, &a, &lpm);
+	err = parse_entry_filter(&c, &f);
+	tap_ok(!err && f, "a quoted expression is one word");
+	p4tc_entry_filter_free(f);
+
+	a = words("key.dstAddr == 10.0.0.0/8 and prio <");
+	init_ctx(&c, &a, &lpm);
+	capture_stderr();
+	err = parse_entry_filter(&c, &f);
+	msg = captured();
+	tap_ok(err == CLI_EUSAGE && !f && !strchr(msg, '\n') &&
+	       !strcmp(msg, "Error: table p/cb/t: filter: at the end: expected a value after prio <"),
+	       "a bad filter is a usage error on one line: %s", msg);
+	a = words("action == drop");
+	init_ctx(&c, &a, &lpm);
+	capture_stderr();
+	err = parse_entry_filter(&c, &f);
+	msg = captured();
+	tap_ok(err == CLI_EUSAGE && strstr(msg, "at \"drop\" (token 3): action drop is ambiguous"),
+	       "it names the token: %s", msg);
+	a = words("");
+	init_ctx(&c, &a, &lpm);
+	capture_stderr();
+	err = parse_entry_filter(&c, &f);
+	msg = captured();
+	tap_ok(err == CLI_EUSAGE && strstr(msg, "filter needs an expression"),
+	       "filter needs an expression");
+}
+
 static void print_test_table(void *arg)
 {
 	struct entry_ctx c;
@@ -789,6 +850,7 @@ int main(void)
 	test_entry_output();
 	test_defact_output();
 	test_new_type_values();
+	test_filter_words();
 	test_table_output();
 	test_help();
 	return tap_done();
