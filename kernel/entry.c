@@ -40,9 +40,25 @@ struct p4tc_entry_ident {
 	u16 prefixlen;
 };
 
+/* Whether an entry nest names @t, the table of the entry before it. */
+static bool p4tc_entry_names_table(struct nlattr **tb, const struct p4tc_table *t)
+{
+	if (!t)
+		return false;
+	if (tb[P4TC_ENTRY_A_TABLE_ID])
+		return nla_get_u32(tb[P4TC_ENTRY_A_TABLE_ID]) == t->id;
+	return tb[P4TC_ENTRY_A_TABLE_NAME] && !strcmp(nla_data(tb[P4TC_ENTRY_A_TABLE_NAME]),
+						       t->name);
+}
+
+/*
+ * Parse an entry nest and find its table: @t if given, @prev (the table of
+ * the entry before it in a batch) if it names that one again.
+ */
 static int p4tc_entry_req_init(struct p4tc_entry_req *req, struct p4tc_pipeline *p,
-			       struct p4tc_table *t, const struct nlattr *nest,
-			       struct net *net, struct netlink_ext_ack *extack)
+			       struct p4tc_table *t, struct p4tc_table *prev,
+			       const struct nlattr *nest, struct net *net,
+			       struct netlink_ext_ack *extack)
 {
 	int err;
 
@@ -53,6 +69,8 @@ static int p4tc_entry_req_init(struct p4tc_entry_req *req, struct p4tc_pipeline 
 	req->nest = nest;
 	req->net = net;
 	req->extack = extack;
+	if (!t && p4tc_entry_names_table(req->tb, prev))
+		return 0;
 	req->t = t ?: p4tc_tmpl_lookup(p, &p4tc_table_ops, req->tb[P4TC_ENTRY_A_TABLE_ID],
 				       req->tb[P4TC_ENTRY_A_TABLE_NAME], nest, extack);
 	if (IS_ERR(req->t))
@@ -340,7 +358,7 @@ struct p4tc_entry *p4tc_entry_create_const(struct p4tc_pipeline *p, struct p4tc_
 	struct p4tc_entry *e;
 	int err;
 
-	err = p4tc_entry_req_init(&req, p, t, nest, net, extack);
+	err = p4tc_entry_req_init(&req, p, t, NULL, nest, net, extack);
 	if (err)
 		return ERR_PTR(err);
 	err = p4tc_entry_parse_ident(&req, &ident, false);
@@ -624,6 +642,7 @@ static int p4tc_entry_batch(struct genl_info *info, u8 cmd)
 	struct netlink_ext_ack *extack = info->extack;
 	struct net *net = genl_info_net(info);
 	unsigned int n = 0, total = 0;
+	struct p4tc_table *prev = NULL;
 	struct p4tc_entry_req req;
 	struct p4tc_pipeline *p;
 	const struct nlattr *attr;
@@ -643,11 +662,12 @@ static int p4tc_entry_batch(struct genl_info *info, u8 cmd)
 	nlmsg_for_each_attr(attr, info->nlhdr, GENL_HDRLEN, rem) {
 		if (nla_type(attr) != P4TC_A_ENTRY)
 			continue;
-		err = p4tc_entry_req_init(&req, p, NULL, attr, net, extack);
+		err = p4tc_entry_req_init(&req, p, NULL, prev, attr, net, extack);
 		if (!err)
 			err = p4tc_entry_change(&req, cmd);
 		if (err)
 			break;
+		prev = req.t;
 		n++;
 		cond_resched();
 	}
@@ -829,7 +849,7 @@ int p4tc_nl_entry_get(struct sk_buff *skb, struct genl_info *info)
 	p = p4tc_pipeline_get(net, info->attrs[P4TC_A_PIPELINE], extack);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
-	err = p4tc_entry_req_init(&req, p, NULL, info->attrs[P4TC_A_ENTRY], net, extack);
+	err = p4tc_entry_req_init(&req, p, NULL, NULL, info->attrs[P4TC_A_ENTRY], net, extack);
 	if (err)
 		goto put_pipeline;
 	err = p4tc_entry_parse_ident(&req, &ident, true);
@@ -998,7 +1018,7 @@ int p4tc_nl_entry_del(struct sk_buff *skb, struct genl_info *info)
 	p = p4tc_pipeline_get(net, info->attrs[P4TC_A_PIPELINE], extack);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
-	err = p4tc_entry_req_init(&req, p, NULL, info->attrs[P4TC_A_ENTRY], net, extack);
+	err = p4tc_entry_req_init(&req, p, NULL, NULL, info->attrs[P4TC_A_ENTRY], net, extack);
 	if (err || req.tb[P4TC_ENTRY_A_KEY]) {
 		p4tc_pipeline_put(p);
 		return err ?: p4tc_entry_batch(info, P4TC_CMD_ENTRY_DEL);
@@ -1055,7 +1075,7 @@ static int p4tc_entry_dump_init(struct netlink_callback *cb)
 	p = p4tc_pipeline_get(net, attrs[P4TC_A_PIPELINE], cb->extack);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
-	err = p4tc_entry_req_init(&req, p, NULL, attrs[P4TC_A_ENTRY], net, cb->extack);
+	err = p4tc_entry_req_init(&req, p, NULL, NULL, attrs[P4TC_A_ENTRY], net, cb->extack);
 	if (err)
 		goto put_pipeline;
 	err = -EPERM;
