@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Batch files: each line is a command without the leading "p4tc".
+ * Batch files: each line is a command without the leading "p4tc"; a line
+ * ending with a backslash goes on on the next one.
  */
 #include <errno.h>
 #include <stdbool.h>
+#include <string.h>
 
 #include "p4tc.h"
 
@@ -51,4 +53,41 @@ int batch_split(char *line, char **argv, int max)
 			in++;
 		*out = '\0';
 	}
+}
+
+/*
+ * Whether @line (one line of a file, with its newline) goes on on the next
+ * one: it ends with a backslash outside quotes and comments. The backslash
+ * and the newline are then cut off.
+ */
+bool batch_continues(char *line)
+{
+	char *in = line, *end = line + strlen(line);
+	bool word = false;
+	char quote = 0;
+
+	while (end > line && batch_is_space(end[-1]))
+		end--;
+	if (end == line || end[-1] != '\\')
+		return false;
+	for (; in < end - 1; in++) {
+		if (quote) {
+			if (*in == quote)
+				quote = 0;
+		} else if (*in == '"' || *in == '\'') {
+			quote = *in;
+			word = true;
+		} else if (batch_is_space(*in)) {
+			word = false;
+		} else {
+			if (*in == '#' && !word)
+				return false;
+			word = true;
+		}
+	}
+	if (quote)
+		return false;
+	end[-1] = ' ';
+	*end = '\0';
+	return true;
 }

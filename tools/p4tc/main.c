@@ -90,17 +90,30 @@ static int run_command(int argc, char **argv)
 static int run_batch(const char *file, bool force)
 {
 	FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
-	char *argv[BATCH_MAX_WORDS], *line = NULL;
+	char *argv[BATCH_MAX_WORDS], *line = NULL, *next = NULL, *grown;
+	unsigned int lineno = 0, first;
 	int argc, ret, status = CLI_OK;
-	unsigned int lineno = 0;
-	size_t size = 0;
+	size_t size = 0, nsize = 0;
 
 	if (!f) {
 		cli_error("cannot open batch file %s: %s", file, strerror(errno));
 		return CLI_EUSAGE;
 	}
 	while (getline(&line, &size, f) != -1) {
-		lineno++;
+		first = ++lineno;
+		/* Lines ending with a backslash go on on the next. */
+		while (batch_continues(line) && getline(&next, &nsize, f) != -1) {
+			lineno++;
+			grown = realloc(line, strlen(line) + strlen(next) + 1);
+			if (!grown) {
+				cli_error("out of memory");
+				status = CLI_EFAIL;
+				goto out;
+			}
+			line = grown;
+			size = strlen(line) + strlen(next) + 1;
+			strcat(line, next);
+		}
 		argc = batch_split(line, argv, ARRAY_SIZE(argv));
 		if (argc == 0)
 			continue;
@@ -115,12 +128,14 @@ static int run_batch(const char *file, bool force)
 		}
 		if (ret == CLI_OK)
 			continue;
-		fprintf(stderr, "Command failed %s:%u\n", file, lineno);
+		fprintf(stderr, "Command failed %s:%u\n", file, first);
 		if (status == CLI_OK)
 			status = ret;
 		if (!force)
 			break;
 	}
+out:
+	free(next);
 	free(line);
 	if (f != stdin)
 		fclose(f);

@@ -190,5 +190,7 @@ void print_table_help(FILE *f, const struct entry_ctx *c);
 
 /* batch.c: split a batch file's line into words, in place */
 int batch_split(char *line, char **argv, int max);
+/* Whether @line ends with a backslash (outside quotes and comments), cut off if so. */
+bool batch_continues(char *line);
 
 #endif /* __P4TC_CLI_H */

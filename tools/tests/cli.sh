@@ -258,6 +258,30 @@ ok $? "an unterminated quote fails its line"
 printf 'p4template help\nfilter help\n' | "$P4TC" -batch - >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 0 ] && grep -q '^Usage: p4tc filter' "$tmp/out"
 ok $? "-batch - reads standard input"
+cat >"$tmp/cont" <<'BATCH'
+# lines ending with a backslash go on
+p4template \
+	help
+p4template help # a comment takes the backslash along \
+filter help
+p4ctrl \
+	help   \
+
+'bogus' \
+	x # 8
+p4template help
+BATCH
+run -batch "$tmp/cont"
+[ $? -eq 1 ] && [ "$(grep -c '^Usage: p4tc p4template' "$tmp/out")" -eq 2 ] &&
+	[ "$(grep -c '^Usage: p4tc filter' "$tmp/out")" -eq 1 ] &&
+	[ "$(grep -c '^Usage: p4tc p4ctrl' "$tmp/out")" -eq 1 ] &&
+	grep -q '^Error: unknown command "bogus"' "$tmp/err" &&
+	grep -q "^Command failed $tmp/cont:9\$" "$tmp/err"
+ok $? "batch lines go on after a backslash, not after a comment; failures name their first line"
+printf 'p4template help\\\n' >"$tmp/last"
+run -batch "$tmp/last"
+[ $? -eq 0 ] && grep -q '^Usage: p4tc p4template' "$tmp/out"
+ok $? "a backslash on the last line ends the command"
 run -batch "$tmp/no-such-file"
 [ $? -eq 1 ] && grep -q '^Error: cannot open batch file' "$tmp/err"
 ok $? "a missing batch file is an error"

@@ -57,6 +57,17 @@ static void check_split_err(const char *line, int max, int err)
 	free(copy);
 }
 
+/* Whether @line continues, and what is left of it. */
+static void check_continues(const char *line, bool expect, const char *left)
+{
+	char *copy = strdup(line);
+	bool ret = batch_continues(copy);
+
+	tap_ok(ret == expect && !strcmp(copy, left), "batch line \"%s\" %s", visible(line),
+	       expect ? "goes on on the next" : "ends there");
+	free(copy);
+}
+
 static void test_batch(void)
 {
 	check_split("p4template get pipeline/\n",
@@ -74,6 +85,16 @@ static void test_batch(void)
 	check_split_err("a 'b", 8, -EINVAL);
 	check_split_err("a \"b c", 8, -EINVAL);
 	check_split_err("a b c", 2, -E2BIG);
+	check_continues("a b \\\n", true, "a b  ");
+	check_continues("a b\\\r\n", true, "a b ");
+	check_continues("a b\\", true, "a b ");
+	check_continues("a b \\  \n", true, "a b  ");
+	check_continues("a b\n", false, "a b\n");
+	check_continues("a # b \\\n", false, "a # b \\\n");
+	check_continues("a#b \\\n", true, "a#b  ");
+	check_continues("a 'b \\\n", false, "a 'b \\\n");
+	check_continues("a 'b' \\\n", true, "a 'b'  ");
+	check_continues("\\\n", true, " ");
 }
 
 /* Run @write against a JSON writer and compare what it wrote with @expect. */
