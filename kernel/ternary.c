@@ -540,7 +540,8 @@ static int tern_insert_rule(struct p4tc_tern *t, struct tern_rule *rule,
 	htab = lookup_wderef(table->htab);
 	/* Best effort: a longer bucket list costs lookups a little. */
 	if (table->nrules >= htab->nbuckets)
-		grown = tern_htab_resize(t, table, htab->nbuckets * 2, gfp);
+		grown = tern_htab_resize(t, table, htab->nbuckets * 2,
+					 gfp | __GFP_NOWARN);
 	/* Counted already, so that the order update keeps an empty table. */
 	table->nrules++;
 	min_prio = table->min_prio;
@@ -781,10 +782,11 @@ void *p4tc_tern_delete(struct p4tc_tern *t, const u8 *key, const u8 *mask,
 	htab = lookup_wderef(table->htab);
 	if (!--table->nrules) {
 		/* Best effort: an empty table costs lookups a little. */
-		tern_order_update(t, NULL, gfp);
+		tern_order_update(t, NULL, gfp | __GFP_NOWARN);
 	} else if (htab->nbuckets > TERN_MIN_BUCKETS &&
 		   table->nrules < htab->nbuckets / 8) {
-		shrunk = tern_htab_resize(t, table, htab->nbuckets / 4, gfp);
+		shrunk = tern_htab_resize(t, table, htab->nbuckets / 4,
+					  gfp | __GFP_NOWARN);
 		if (shrunk) {
 			rcu_assign_pointer(table->htab, shrunk);
 			tern_htab_retire(t, htab);

@@ -223,7 +223,7 @@ static void bench_lpm(void)
 	struct bpf_map *trie, *bss;
 	uint32_t i, n = 0, plen, *bpf_val, val;
 	struct bpf_object *obj;
-	double ours, theirs;
+	double ours, theirs, insert_time = 0;
 	struct ref_lpm ref;
 	uint8_t addr[4];
 	void *bss_data;
@@ -249,7 +249,9 @@ static void bench_lpm(void)
 		*(uint32_t *)addr = ref_rand(&rng);
 		plen = bgp_like_length();
 		val = n + 1;
+		insert_time -= now();
 		err = p4tc_lpm_insert(b->lpm, addr, plen, (void *)(uintptr_t)val, GFP_KERNEL);
+		insert_time += now();
 		if (err == -EEXIST)
 			continue;
 		if (err)
@@ -296,6 +298,7 @@ static void bench_lpm(void)
 	bench("lpm_vs_bpf_trie", ours / theirs, "ratio", suffix[0] ? NULL : "<= 0.50");
 	bench("bytes_per_entry_lpm", (double)p4tc_lpm_memory(b->lpm) / BENCH_LPM_PREFIXES,
 	      "bytes", NULL);
+	bench("lpm_insert_ns", insert_time * 1e9 / BENCH_LPM_PREFIXES, "ns", NULL);
 
 	free(bss_data);
 	bpf_object__close(obj);
