@@ -13,7 +13,8 @@
  * ternary: TERN_RULES ACL rules (13-byte key: source and destination IPv4
  * prefixes of /8, /16, /24 or /32, ports exact or wildcard, protocol exact
  * or wildcard, unique priorities) with 128 distinct masks, then with 4,
- * looked up with a key stream of which half match some rule.
+ * looked up with a key stream of which half match some rule; then, for
+ * information, 1024 masks of any prefix lengths /1 to /32.
  *
  * Every answer is checked first (the LPM trie and ours against each other
  * and against the reference model, the ternary one against the model); a
@@ -334,11 +335,13 @@ static uint64_t tern_loop(const void *ctx, uint32_t n, bool lookup)
 	return sum;
 }
 
-/* ACL mask number m of 128: source and destination lengths, then 3 wildcards. */
-static void acl_mask(uint32_t m, uint8_t *mask)
+/*
+ * The masks of an ACL: source and destination prefix lengths, then ports
+ * and protocol each exact or wildcard.
+ */
+static void acl_mask(uint32_t src, uint32_t dst, uint32_t exact, uint8_t *mask)
 {
-	static const uint32_t lens[] = { 8, 16, 24, 32 };
-	uint32_t j, src = lens[m % 4], dst = lens[m / 4 % 4];
+	uint32_t j;
 
 	memset(mask, 0, TERN_KEYLEN);
 	for (j = 0; j < 32; j++) {
@@ -347,12 +350,29 @@ static void acl_mask(uint32_t m, uint8_t *mask)
 		if (j < dst)
 			mask[4 + j / 8] |= 0x80 >> (j % 8);
 	}
-	if (m & 16)
+	if (exact & 1)
 		memset(mask + 8, 0xff, 2);
-	if (m & 32)
+	if (exact & 2)
 		memset(mask + 10, 0xff, 2);
-	if (m & 64)
+	if (exact & 4)
 		mask[12] = 0xff;
+}
+
+/*
+ * Mask m of a set of nmasks. 128: lengths /8, /16, /24, /32 and the 8
+ * wildcard combinations. 4: four of those. 1024: every pair of lengths
+ * /1 to /32, most with no fully specified byte in common.
+ */
+static void acl_set_mask(uint32_t nmasks, uint32_t m, uint8_t *mask)
+{
+	static const uint32_t four[][3] = { { 32, 32, 7 }, { 24, 24, 6 }, { 16, 24, 4 }, { 8, 8, 0 } };
+
+	if (nmasks == 4)
+		acl_mask(four[m][0], four[m][1], four[m][2], mask);
+	else if (nmasks == 128)
+		acl_mask(8 + m % 4 * 8, 8 + m / 4 % 4 * 8, m / 16, mask);
+	else
+		acl_mask(1 + m % 32, 1 + m / 32, m * 7 % 8, mask);
 }
 
 static void acl_key(uint8_t *key)
@@ -367,13 +387,12 @@ static void acl_key(uint8_t *key)
 /* ns per lookup with rules of nmasks masks (spread evenly). */
 static double bench_tern_masks(uint32_t nmasks, size_t *memory)
 {
-	/* 4 of the 128: /32 /32 exact, /24 /24 dport, /16 /24 proto, /8 /8 wildcards. */
-	static const uint32_t four[] = { 3 | 3 << 2 | 112, 2 | 2 << 2 | 96, 1 | 2 << 2 | 64, 0 };
 	struct tern_bench *b = calloc(1, sizeof(*b));
 	uint32_t i, j, hits = 0, *prios = calloc(TERN_RULES, sizeof(uint32_t));
 	uint8_t key[TERN_KEYLEN], mask[TERN_KEYLEN];
 	struct ref_tern ref;
 	void *got, *want;
+	char name[64];
 	double ns;
 	int err;
 
@@ -389,7 +408,7 @@ static double bench_tern_masks(uint32_t nmasks, size_t *memory)
 		prios[i] ^= prios[j];
 	}
 	for (i = 0; i < TERN_RULES; i++) {
-		acl_mask(nmasks == 4 ? four[i % 4] : i % nmasks, mask);
+		acl_set_mask(nmasks, i % nmasks, mask);
 		acl_key(key);
 		err = p4tc_tern_insert(b->t, key, mask, prios[i], (void *)(uintptr_t)(i + 1),
 				       GFP_KERNEL);
@@ -424,8 +443,8 @@ static double bench_tern_masks(uint32_t nmasks, size_t *memory)
 
 	ns = time_loop(tern_loop, b, TERN_KEYS);
 	*memory = p4tc_tern_memory(b->t);
-	bench(nmasks == 4 ? "ternary_4_tables" : "ternary_128_tables", p4tc_tern_tables(b->t),
-	      "tables", NULL);
+	snprintf(name, sizeof(name), "ternary_%u_tables", nmasks);
+	bench(name, p4tc_tern_tables(b->t), "tables", NULL);
 	p4tc_tern_free(b->t);
 	ref_tern_fini(&ref);
 	free(prios);
@@ -435,13 +454,15 @@ static double bench_tern_masks(uint32_t nmasks, size_t *memory)
 
 static void bench_ternary(void)
 {
-	double ns128, ns4;
-	size_t mem128, mem4;
+	double ns128, ns4, ns1024;
+	size_t mem128, mem4, mem1024;
 
 	ns128 = bench_tern_masks(128, &mem128);
 	ns4 = bench_tern_masks(4, &mem4);
+	ns1024 = bench_tern_masks(1024, &mem1024);
 	bench("ternary_128_ns", ns128, "ns", NULL);
 	bench("ternary_4_ns", ns4, "ns", NULL);
+	bench("ternary_1024_ns", ns1024, "ns", NULL);
 	bench("ternary_128_vs_4", ns128 / ns4, "ratio", suffix[0] ? NULL : "<= 3.0");
 	bench("bytes_per_entry_ternary", (double)mem128 / TERN_RULES, "bytes", NULL);
 }
