@@ -366,7 +366,7 @@ static int tern_order_update(struct p4tc_tern *t, struct tern_table *add,
 
 	for (i = 0; i < old->n; i++)
 		n += !!old->e[i].table->nrules;
-	order = kmalloc(tern_order_size(n), gfp);
+	order = kvmalloc(tern_order_size(n), gfp);
 	if (!order)
 		return -ENOMEM;
 	order->n = 0;
@@ -388,7 +388,7 @@ static int tern_order_update(struct p4tc_tern *t, struct tern_table *add,
 		if (!old->e[i].table->nrules)
 			tern_table_retire(t, old->e[i].table);
 	t->memory -= tern_order_size(old->size);
-	kfree_rcu(old, rcu);
+	kvfree_rcu(old, rcu);
 	return 0;
 }
 
@@ -586,7 +586,7 @@ struct p4tc_tern *p4tc_tern_alloc(u32 keylen, u32 max_masks, gfp_t gfp)
 	t = kzalloc(sizeof(*t), gfp);
 	if (!t)
 		return NULL;
-	order = kzalloc(tern_order_size(0), gfp);
+	order = kvzalloc(tern_order_size(0), gfp);
 	if (!order) {
 		kfree(t);
 		return NULL;
@@ -613,7 +613,7 @@ void p4tc_tern_free(struct p4tc_tern *t)
 
 	for (i = 0; i < order->n; i++)
 		tern_table_free(t, order->e[i].table);
-	kfree(order);
+	kvfree(order);
 	for (m = t->masks; m; m = next) {
 		next = m->next;
 		kfree(m);
