@@ -14,6 +14,7 @@ nl_raw.sh
 e2e_simple_l3.sh
 tc_plugin.sh
 kfunc_test.sh
+tdc/run.py
 "
 
 rc=0
