@@ -484,9 +484,9 @@ void p4tc_lpm_free(struct p4tc_lpm *lpm)
 int p4tc_lpm_insert(struct p4tc_lpm *lpm, const u8 *key, u32 prefixlen,
 		    void *val, gfp_t gfp)
 {
+	struct lpm_edit e = { .child = LPM_NO_CHILD };
 	struct lpm_node __rcu **link = &lpm->root;
 	struct lpm_node *n, *next, *chain = NULL;
-	struct lpm_edit e = { .child = LPM_NO_CHILD };
 	u32 depth, d, i;
 
 	if (!val || prefixlen > lpm->keylen * 8)
@@ -601,9 +601,9 @@ void *p4tc_lpm_delete(struct p4tc_lpm *lpm, const u8 *key, u32 prefixlen,
 		      gfp_t gfp)
 {
 	struct lpm_node __rcu **link = &lpm->root, **keep_link = &lpm->root;
-	struct lpm_node *n, *keep, *next;
 	struct lpm_edit e = { .child = LPM_NO_CHILD };
 	u32 depth, d, id, keep_depth = 0;
+	struct lpm_node *n, *keep, *next;
 	void *val;
 
 	if (prefixlen > lpm->keylen * 8)

@@ -506,10 +506,10 @@ static struct tern_mask *tern_mask_find(const struct p4tc_tern *t, const u64 *mw
 static int tern_insert_rule(struct p4tc_tern *t, struct tern_rule *rule,
 			    const u64 *mw, gfp_t gfp)
 {
-	const u64 *kw = rule->w;
 	struct tern_htab *htab, *grown = NULL;
 	u64 lmask[TERN_MAX_WORDS];
 	struct tern_table *table;
+	const u64 *kw = rule->w;
 	u32 level, min_prio;
 	int err;
 
@@ -809,10 +809,10 @@ void *p4tc_tern_lookup(const struct p4tc_tern *t, const u8 *key)
 	const struct tern_rule *r, *best = NULL;
 	const struct tern_table *table;
 	const struct tern_htab *htab;
+	u32 i, nwords = t->nwords;
 	/* U32_MAX is a valid priority: start above it. */
 	u64 best_prio = U64_MAX;
 	u64 kw[TERN_MAX_WORDS];
-	u32 i, nwords = t->nwords;
 
 	tern_words(t, key, kw);
 	for (i = 0; i < order->n && order->e[i].min_prio < best_prio; i++) {
