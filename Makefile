@@ -5,6 +5,7 @@
 #   make            build p4tc.ko (with BTF), the BPF programs and the tools
 #   make check      host unit tests, then the selftests in the 6.1 guest
 #   make demo       the simple_l3 pipeline forwarding real packets, in the guest
+#   make bench      benchmarks, native and in the guest: build/bench.json
 #   make install    module, CLI, library, tc plugin, man pages (DESTDIR-aware)
 #
 # V=1 shows the commands. KDIR selects the kernel headers (kernel/Makefile).
@@ -30,6 +31,9 @@ check: all
 demo: all
 	$(Q)tools/vmtest -- tools/demo
 
+bench: all
+	$(Q)tools/bench
+
 install: all
 	$(Q)$(MAKE) -C kernel install
 	$(Q)$(MAKE) -C tools install
@@ -43,4 +47,4 @@ clean:
 	$(Q)$(MAKE) -C bpf clean
 	$(Q)rm -rf build
 
-.PHONY: all deps check demo install clean
+.PHONY: all deps check demo bench install clean

@@ -92,12 +92,18 @@ struct lpm_node {
  * @dflt: value of the prefix of length 0
  * @keylen: key length in bytes
  * @memory: bytes allocated for the nodes
+ * @empty_nodes: nodes other than the root without prefixes nor children,
+ *	left linked by deletes that could not allocate
+ * @best: writers' scratch: for each prefix id of the node being built,
+ *	the longest of its prefixes that covers it (slot s is id 256 + s)
  */
 struct p4tc_lpm {
 	struct lpm_node __rcu *root;
 	void *dflt;
 	u32 keylen;
 	size_t memory;
+	u32 empty_nodes;
+	u16 best[LPM_PREFIX_IDS];
 };
 
 /**
@@ -127,17 +133,17 @@ static bool lpm_bit(const u64 *map, u32 bit)
 	return map[bit / 64] & BIT_ULL(bit % 64);
 }
 
-/* The longest prefix of a node's prefix map that covers slot s, or 0. */
-static u32 lpm_best(const u64 *prefixes, u32 s)
+/*
+ * Fills best with, for each prefix id, the longest prefix of the map that
+ * covers it, or 0: the prefixes covering id are its ancestors id / 2^k.
+ */
+static void lpm_fill_best(u16 *best, const u64 *prefixes)
 {
-	u32 len, id;
+	u32 id;
 
-	for (len = LPM_STRIDE; len > 0; len--) {
-		id = (1 << len) | (s >> (LPM_STRIDE - len));
-		if (lpm_bit(prefixes, id))
-			return id;
-	}
-	return 0;
+	best[1] = 0;
+	for (id = 2; id < LPM_PREFIX_IDS; id++)
+		best[id] = lpm_bit(prefixes, id) ? id : best[id / 2];
 }
 
 static union lpm_slot *lpm_prefix_slot(struct lpm_node *n, u32 id)
@@ -191,32 +197,34 @@ static void lpm_node_retire(struct p4tc_lpm *lpm, struct lpm_node *n)
 	kfree_rcu(n, rcu);
 }
 
-static void *lpm_edit_prefix_val(struct lpm_node *old, const struct lpm_edit *e,
-				 u32 id)
+/* The child of a node's child slot k (0 is the first child). */
+static struct lpm_node *lpm_nth_child(struct lpm_node *n, u32 k)
 {
-	return id == e->prefix ? e->val : lpm_prefix_slot(old, id)->prefix;
+	return lookup_wderef(n->slot[n->nruns + k].child);
 }
 
-static struct lpm_node *lpm_edit_child(struct lpm_node *old,
-				       const struct lpm_edit *e, u32 b)
+/*
+ * The maps of the node old would become with edit e. Empty children are
+ * left out, if there may be any: looking costs a cache miss per child.
+ */
+static void lpm_edit_maps(const struct p4tc_lpm *lpm, struct lpm_node *old,
+			  const struct lpm_edit *e, u64 *prefixes, u64 *children)
 {
-	return b == e->child ? e->child_node : lpm_child(old, b);
-}
-
-/* The maps of the node old would become with edit e. */
-static void lpm_edit_maps(struct lpm_node *old, const struct lpm_edit *e,
-			  u64 *prefixes, u64 *children)
-{
-	u32 b;
+	u32 b, k = 0;
 
 	memset(prefixes, 0, LPM_PREFIX_IDS / 8);
 	memset(children, 0, LPM_SLOTS / 8);
 	if (old) {
 		memcpy(prefixes, old->prefixes, LPM_PREFIX_IDS / 8);
-		for (b = 0; b < LPM_SLOTS; b++)
-			if (lpm_bit(&old->q[b / 64].children, b % 64) &&
-			    (b == e->child || !lpm_node_empty(lpm_child(old, b))))
-				children[b / 64] |= BIT_ULL(b % 64);
+		for (b = 0; b < LPM_SLOTS / 64; b++)
+			children[b] = old->q[b].children;
+	}
+	for (b = 0; old && lpm->empty_nodes && b < LPM_SLOTS; b++) {
+		if (!lpm_bit(&old->q[b / 64].children, b % 64))
+			continue;
+		if (b != e->child && lpm_node_empty(lpm_nth_child(old, k)))
+			children[b / 64] &= ~BIT_ULL(b % 64);
+		k++;
 	}
 	if (e->prefix) {
 		if (e->val)
@@ -239,14 +247,16 @@ static void lpm_edit_maps(struct lpm_node *old, const struct lpm_edit *e,
 static struct lpm_node *lpm_build(struct p4tc_lpm *lpm, struct lpm_node *old,
 				  const struct lpm_edit *e, gfp_t gfp)
 {
-	u32 nruns = 0, nchildren = 0, nprefixes = 0, run, child, s, id, prev;
+	u32 nruns = 0, nchildren = 0, nprefixes = 0, run, child, s, id, prev, k;
 	u64 prefixes[LPM_PREFIX_IDS / 64], children[LPM_SLOTS / 64];
+	union lpm_slot *prefix;
 	struct lpm_node *n;
 
-	lpm_edit_maps(old, e, prefixes, children);
+	lpm_edit_maps(lpm, old, e, prefixes, children);
+	lpm_fill_best(lpm->best, prefixes);
 	prev = LPM_PREFIX_IDS;
 	for (s = 0; s < LPM_SLOTS; s++) {
-		id = lpm_best(prefixes, s);
+		id = lpm->best[LPM_SLOTS + s];
 		nruns += id != prev;
 		prev = id;
 	}
@@ -264,30 +274,44 @@ static struct lpm_node *lpm_build(struct p4tc_lpm *lpm, struct lpm_node *old,
 	n->nslots = nruns + nchildren + nprefixes;
 	memcpy(n->prefixes, prefixes, sizeof(prefixes));
 
+	/* The prefix values, in id order, old ones in the same order. */
+	prefix = &n->slot[nruns + nchildren];
+	k = 0;
+	for (id = 0; id < LPM_PREFIX_IDS; id++) {
+		bool had = old && lpm_bit(old->prefixes, id);
+
+		if (id == e->prefix && e->val)
+			(prefix++)->prefix = e->val;
+		else if (had && lpm_bit(prefixes, id))
+			(prefix++)->prefix = old->slot[old->nruns + old->nchildren + k].prefix;
+		k += had;
+	}
+
 	run = 0;
 	child = nruns;
 	prev = LPM_PREFIX_IDS;
+	k = 0;
 	for (s = 0; s < LPM_SLOTS; s++) {
 		struct lpm_quarter *q = &n->q[s / 64];
+		struct lpm_node *c = NULL;
 
 		if (s % 64 == 0) {
 			q->run_base = run;
 			q->child_base = child;
 		}
-		id = lpm_best(prefixes, s);
+		id = lpm->best[LPM_SLOTS + s];
 		if (id != prev) {
 			q->runs |= BIT_ULL(s % 64);
-			n->slot[run++].leaf = id ? lpm_edit_prefix_val(old, e, id) : NULL;
+			n->slot[run++].leaf = id ? lpm_prefix_slot(n, id)->prefix : NULL;
 			prev = id;
 		}
+		if (old && lpm_bit(&old->q[s / 64].children, s % 64))
+			c = lpm_nth_child(old, k++);
 		if (lpm_bit(children, s)) {
 			q->children |= BIT_ULL(s % 64);
-			RCU_INIT_POINTER(n->slot[child++].child, lpm_edit_child(old, e, s));
+			RCU_INIT_POINTER(n->slot[child++].child, s == e->child ? e->child_node : c);
 		}
 	}
-	for (id = 0; id < LPM_PREFIX_IDS; id++)
-		if (lpm_bit(prefixes, id))
-			n->slot[child++].prefix = lpm_edit_prefix_val(old, e, id);
 
 	lpm->memory += lpm_node_size(n);
 	return n;
@@ -302,28 +326,34 @@ static void lpm_publish(struct p4tc_lpm *lpm, struct lpm_node __rcu **link,
 			const struct lpm_edit *e)
 {
 	struct lpm_node *child;
-	u32 b;
+	u32 b, k = 0;
 
 	rcu_assign_pointer(*link, new);
-	for (b = 0; b < LPM_SLOTS; b++) {
-		if (b == e->child)
+	for (b = 0; lpm->empty_nodes && b < LPM_SLOTS; b++) {
+		if (!lpm_bit(&old->q[b / 64].children, b % 64))
 			continue;
-		child = lpm_child(old, b);
-		if (child && lpm_node_empty(child))
+		child = lpm_nth_child(old, k++);
+		if (b != e->child && lpm_node_empty(child)) {
+			lpm->empty_nodes--;
 			lpm_node_retire(lpm, child);
+		}
 	}
+	/* An insert into an emptied node. */
+	if (link != &lpm->root && lpm_node_empty(old))
+		lpm->empty_nodes--;
 	lpm_node_retire(lpm, old);
 }
 
 /* Writes each run's value again from the node's prefixes. */
-static void lpm_refresh_runs(struct lpm_node *n)
+static void lpm_refresh_runs(struct p4tc_lpm *lpm, struct lpm_node *n)
 {
 	u32 run = 0, s, id;
 
+	lpm_fill_best(lpm->best, n->prefixes);
 	for (s = 0; s < LPM_SLOTS; s++) {
 		if (!lpm_bit(&n->q[s / 64].runs, s % 64))
 			continue;
-		id = lpm_best(n->prefixes, s);
+		id = lpm->best[LPM_SLOTS + s];
 		WRITE_ONCE(n->slot[run++].leaf,
 			   id ? lpm_prefix_slot(n, id)->prefix : NULL);
 	}
@@ -334,7 +364,7 @@ static void lpm_refresh_runs(struct lpm_node *n)
  * slot of a run that had prefix id as its best now has the same next best,
  * id's longest ancestor in the node, so each run still has one value.
  */
-static void lpm_remove_in_place(struct lpm_node *n, u32 id)
+static void lpm_remove_in_place(struct p4tc_lpm *lpm, struct lpm_node *n, u32 id)
 {
 	union lpm_slot *slot = lpm_prefix_slot(n, id);
 	union lpm_slot *end = &n->slot[n->nruns + n->nchildren + n->nprefixes];
@@ -342,7 +372,7 @@ static void lpm_remove_in_place(struct lpm_node *n, u32 id)
 	memmove(slot, slot + 1, (end - slot - 1) * sizeof(*slot));
 	n->prefixes[id / 64] &= ~BIT_ULL(id % 64);
 	n->nprefixes--;
-	lpm_refresh_runs(n);
+	lpm_refresh_runs(lpm, n);
 }
 
 /* Frees, unpublished, a chain of single-child nodes. */
@@ -351,7 +381,7 @@ static void lpm_free_chain(struct p4tc_lpm *lpm, struct lpm_node *n)
 	struct lpm_node *next;
 
 	for (; n; n = next) {
-		next = n->nchildren ? lookup_wderef(n->slot[n->nruns].child) : NULL;
+		next = n->nchildren ? lpm_nth_child(n, 0) : NULL;
 		lpm_node_free(lpm, n);
 	}
 }
@@ -362,7 +392,7 @@ static void lpm_retire_chain(struct p4tc_lpm *lpm, struct lpm_node *n)
 	struct lpm_node *next;
 
 	for (; n; n = next) {
-		next = n->nchildren ? lookup_wderef(n->slot[n->nruns].child) : NULL;
+		next = n->nchildren ? lpm_nth_child(n, 0) : NULL;
 		lpm_node_retire(lpm, n);
 	}
 }
@@ -426,7 +456,7 @@ void p4tc_lpm_free(struct p4tc_lpm *lpm)
 		if (n->walk.next < n->nchildren) {
 			struct lpm_node *child;
 
-			child = lookup_wderef(n->slot[n->nruns + n->walk.next++].child);
+			child = lpm_nth_child(n, n->walk.next++);
 			child->walk.up = n;
 			child->walk.next = 0;
 			n = child;
@@ -454,9 +484,9 @@ void p4tc_lpm_free(struct p4tc_lpm *lpm)
 int p4tc_lpm_insert(struct p4tc_lpm *lpm, const u8 *key, u32 prefixlen,
 		    void *val, gfp_t gfp)
 {
+	struct lpm_edit e = { .child = LPM_NO_CHILD };
 	struct lpm_node __rcu **link = &lpm->root;
 	struct lpm_node *n, *next, *chain = NULL;
-	struct lpm_edit e = { .child = LPM_NO_CHILD };
 	u32 depth, d, i;
 
 	if (!val || prefixlen > lpm->keylen * 8)
@@ -549,7 +579,7 @@ void *p4tc_lpm_replace(struct p4tc_lpm *lpm, const u8 *key, u32 prefixlen,
 	slot = lpm_prefix_slot(n, id);
 	old = slot->prefix;
 	slot->prefix = val;
-	lpm_refresh_runs(n);
+	lpm_refresh_runs(lpm, n);
 	return old;
 }
 
@@ -571,9 +601,9 @@ void *p4tc_lpm_delete(struct p4tc_lpm *lpm, const u8 *key, u32 prefixlen,
 		      gfp_t gfp)
 {
 	struct lpm_node __rcu **link = &lpm->root, **keep_link = &lpm->root;
-	struct lpm_node *n, *keep, *next;
 	struct lpm_edit e = { .child = LPM_NO_CHILD };
 	u32 depth, d, id, keep_depth = 0;
+	struct lpm_node *n, *keep, *next;
 	void *val;
 
 	if (prefixlen > lpm->keylen * 8)
@@ -606,19 +636,20 @@ void *p4tc_lpm_delete(struct p4tc_lpm *lpm, const u8 *key, u32 prefixlen,
 
 	if (!depth || n->nprefixes > 1 || n->nchildren) {
 		e.prefix = id;
-		next = lpm_build(lpm, n, &e, gfp);
+		next = lpm_build(lpm, n, &e, gfp | __GFP_NOWARN);
 		if (next)
 			lpm_publish(lpm, link, n, next, &e);
 		else
-			lpm_remove_in_place(n, id);
+			lpm_remove_in_place(lpm, n, id);
 		return val;
 	}
 
 	/* n empties: cut the path below keep. */
 	e.child = key[keep_depth];
-	next = lpm_build(lpm, keep, &e, gfp);
+	next = lpm_build(lpm, keep, &e, gfp | __GFP_NOWARN);
 	if (!next) {
-		lpm_remove_in_place(n, id);
+		lpm_remove_in_place(lpm, n, id);
+		lpm->empty_nodes++;
 		return val;
 	}
 	n = lpm_child(keep, key[keep_depth]);
@@ -657,6 +688,12 @@ void *p4tc_lpm_lookup(const struct p4tc_lpm *lpm, const u8 *key)
 		n = lookup_deref(n->slot[q->child_base +
 					 hweight64(q->children & (bit - 1))].child);
 		d++;
+		/*
+		 * Deep nodes have few runs: fetch the lines of the first 8
+		 * run values while the quarter's line is being fetched.
+		 */
+		prefetch(&n->slot[0]);
+		prefetch(&n->slot[7]);
 	}
 }
 

@@ -366,7 +366,7 @@ static int tern_order_update(struct p4tc_tern *t, struct tern_table *add,
 
 	for (i = 0; i < old->n; i++)
 		n += !!old->e[i].table->nrules;
-	order = kmalloc(tern_order_size(n), gfp);
+	order = kvmalloc(tern_order_size(n), gfp);
 	if (!order)
 		return -ENOMEM;
 	order->n = 0;
@@ -388,7 +388,7 @@ static int tern_order_update(struct p4tc_tern *t, struct tern_table *add,
 		if (!old->e[i].table->nrules)
 			tern_table_retire(t, old->e[i].table);
 	t->memory -= tern_order_size(old->size);
-	kfree_rcu(old, rcu);
+	kvfree_rcu(old, rcu);
 	return 0;
 }
 
@@ -506,10 +506,10 @@ static struct tern_mask *tern_mask_find(const struct p4tc_tern *t, const u64 *mw
 static int tern_insert_rule(struct p4tc_tern *t, struct tern_rule *rule,
 			    const u64 *mw, gfp_t gfp)
 {
-	const u64 *kw = rule->w;
 	struct tern_htab *htab, *grown = NULL;
 	u64 lmask[TERN_MAX_WORDS];
 	struct tern_table *table;
+	const u64 *kw = rule->w;
 	u32 level, min_prio;
 	int err;
 
@@ -540,7 +540,8 @@ static int tern_insert_rule(struct p4tc_tern *t, struct tern_rule *rule,
 	htab = lookup_wderef(table->htab);
 	/* Best effort: a longer bucket list costs lookups a little. */
 	if (table->nrules >= htab->nbuckets)
-		grown = tern_htab_resize(t, table, htab->nbuckets * 2, gfp);
+		grown = tern_htab_resize(t, table, htab->nbuckets * 2,
+					 gfp | __GFP_NOWARN);
 	/* Counted already, so that the order update keeps an empty table. */
 	table->nrules++;
 	min_prio = table->min_prio;
@@ -585,7 +586,7 @@ struct p4tc_tern *p4tc_tern_alloc(u32 keylen, u32 max_masks, gfp_t gfp)
 	t = kzalloc(sizeof(*t), gfp);
 	if (!t)
 		return NULL;
-	order = kzalloc(tern_order_size(0), gfp);
+	order = kvzalloc(tern_order_size(0), gfp);
 	if (!order) {
 		kfree(t);
 		return NULL;
@@ -612,7 +613,7 @@ void p4tc_tern_free(struct p4tc_tern *t)
 
 	for (i = 0; i < order->n; i++)
 		tern_table_free(t, order->e[i].table);
-	kfree(order);
+	kvfree(order);
 	for (m = t->masks; m; m = next) {
 		next = m->next;
 		kfree(m);
@@ -781,10 +782,11 @@ void *p4tc_tern_delete(struct p4tc_tern *t, const u8 *key, const u8 *mask,
 	htab = lookup_wderef(table->htab);
 	if (!--table->nrules) {
 		/* Best effort: an empty table costs lookups a little. */
-		tern_order_update(t, NULL, gfp);
+		tern_order_update(t, NULL, gfp | __GFP_NOWARN);
 	} else if (htab->nbuckets > TERN_MIN_BUCKETS &&
 		   table->nrules < htab->nbuckets / 8) {
-		shrunk = tern_htab_resize(t, table, htab->nbuckets / 4, gfp);
+		shrunk = tern_htab_resize(t, table, htab->nbuckets / 4,
+					  gfp | __GFP_NOWARN);
 		if (shrunk) {
 			rcu_assign_pointer(table->htab, shrunk);
 			tern_htab_retire(t, htab);
@@ -807,10 +809,10 @@ void *p4tc_tern_lookup(const struct p4tc_tern *t, const u8 *key)
 	const struct tern_rule *r, *best = NULL;
 	const struct tern_table *table;
 	const struct tern_htab *htab;
+	u32 i, nwords = t->nwords;
 	/* U32_MAX is a valid priority: start above it. */
 	u64 best_prio = U64_MAX;
 	u64 kw[TERN_MAX_WORDS];
-	u32 i, nwords = t->nwords;
 
 	tern_words(t, key, kw);
 	for (i = 0; i < order->n && order->e[i].min_prio < best_prio; i++) {

@@ -15,6 +15,7 @@ tables_raw.sh
 e2e_simple_l3.sh
 tc_plugin.sh
 kfunc_test.sh
+tdc/run.py
 "
 
 rc=0

@@ -49,17 +49,22 @@ static struct ref_prefix *ref_lpm_find(struct ref_lpm *r, const uint8_t *key, ui
 	return NULL;
 }
 
-int ref_lpm_insert(struct ref_lpm *r, const uint8_t *key, uint32_t plen, void *val)
+void ref_lpm_add(struct ref_lpm *r, const uint8_t *key, uint32_t plen, void *val)
 {
 	struct ref_prefix *p;
 
-	if (ref_lpm_find(r, key, plen))
-		return -EEXIST;
 	r->e = grow(r->e, &r->cap, r->n, sizeof(*r->e));
 	p = &r->e[r->n++];
 	prefix_of(p->key, key, plen, r->keylen);
 	p->plen = plen;
 	p->val = val;
+}
+
+int ref_lpm_insert(struct ref_lpm *r, const uint8_t *key, uint32_t plen, void *val)
+{
+	if (ref_lpm_find(r, key, plen))
+		return -EEXIST;
+	ref_lpm_add(r, key, plen, val);
 	return 0;
 }
 

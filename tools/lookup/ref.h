@@ -41,6 +41,8 @@ void ref_lpm_init(struct ref_lpm *r, uint32_t keylen);
 void ref_lpm_fini(struct ref_lpm *r);
 /* 0 or -EEXIST. */
 int ref_lpm_insert(struct ref_lpm *r, const uint8_t *key, uint32_t plen, void *val);
+/* Adds a prefix known to be absent, without looking for it. */
+void ref_lpm_add(struct ref_lpm *r, const uint8_t *key, uint32_t plen, void *val);
 void *ref_lpm_replace(struct ref_lpm *r, const uint8_t *key, uint32_t plen, void *val);
 void *ref_lpm_delete(struct ref_lpm *r, const uint8_t *key, uint32_t plen);
 void *ref_lpm_lookup(const struct ref_lpm *r, const uint8_t *key);

@@ -28,6 +28,7 @@ typedef unsigned int gfp_t;
 
 #define GFP_KERNEL	0x1u
 #define GFP_ATOMIC	0x2u
+#define __GFP_NOWARN	0x4u
 
 #define U32_MAX		UINT32_MAX
 #define U64_MAX		UINT64_MAX
@@ -39,6 +40,7 @@ typedef unsigned int gfp_t;
 /* Of a power of 2. */
 #define ilog2(n)	((u32)__builtin_ctzll(n))
 #define hweight64(w)	((unsigned int)__builtin_popcountll(w))
+#define prefetch(p)	__builtin_prefetch(p)
 #define READ_ONCE(x)	CMM_LOAD_SHARED(x)
 #define WRITE_ONCE(x, v)	CMM_STORE_SHARED(x, v)
 #define RCU_INIT_POINTER(p, v)	((p) = (v))

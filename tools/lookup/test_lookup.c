@@ -122,7 +122,7 @@ static void test_lpm_nomem(void)
 {
 	const u8 a[] = { 1, 2, 3, 4 }, b[] = { 1, 2, 3, 5 };
 	struct p4tc_lpm *lpm = p4tc_lpm_alloc(4, GFP_KERNEL);
-	size_t before;
+	size_t empty = p4tc_lpm_memory(lpm), before;
 
 	p4tc_lpm_insert(lpm, a, 32, V(1), GFP_KERNEL);
 	p4tc_lpm_insert(lpm, a, 30, V(2), GFP_KERNEL);
@@ -137,7 +137,8 @@ static void test_lpm_nomem(void)
 	       "lpm: a delete without memory still removes the prefix");
 	shim_fail_percent = 0;
 	tap_ok(!p4tc_lpm_insert(lpm, b, 32, V(3), GFP_KERNEL) && lpm_get(lpm, b) == V(3) &&
-	       !lpm_get(lpm, a) && p4tc_lpm_delete(lpm, b, 32, GFP_KERNEL) == V(3),
+	       !lpm_get(lpm, a) && p4tc_lpm_delete(lpm, b, 32, GFP_KERNEL) == V(3) &&
+	       p4tc_lpm_memory(lpm) == empty,
 	       "lpm: the nodes left empty are reused and freed by later writes");
 	p4tc_lpm_free(lpm);
 }
