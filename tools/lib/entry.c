@@ -26,6 +26,7 @@ static const enum mnl_attr_data_type p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
 	[P4TC_ENTRY_A_UPDATED_BY] = MNL_TYPE_NESTED,
 	[P4TC_ENTRY_A_TMPL_CREATED] = MNL_TYPE_FLAG,
 	[P4TC_ENTRY_A_COUNTERS] = MNL_TYPE_NESTED,
+	[P4TC_ENTRY_A_DELETED_BY] = MNL_TYPE_NESTED,
 };
 
 static const enum mnl_attr_data_type p4tc_tm_policy[P4TC_TM_A_MAX + 1] = {
@@ -217,6 +218,12 @@ int p4tc_entry_parse(const struct nlattr *nest, struct p4tc_entry *e)
 		if (err)
 			return err;
 		e->has |= P4TC_ENTRY_HAS_UPDATED_BY;
+	}
+	if (tb[P4TC_ENTRY_A_DELETED_BY]) {
+		err = p4tc_who_parse(tb[P4TC_ENTRY_A_DELETED_BY], &e->deleted_by);
+		if (err)
+			return err;
+		e->has |= P4TC_ENTRY_HAS_DELETED_BY;
 	}
 	if (tb[P4TC_ENTRY_A_COUNTERS])
 		return p4tc_entry_parse_counters(tb[P4TC_ENTRY_A_COUNTERS], e);

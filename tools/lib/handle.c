@@ -74,6 +74,10 @@ LIBP4TC_API void p4tc_close(struct p4tc_handle *h)
 		mnl_socket_close(h->genl.sock);
 	if (h->rtnl.sock)
 		mnl_socket_close(h->rtnl.sock);
+	if (h->events)
+		mnl_socket_close(h->events);
+	free(h->event_bufs);
+	free(h->event_buf);
 	free(h->resp);
 	free(h);
 }

@@ -41,6 +41,10 @@ struct p4tc_handle {
 	char req[P4TC_REQ_SIZE];
 	/* replies; large enough for a dump's multi-part batches */
 	char *resp;
+	/* events: their socket once subscribed, and what they are read into */
+	struct mnl_socket *events;
+	struct p4tc_event_bufs *event_bufs;
+	char *event_buf;
 };
 
 #define P4TC_RESP_SIZE 32768
@@ -286,5 +290,22 @@ int p4tc_table_parse(const struct nlmsghdr *nlh, struct p4tc_table *t);
 
 /* Pipelines (pipeline.c): look a pipeline's id up by name. */
 int p4tc_pipeline_id(struct p4tc_handle *h, const char *pname, __u32 *id);
+/* Parse a message with a P4TC_A_PIPELINE nest. */
+int p4tc_pipeline_parse(const struct nlmsghdr *nlh, struct p4tc_pipeline *p);
+
+/* Events (event.c) */
+struct p4tc_event_bufs;
+/* Parse an event message into @ev, its objects in @bufs: 0, 1 to skip it, or -EBADMSG. */
+int p4tc_event_parse(const struct nlmsghdr *nlh, __u16 family, struct p4tc_event_bufs *bufs,
+		     struct p4tc_event *ev);
+struct p4tc_event_bufs *p4tc_event_bufs_new(void);
+/* The family's id and the events group's, from CTRL_CMD_GETFAMILY. */
+struct p4tc_family_info {
+	__u16 family;
+	__u32 group;
+};
+
+/* A CTRL_CMD_GETFAMILY reply into the struct p4tc_family_info at @data. */
+int p4tc_family_info_parse(const struct nlmsghdr *nlh, void *data);
 
 #endif /* __LIBP4TC_INTERNAL_H */

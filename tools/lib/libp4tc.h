@@ -630,6 +630,7 @@ enum {
 	P4TC_ENTRY_HAS_CREATED_BY	= 1U << 6,
 	P4TC_ENTRY_HAS_UPDATED_BY	= 1U << 7,
 	P4TC_ENTRY_HAS_COUNTERS		= 1U << 8,
+	P4TC_ENTRY_HAS_DELETED_BY	= 1U << 9,	/* events only */
 };
 
 /* Bytes of a process name, with the NUL (the kernel's TASK_COMM_LEN). */
@@ -681,6 +682,8 @@ struct p4tc_entry_who {
  * @updated_by: who last updated it (P4TC_ENTRY_HAS_UPDATED_BY)
  * @packets: packets that hit it, if the table counts (P4TC_ENTRY_HAS_COUNTERS)
  * @bytes: bytes of those packets
+ * @deleted_by: in the event of its deletion, who deleted it
+ *              (P4TC_ENTRY_HAS_DELETED_BY)
  */
 struct p4tc_entry {
 	__u32 table_id;
@@ -707,6 +710,7 @@ struct p4tc_entry {
 	struct p4tc_entry_who updated_by;
 	__u64 packets;
 	__u64 bytes;
+	struct p4tc_entry_who deleted_by;
 };
 
 /**
@@ -922,6 +926,93 @@ LIBP4TC_API int p4tc_entry_dump_filter(struct p4tc_handle *h, const char *pname,
 LIBP4TC_API int p4tc_entry_flush_filter(struct p4tc_handle *h, const char *pname,
 					const struct p4tc_table *t,
 					const struct p4tc_entry_filter *f);
+
+/* Events (since LIBP4TC_0.3) */
+
+/* The kind of object an event is about. */
+enum p4tc_event_obj {
+	P4TC_EVENT_PIPELINE = 1,
+	P4TC_EVENT_ACTION,
+	P4TC_EVENT_TABLE,
+	P4TC_EVENT_ENTRY,
+};
+
+/* What happened to it. */
+enum p4tc_event_op {
+	P4TC_EVENT_CREATE = 1,
+	P4TC_EVENT_UPDATE,
+	P4TC_EVENT_DELETE,
+};
+
+/**
+ * struct p4tc_event - a change the kernel told the events group about
+ * @cmd: the command of the change, enum p4tc_cmd (*_NEW, *_SET, *_DEL)
+ * @obj: enum p4tc_event_obj, from @cmd
+ * @op: enum p4tc_event_op, from @cmd
+ * @flush: a flush: every action or table of the pipeline, or the entries
+ *         of a table, deleted; @count says how many
+ * @count: the objects a flush deleted
+ * @pipeline: the pipeline: its id and name, and for pipeline events (of
+ *            deletes: as it was) every field
+ * @action: action events but flushes: the action (deletes: as it was)
+ * @table: table events but flushes: the table (deletes: as it was)
+ * @entry: entry events: the entry, with who deleted it for deletes; of an
+ *         entry flush, only its table's id and name
+ *
+ * The pointers not set are NULL; all are valid during the callback only.
+ */
+struct p4tc_event {
+	__u8 cmd;
+	__u8 obj;
+	__u8 op;
+	bool flush;
+	__u32 count;
+	struct p4tc_pipeline pipeline;
+	const struct p4tc_action *action;
+	const struct p4tc_table *table;
+	const struct p4tc_entry *entry;
+};
+
+/**
+ * typedef p4tc_event_cb - called for each event read
+ * @ev: the event, valid during the call
+ * @ctx: the caller's context
+ *
+ * Return: 0 to go on; anything else stops the read, which returns it.
+ */
+typedef int (*p4tc_event_cb)(const struct p4tc_event *ev, void *ctx);
+
+/**
+ * p4tc_event_subscribe() - join the "events" multicast group of the family
+ * @h: handle
+ *
+ * Since LIBP4TC_0.3. The handle gets a socket of its own for events, in
+ * the multicast group P4TC_MCGRP_EVENTS (resolved with the family); events
+ * queue there until p4tc_event_read() reads them. Subscribing again does
+ * nothing.
+ *
+ * Return: the socket's fd (for poll(2); the handle owns it), or a negative
+ * errno: -ENOENT if the module is not loaded or has no such group.
+ */
+LIBP4TC_API int p4tc_event_subscribe(struct p4tc_handle *h);
+
+/**
+ * p4tc_event_read() - read the events that came, or wait for some
+ * @h: handle, subscribed
+ * @timeout_ms: how long to wait for a first event: -1 for ever, 0 not at all
+ * @cb: called once per event, in order
+ * @ctx: passed to @cb
+ *
+ * Since LIBP4TC_0.3. Reads every event queued once the first is there.
+ * Messages of other families or commands are skipped.
+ *
+ * Return: 0 (events read, or none within @timeout_ms), the non-zero value
+ * @cb returned, or a negative errno: -ENOBUFS if events were lost because
+ * the socket's buffer overflowed (reading can go on), -EINTR if a signal
+ * came while waiting, -EINVAL if @h is not subscribed, -EBADMSG.
+ */
+LIBP4TC_API int p4tc_event_read(struct p4tc_handle *h, int timeout_ms, p4tc_event_cb cb,
+				void *ctx);
 
 /* Default and largest size of the messages of an entry batch. */
 #define P4TC_BATCH_MSG_SIZE	32768

@@ -13,7 +13,7 @@ static const enum mnl_attr_data_type p4tc_pipeline_policy[P4TC_PIPELINE_A_MAX + 
 	[P4TC_PIPELINE_A_USERS] = MNL_TYPE_U32,
 };
 
-static int p4tc_pipeline_parse(const struct nlmsghdr *nlh, struct p4tc_pipeline *p)
+int p4tc_pipeline_parse(const struct nlmsghdr *nlh, struct p4tc_pipeline *p)
 {
 	const struct nlattr *tb[P4TC_PIPELINE_A_MAX + 1] = {};
 	const struct nlattr *msg[P4TC_A_MAX + 1] = {};

@@ -33,7 +33,7 @@ static __u8 field_match(const struct p4tc_table *t, const struct p4tc_keyfield *
 	return kf->match ?: table_type(t);
 }
 
-static int load_action_cb(const struct p4tc_action *act, void *data)
+int ctx_add_action(const struct p4tc_action *act, void *data)
 {
 	struct entry_ctx *c = data;
 	struct p4tc_action *actions;
@@ -57,7 +57,7 @@ int ctx_load_actions(struct entry_ctx *c)
 	if (!h)
 		return CLI_EFAIL;
 	c->actions_owned = true;
-	err = p4tc_action_dump(h, c->pname, load_action_cb, c);
+	err = p4tc_action_dump(h, c->pname, ctx_add_action, c);
 	if (err < 0)
 		return cli_fail(err);
 	c->actions_loaded = true;
@@ -702,16 +702,20 @@ static void print_who(const char *key, const struct p4tc_entry_who *who)
 	out_close_object();
 }
 
-void print_entry(const struct entry_ctx *c, const struct p4tc_entry *e)
+void print_entry_as(const struct entry_ctx *c, const struct p4tc_entry *e, bool header)
 {
 	out_open_object(NULL);
-	out_uint("tblid", "entry tblid %llu", e->table_id ?: c->t->id);
-	out_str("tblname", " table %s", e->table_name[0] ? e->table_name : c->t->name);
+	out_uint("tblid", header ? "entry tblid %llu" : NULL, e->table_id ?: c->t->id);
+	out_str("tblname", header ? " table %s" : NULL,
+		e->table_name[0] ? e->table_name : c->t->name);
 	if (e->has & P4TC_ENTRY_HAS_PRIO)
-		out_uint("prio", " prio %llu", e->prio);
-	if (e->has & P4TC_ENTRY_HAS_PERMISSIONS)
+		out_uint("prio", header ? " prio %llu" : NULL, e->prio);
+	if ((e->has & P4TC_ENTRY_HAS_PERMISSIONS) && header)
 		out_permissions("permissions", " permissions %s", e->permissions);
-	out_text("\n");
+	else if (e->has & P4TC_ENTRY_HAS_PERMISSIONS && out_json())
+		out_permissions("permissions", NULL, e->permissions);
+	if (header)
+		out_text("\n");
 	print_key(c, e);
 	if (e->action_id || e->action_name[0]) {
 		out_open_object("actions");
@@ -745,6 +749,8 @@ void print_entry(const struct entry_ctx *c, const struct p4tc_entry *e)
 		print_who("created_by", &e->created_by);
 	if (e->has & P4TC_ENTRY_HAS_UPDATED_BY)
 		print_who("updated_by", &e->updated_by);
+	if (e->has & P4TC_ENTRY_HAS_DELETED_BY)
+		print_who("deleted_by", &e->deleted_by);
 	if (e->has & P4TC_ENTRY_HAS_COUNTERS) {
 		out_open_object("counters");
 		out_uint("packets", "\tcounters packets %llu", e->packets);
@@ -752,6 +758,11 @@ void print_entry(const struct entry_ctx *c, const struct p4tc_entry *e)
 		out_close_object();
 	}
 	out_close_object();
+}
+
+void print_entry(const struct entry_ctx *c, const struct p4tc_entry *e)
+{
+	print_entry_as(c, e, true);
 }
 
 void print_defact(const struct entry_ctx *c, const char *key,

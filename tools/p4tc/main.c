@@ -22,6 +22,8 @@ static const struct {
 	{ "p4template", p4template_main, "create, change, show and delete pipeline templates" },
 	{ "p4ctrl", p4ctrl_main, "create, change, show and delete table entries" },
 	{ "filter", filter_main, "attach a pipeline's programs to a device or block" },
+	{ "mon", mon_main, "print the changes of pipelines, templates and entries as they come" },
+	{ "monitor", mon_main, "the same as mon" },
 };
 
 static struct p4tc_handle *handle;
@@ -61,7 +63,7 @@ static void usage(FILE *f)
 	fprintf(f,
 		"Usage: p4tc [OPTIONS] COMMAND ...\n"
 		"       p4tc [OPTIONS] -batch FILE\n"
-		"OPTIONS := -j[son] | -p[retty] | -force | -V[ersion]\n"
+		"OPTIONS := -j[son] | -p[retty] | -t[imestamp] | -force | -V[ersion]\n"
 		"COMMAND :=\n");
 	for (i = 0; i < ARRAY_SIZE(subcommands); i++)
 		fprintf(f, "    %-12s %s\n", subcommands[i].name, subcommands[i].description);
@@ -157,6 +159,8 @@ int main(int argc, char **argv)
 			json = true;
 		} else if (!strcmp(opt, "p") || !strcmp(opt, "pretty")) {
 			pretty = true;
+		} else if (!strcmp(opt, "t") || !strcmp(opt, "timestamp")) {
+			mon_timestamp = true;
 		} else if (!strcmp(opt, "force")) {
 			force = true;
 		} else if (!strcmp(opt, "batch")) {

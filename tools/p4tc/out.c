@@ -48,14 +48,39 @@ void out_end(void)
 	fflush(out_f);
 }
 
+static const char *out_pending_key;
+
+void out_next_key(const char *key)
+{
+	out_pending_key = key;
+}
+
+void out_line_end(void)
+{
+	if (out_is_json)
+		fputc('\n', out_f);
+	fflush(out_f);
+}
+
 static void out_name(const char *key)
 {
 	if (key)
 		jw_name(&out_jw, key);
 }
 
+/* The key of an object or array: @key, else the one out_next_key() gave. */
+static const char *out_container_key(const char *key)
+{
+	if (!key) {
+		key = out_pending_key;
+		out_pending_key = NULL;
+	}
+	return key;
+}
+
 void out_open_object(const char *key)
 {
+	key = out_container_key(key);
 	if (out_is_json) {
 		out_name(key);
 		jw_start_object(&out_jw);
@@ -70,6 +95,7 @@ void out_close_object(void)
 
 void out_open_array(const char *key)
 {
+	key = out_container_key(key);
 	if (out_is_json) {
 		out_name(key);
 		jw_start_array(&out_jw);

@@ -21,11 +21,33 @@ enum {
 
 /* Subcommands: each gets the words after its own name. */
 int p4template_main(int argc, char **argv);
+/* p4template.c: pipelines and action templates as "get" shows them. */
+void print_pipeline(const struct p4tc_pipeline *p);
+void print_action(const char *pname, const struct p4tc_action *act);
 /* p4template.c: a table template as "get" shows it, actions from @c. */
 struct entry_ctx;
 void print_table(const struct entry_ctx *c, const struct p4tc_table *t);
 int p4ctrl_main(int argc, char **argv);
 int filter_main(int argc, char **argv);
+int mon_main(int argc, char **argv);
+/* mon.c: events get a timestamp (-t) */
+extern bool mon_timestamp;
+/*
+ * The monitor's parts, for tests: a monitor told what it would read from
+ * the kernel (a pipeline's table and actions, kept by reference), its
+ * selectors (@ops: 1 << P4TC_EVENT_CREATE... or 0; @f then its own; stop
+ * after @count events, 0: never), and
+ * its p4tc_event_cb, which prints the events selected and returns 1 once
+ * it printed as many as count N says.
+ */
+struct mon;
+struct mon *mon_new(struct p4tc_handle *h);
+void mon_delete(struct mon *m);
+int mon_know(struct mon *m, const char *pname, const struct p4tc_table *t,
+	     const struct p4tc_action *actions, unsigned int nactions);
+void mon_select(struct mon *m, const char *pname, const char *tname, unsigned int ops,
+		struct p4tc_entry_filter *f, unsigned long long count);
+int mon_event(const struct p4tc_event *ev, void *data);
 
 /* main.c */
 
@@ -74,6 +96,10 @@ bool out_json(void);
 /* A command's output: in JSON, one array. */
 void out_begin(void);
 void out_end(void);
+/* The name of the next object or array opened with a NULL key (JSON only). */
+void out_next_key(const char *key);
+/* One value on its own line: end it, in JSON with a newline, and flush. */
+void out_line_end(void);
 /* Objects and arrays, named (@key) inside objects; JSON only. */
 void out_open_object(const char *key);
 void out_close_object(void);
@@ -137,6 +163,8 @@ enum entry_mode {
 
 /* Read the pipeline's action templates, once. */
 int ctx_load_actions(struct entry_ctx *c);
+/* Add a copy of @act to the actions of the struct entry_ctx @data: 0 or -ENOMEM. */
+int ctx_add_action(const struct p4tc_action *act, void *data);
 void ctx_free(struct entry_ctx *c);
 /* The action template with @id, or if @id is 0, named @name; NULL if none. */
 const struct p4tc_action *ctx_find_action(const struct entry_ctx *c, __u32 id,
@@ -182,6 +210,8 @@ int parse_entry_filter(struct entry_ctx *c, struct p4tc_entry_filter **fp);
 
 void print_key(const struct entry_ctx *c, const struct p4tc_entry *e);
 void print_entry(const struct entry_ctx *c, const struct p4tc_entry *e);
+/* The same; without @header, in text, without its first line (table, prio, permissions). */
+void print_entry_as(const struct entry_ctx *c, const struct p4tc_entry *e, bool header);
 /* A default action as member @key ("default_hit_action"): text is the same. */
 void print_defact(const struct entry_ctx *c, const char *key,
 		  const struct p4tc_default_action *d);

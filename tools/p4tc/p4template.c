@@ -104,7 +104,7 @@ static int parse_type(struct args *a, const char *what, const char *name,
 
 /* Pipelines */
 
-static void print_pipeline(const struct p4tc_pipeline *p)
+void print_pipeline(const struct p4tc_pipeline *p)
 {
 	bool ready = p->state == P4TC_PIPELINE_STATE_READY;
 
@@ -218,7 +218,7 @@ static int flush_cmd(struct p4tc_handle *h, const char *pname, const char *what,
 
 /* Actions */
 
-static void print_action(const char *pname, const struct p4tc_action *act)
+void print_action(const char *pname, const struct p4tc_action *act)
 {
 	unsigned int i;
 

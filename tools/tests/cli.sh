@@ -184,6 +184,28 @@ expect_error 1 'unknown object type "extern"' p4ctrl get p/extern/cb/t
 expect_error 1 'expected PIPE/table/CB/TBL' p4ctrl get p/table
 expect_error 1 'which table' p4ctrl get
 
+# mon
+expect_ok '^Usage: p4tc mon' mon help
+expect_ok '^Usage: p4tc mon' monitor p4 events help
+expect_error 1 'mon: unexpected "event"' mon p4 event
+expect_error 1 'mon: unexpected "digest"' mon p4 digest
+expect_error 1 'mon: cmd "created" is not create, update or delete' mon cmd created
+expect_error 1 'mon: count 0' mon count 0
+expect_error 1 'mon: timeout "1s" is not a number' mon timeout 1s
+expect_error 1 'mon: table cb/t: of which pipeline' mon table cb/t
+expect_error 1 'mon: unexpected "pipeline"' mon pipeline p pipeline q
+expect_error 1 'mon: filter needs an expression' mon filter
+expect_error 1 'mon: filter: at "key.x" \(token 1\): no table to find key fields in' \
+	mon filter key.x == 1
+expect_error 1 'mon: filter: at "=" \(token 2\): not an operator' mon filter 'prio =< 1'
+if [ -d /sys/module/p4tc ]; then
+	echo "ok $((n += 1)) - # SKIP the p4tc module is loaded"
+	echo "ok $((n += 1)) - # SKIP the p4tc module is loaded"
+else
+	expect_error 2 'the p4tc module is not loaded' mon p4 events cmd create count 1 timeout 1
+	expect_error 2 'the p4tc module is not loaded' -t -j monitor filter 'prio < 5 or msecs_since > 10'
+fi
+
 # filter
 expect_ok '^Usage: p4tc filter' filter help
 expect_error 1 'unknown command "ad"' filter ad dev lo ingress

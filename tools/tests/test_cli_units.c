@@ -774,6 +774,169 @@ static void test_filter_words(void)
 	       "filter needs an expression");
 }
 
+/* mon: events as text and JSON lines, selectors, filter and count */
+
+static struct mon *test_mon;
+static int mon_ret;
+
+/* Feed @ev to the monitor, its output into a string to compare with @expect. */
+static void check_mon(bool json, const struct p4tc_event *ev, const char *expect,
+		      const char *what)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	f = open_memstream(&out, &len);
+	if (!tap_ok(f != NULL, "open_memstream"))
+		return;
+	out_init_file(f, json, false);
+	mon_ret = mon_event(ev, test_mon);
+	fclose(f);
+	out_init(false, false);
+	if (!tap_ok(!strcmp(out, expect), "mon %s: %s", json ? "JSON" : "text", what)) {
+		printf("# got: %s\n", visible(out));
+		printf("# expected: %s\n", visible(expect));
+	}
+	free(out);
+}
+
+static void test_monitor(void)
+{
+	struct p4tc_event ev = { .cmd = P4TC_CMD_ENTRY_NEW, .obj = P4TC_EVENT_ENTRY,
+				 .op = P4TC_EVENT_CREATE,
+				 .pipeline = { .id = 1, .name = "p" } };
+	static struct p4tc_table lpm;
+	static struct p4tc_entry e;
+	struct p4tc_entry_filter *f;
+	struct entry_ctx c;
+	struct args a;
+
+	init_table(&lpm, P4TC_TABLE_TYPE_LPM);
+	test_mon = mon_new(cli_handle());
+	if (!tap_ok(test_mon && !mon_know(test_mon, "p", &lpm, test_actions, 4),
+		    "a monitor that knows pipeline p"))
+		return;
+	e.table_id = 5;
+	strcpy(e.table_name, "cb/t");
+	e.keylen = 6;
+	memcpy(e.key, "\x0a\x01\x00\x00\x50\x00", 6);
+	memcpy(e.mask, "\xff\xff\x00\x00\xff\xff", 6);
+	e.has = P4TC_ENTRY_HAS_MASK | P4TC_ENTRY_HAS_PRIO | P4TC_ENTRY_HAS_PERMISSIONS |
+		P4TC_ENTRY_HAS_CREATED_BY | P4TC_ENTRY_HAS_AGING;
+	e.prio = 7;
+	e.permissions = 0x1da4;
+	e.dynamic = true;
+	e.aging_ms = 30000;
+	e.action_id = 2;
+	strcpy(e.action_name, "cb/drop");
+	e.created_by = (struct p4tc_entry_who){ .entity = P4TC_ENTITY_TC, .pid = 42,
+						.comm = "p4tc" };
+	ev.entry = &e;
+	check_mon(false, &ev,
+		  "created pipeline: p(id 1) table: cb/t(id 5) entry priority 7[permissions -RUD-PS-R--X--]\n"
+		  "\tkey dstAddr id 1 width 32 type ipv4 match lpm fieldval 10.1.0.0 prefix 16\n"
+		  "\tkey port id 2 width 16 type bit16 match exact fieldval 80\n"
+		  "\taction cb/drop actid 2\n"
+		  "\tdynamic aging 30000\n"
+		  "\tcreated_by tc pid 42 comm p4tc\n",
+		  "an entry created");
+	check_mon(true, &ev,
+		  "{\"cmd\":\"create\",\"obj\":\"entry\",\"pname\":\"p\",\"pipeid\":1,"
+		  "\"entry\":{\"tblid\":5,\"tblname\":\"cb/t\",\"prio\":7,\"permissions\":\"0x1da4\","
+		  "\"key\":[{\"keyfield\":\"dstAddr\",\"id\":1,\"width\":32,\"type\":\"ipv4\","
+		  "\"match_type\":\"lpm\",\"fieldval\":\"10.1.0.0\",\"prefix\":16},"
+		  "{\"keyfield\":\"port\",\"id\":2,\"width\":16,\"type\":\"bit16\","
+		  "\"match_type\":\"exact\",\"fieldval\":80}],"
+		  "\"actions\":{\"actname\":\"cb/drop\",\"actid\":2,\"params\":[]},"
+		  "\"dynamic\":true,\"aging\":30000,\"tmpl_created\":false,"
+		  "\"created_by\":{\"entity\":\"tc\",\"pid\":42,\"comm\":\"p4tc\"}}}\n",
+		  "an entry created, one object on a line");
+	ev.cmd = P4TC_CMD_ENTRY_DEL;
+	ev.op = P4TC_EVENT_DELETE;
+	e.has |= P4TC_ENTRY_HAS_DELETED_BY;
+	e.deleted_by = (struct p4tc_entry_who){ .entity = P4TC_ENTITY_TIMER, .comm = "timer" };
+	check_mon(false, &ev,
+		  "deleted pipeline: p(id 1) table: cb/t(id 5) entry priority 7[permissions -RUD-PS-R--X--]\n"
+		  "\tkey dstAddr id 1 width 32 type ipv4 match lpm fieldval 10.1.0.0 prefix 16\n"
+		  "\tkey port id 2 width 16 type bit16 match exact fieldval 80\n"
+		  "\taction cb/drop actid 2\n"
+		  "\tdynamic aging 30000\n"
+		  "\tcreated_by tc pid 42 comm p4tc\n"
+		  "\tdeleted_by timer pid 0 comm timer\n",
+		  "an entry deleted by aging");
+
+	/* Selectors and filters */
+	mon_select(test_mon, "q", NULL, 0, NULL, 0);
+	check_mon(false, &ev, "", "another pipeline's events are not shown");
+	mon_select(test_mon, "p", "cb/u", 0, NULL, 0);
+	check_mon(false, &ev, "", "another table's events are not shown");
+	mon_select(test_mon, "p", "cb/t", 1U << P4TC_EVENT_CREATE, NULL, 0);
+	check_mon(false, &ev, "", "nor those of other commands");
+	a = words("prio > 7 or key.port != 80");
+	init_ctx(&c, &a, &lpm);
+	parse_entry_filter(&c, &f);
+	mon_select(test_mon, "p", NULL, 1U << P4TC_EVENT_DELETE, f, 0);
+	check_mon(false, &ev, "", "nor the entries a filter drops");
+	a = words("key.dstAddr == 10.0.0.0/8 and act.cb/drop");
+	init_ctx(&c, &a, &lpm);
+	parse_entry_filter(&c, &f);
+	mon_select(test_mon, NULL, "cb/t", (1U << P4TC_EVENT_DELETE) | (1U << P4TC_EVENT_CREATE),
+		   f, 2);
+	check_mon(true, &ev,
+		  "{\"cmd\":\"delete\",\"obj\":\"entry\",\"pname\":\"p\",\"pipeid\":1,"
+		  "\"entry\":{\"tblid\":5,\"tblname\":\"cb/t\",\"prio\":7,\"permissions\":\"0x1da4\","
+		  "\"key\":[{\"keyfield\":\"dstAddr\",\"id\":1,\"width\":32,\"type\":\"ipv4\","
+		  "\"match_type\":\"lpm\",\"fieldval\":\"10.1.0.0\",\"prefix\":16},"
+		  "{\"keyfield\":\"port\",\"id\":2,\"width\":16,\"type\":\"bit16\","
+		  "\"match_type\":\"exact\",\"fieldval\":80}],"
+		  "\"actions\":{\"actname\":\"cb/drop\",\"actid\":2,\"params\":[]},"
+		  "\"dynamic\":true,\"aging\":30000,\"tmpl_created\":false,"
+		  "\"created_by\":{\"entity\":\"tc\",\"pid\":42,\"comm\":\"p4tc\"},"
+		  "\"deleted_by\":{\"entity\":\"timer\",\"pid\":0,\"comm\":\"timer\"}}}\n",
+		  "the entries the selectors and the filter pass");
+	tap_ok(mon_ret == 0, "count 2 goes on after the first event");
+
+	/* A flush passes no filter; without one, it shows its count. */
+	ev.flush = true;
+	ev.count = 3;
+	memset(&e, 0, sizeof(e));
+	e.table_id = 5;
+	strcpy(e.table_name, "cb/t");
+	check_mon(false, &ev, "", "a flush does not pass a filter");
+	mon_select(test_mon, NULL, NULL, 0, NULL, 2);
+	check_mon(false, &ev, "deleted pipeline: p(id 1) table: cb/t(id 5) 3 entries flushed\n",
+		  "a flush of entries");
+	tap_ok(mon_ret == 0, "count 2 goes on after the first event");
+	check_mon(true, &ev,
+		  "{\"cmd\":\"delete\",\"obj\":\"entry\",\"pname\":\"p\",\"pipeid\":1,"
+		  "\"tblname\":\"cb/t\",\"tblid\":5,\"flushed\":3}\n", "a flush of entries");
+	tap_ok(mon_ret == 1, "and stops after the second");
+	mon_select(test_mon, NULL, NULL, 0, NULL, 0);
+	ev = (struct p4tc_event){ .cmd = P4TC_CMD_TABLE_DEL, .obj = P4TC_EVENT_TABLE,
+				  .op = P4TC_EVENT_DELETE, .flush = true, .count = 2,
+				  .pipeline = { .id = 1, .name = "p" } };
+	check_mon(false, &ev, "deleted pipeline: p(id 1) 2 tables flushed\n", "a flush of tables");
+	ev = (struct p4tc_event){ .cmd = P4TC_CMD_PIPELINE_NEW, .obj = P4TC_EVENT_PIPELINE,
+				  .op = P4TC_EVENT_CREATE,
+				  .pipeline = { .id = 1, .name = "p", .numtables = 2,
+						.state = P4TC_PIPELINE_STATE_UNSEALED } };
+	check_mon(false, &ev,
+		  "created pipeline: p(id 1)\npipeline p pipeid 1\n"
+		  "\tnumtables 2 curtables 0 state not ready users 0\n", "a pipeline created");
+	check_mon(true, &ev,
+		  "{\"cmd\":\"create\",\"obj\":\"pipeline\",\"pname\":\"p\",\"pipeid\":1,"
+		  "\"pipeline\":{\"pname\":\"p\",\"pipeid\":1,\"numtables\":2,\"curtables\":0,"
+		  "\"pstate\":\"not ready\",\"users\":0}}\n", "a pipeline created");
+	ev = (struct p4tc_event){ .cmd = P4TC_CMD_ACTION_SET, .obj = P4TC_EVENT_ACTION,
+				  .op = P4TC_EVENT_UPDATE, .action = &test_actions[1],
+				  .pipeline = { .id = 1, .name = "p" } };
+	check_mon(false, &ev,
+		  "updated pipeline: p(id 1) action: cb/drop(id 2)\naction p/cb/drop actid 2 active true\n",
+		  "an action updated");
+	mon_delete(test_mon);
+}
+
 static void print_test_table(void *arg)
 {
 	struct entry_ctx c;
@@ -872,6 +1035,7 @@ int main(void)
 	test_defact_output();
 	test_new_type_values();
 	test_filter_words();
+	test_monitor();
 	test_table_output();
 	test_help();
 	return tap_done();

@@ -1411,6 +1411,154 @@ static void test_entry_filters(void)
 	p4tc_close(h);
 }
 
+/* Events (LIBP4TC_0.3): the group's id, and messages into struct p4tc_event */
+
+static struct nlmsghdr *ev_start(char *buf, __u16 family, __u8 cmd)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct genlmsghdr *genl;
+	struct nlattr *nest;
+
+	nlh->nlmsg_type = family;
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = cmd;
+	nest = mnl_attr_nest_start(nlh, P4TC_A_PIPELINE);
+	mnl_attr_put_u32(nlh, P4TC_PIPELINE_A_ID, 1);
+	mnl_attr_put_strz(nlh, P4TC_PIPELINE_A_NAME, "p");
+	mnl_attr_nest_end(nlh, nest);
+	return nlh;
+}
+
+static void ev_entry(struct nlmsghdr *nlh, bool deleted)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, P4TC_A_ENTRY), *sub;
+
+	mnl_attr_put_u32(nlh, P4TC_ENTRY_A_TABLE_ID, 5);
+	mnl_attr_put_strz(nlh, P4TC_ENTRY_A_TABLE_NAME, "cb/t");
+	mnl_attr_put(nlh, P4TC_ENTRY_A_KEY, 6, "\x0a\x01\x00\x00\x50\x00");
+	mnl_attr_put(nlh, P4TC_ENTRY_A_MASK, 6, "\xff\xff\x00\x00\xff\xff");
+	mnl_attr_put_u32(nlh, P4TC_ENTRY_A_PRIO, 7);
+	mnl_attr_put_u16(nlh, P4TC_ENTRY_A_PERMISSIONS, 0x1da4);
+	mnl_attr_put_u32(nlh, P4TC_ENTRY_A_ACTION_ID, 2);
+	mnl_attr_put_strz(nlh, P4TC_ENTRY_A_ACTION_NAME, "cb/drop");
+	sub = mnl_attr_nest_start(nlh, P4TC_ENTRY_A_CREATED_BY);
+	mnl_attr_put_u8(nlh, P4TC_WHO_A_ENTITY, P4TC_ENTITY_TC);
+	mnl_attr_put_u32(nlh, P4TC_WHO_A_PID, 42);
+	mnl_attr_put_strz(nlh, P4TC_WHO_A_COMM, "p4tc");
+	mnl_attr_nest_end(nlh, sub);
+	if (deleted) {
+		sub = mnl_attr_nest_start(nlh, P4TC_ENTRY_A_DELETED_BY);
+		mnl_attr_put_u8(nlh, P4TC_WHO_A_ENTITY, P4TC_ENTITY_TIMER);
+		mnl_attr_put_u32(nlh, P4TC_WHO_A_PID, 0);
+		mnl_attr_put_strz(nlh, P4TC_WHO_A_COMM, "timer");
+		mnl_attr_nest_end(nlh, sub);
+	}
+	mnl_attr_nest_end(nlh, nest);
+}
+
+static void test_events(void)
+{
+	static char buf[8192];
+	struct p4tc_event_bufs *bufs = p4tc_event_bufs_new();
+	struct p4tc_family_info fi = {};
+	struct nlattr *nest, *grp;
+	struct p4tc_handle *h;
+	struct nlmsghdr *nlh;
+	struct p4tc_event ev;
+	int err;
+
+	/* The family's reply names its groups. */
+	nlh = mnl_nlmsg_put_header(buf);
+	mnl_nlmsg_put_extra_header(nlh, GENL_HDRLEN);
+	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, 0x22);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, "p4tc");
+	nest = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
+	grp = mnl_attr_nest_start(nlh, 1);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, "other");
+	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, 3);
+	mnl_attr_nest_end(nlh, grp);
+	grp = mnl_attr_nest_start(nlh, 2);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, P4TC_MCGRP_EVENTS);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, 9);
+	mnl_attr_nest_end(nlh, grp);
+	mnl_attr_nest_end(nlh, nest);
+	tap_ok(!p4tc_family_info_parse(nlh, &fi) && fi.family == 0x22 && fi.group == 9,
+	       "the family's reply gives its id and the events group's");
+
+	nlh = ev_start(buf, 0x22, P4TC_CMD_ENTRY_NEW);
+	ev_entry(nlh, false);
+	err = p4tc_event_parse(nlh, 0x22, bufs, &ev);
+	tap_ok(!err && ev.cmd == P4TC_CMD_ENTRY_NEW && ev.obj == P4TC_EVENT_ENTRY &&
+	       ev.op == P4TC_EVENT_CREATE && !ev.flush && ev.pipeline.id == 1 &&
+	       !strcmp(ev.pipeline.name, "p") && ev.entry && !ev.table && !ev.action &&
+	       ev.entry->table_id == 5 && ev.entry->prio == 7 && ev.entry->action_id == 2 &&
+	       (ev.entry->has & P4TC_ENTRY_HAS_CREATED_BY) &&
+	       !(ev.entry->has & P4TC_ENTRY_HAS_DELETED_BY),
+	       "an entry's creation is read: pipeline, entry, who created it");
+	nlh = ev_start(buf, 0x22, P4TC_CMD_ENTRY_DEL);
+	ev_entry(nlh, true);
+	err = p4tc_event_parse(nlh, 0x22, bufs, &ev);
+	tap_ok(!err && ev.op == P4TC_EVENT_DELETE && ev.entry &&
+	       (ev.entry->has & P4TC_ENTRY_HAS_DELETED_BY) &&
+	       ev.entry->deleted_by.entity == P4TC_ENTITY_TIMER &&
+	       !strcmp(ev.entry->deleted_by.comm, "timer"),
+	       "an entry's deletion says who deleted it");
+	nlh = ev_start(buf, 0x22, P4TC_CMD_ENTRY_DEL);
+	mnl_attr_put_u32(nlh, P4TC_A_COUNT, 12);
+	nest = mnl_attr_nest_start(nlh, P4TC_A_ENTRY);
+	mnl_attr_put_u32(nlh, P4TC_ENTRY_A_TABLE_ID, 5);
+	mnl_attr_put_strz(nlh, P4TC_ENTRY_A_TABLE_NAME, "cb/t");
+	mnl_attr_nest_end(nlh, nest);
+	err = p4tc_event_parse(nlh, 0x22, bufs, &ev);
+	tap_ok(!err && ev.flush && ev.count == 12 && ev.obj == P4TC_EVENT_ENTRY && ev.entry &&
+	       ev.entry->table_id == 5 && !ev.entry->keylen,
+	       "a flush of entries: its count and table");
+	nlh = ev_start(buf, 0x22, P4TC_CMD_ACTION_DEL);
+	mnl_attr_put_u32(nlh, P4TC_A_COUNT, 3);
+	err = p4tc_event_parse(nlh, 0x22, bufs, &ev);
+	tap_ok(!err && ev.flush && ev.count == 3 && ev.obj == P4TC_EVENT_ACTION && !ev.action,
+	       "a flush of actions: its count");
+	nlh = ev_start(buf, 0x22, P4TC_CMD_TABLE_NEW);
+	nest = mnl_attr_nest_start(nlh, P4TC_A_TABLE);
+	mnl_attr_put_u32(nlh, P4TC_TABLE_A_ID, 5);
+	mnl_attr_put_strz(nlh, P4TC_TABLE_A_NAME, "cb/t");
+	mnl_attr_put_u32(nlh, P4TC_TABLE_A_KEYSZ, 48);
+	mnl_attr_nest_end(nlh, nest);
+	err = p4tc_event_parse(nlh, 0x22, bufs, &ev);
+	tap_ok(!err && ev.obj == P4TC_EVENT_TABLE && ev.table && ev.table->keysz == 48 &&
+	       !strcmp(ev.table->name, "cb/t"), "a table's creation: the table");
+	nlh = ev_start(buf, 0x22, P4TC_CMD_ACTION_SET);
+	nest = mnl_attr_nest_start(nlh, P4TC_A_ACTION);
+	mnl_attr_put_u32(nlh, P4TC_ACTION_A_ID, 2);
+	mnl_attr_put_strz(nlh, P4TC_ACTION_A_NAME, "cb/drop");
+	mnl_attr_put_u8(nlh, P4TC_ACTION_A_ACTIVE, 1);
+	mnl_attr_nest_end(nlh, nest);
+	err = p4tc_event_parse(nlh, 0x22, bufs, &ev);
+	tap_ok(!err && ev.obj == P4TC_EVENT_ACTION && ev.op == P4TC_EVENT_UPDATE && ev.action &&
+	       ev.action->active, "an action's update: the action");
+	nlh = ev_start(buf, 0x22, P4TC_CMD_PIPELINE_DEL);
+	err = p4tc_event_parse(nlh, 0x22, bufs, &ev);
+	tap_ok(!err && ev.obj == P4TC_EVENT_PIPELINE && ev.op == P4TC_EVENT_DELETE &&
+	       ev.pipeline.id == 1, "a pipeline's deletion: the pipeline");
+	nlh = ev_start(buf, 0x23, P4TC_CMD_PIPELINE_DEL);
+	tap_ok(p4tc_event_parse(nlh, 0x22, bufs, &ev) == 1, "another family's message is skipped");
+	nlh = ev_start(buf, 0x22, P4TC_CMD_ENTRY_GET);
+	tap_ok(p4tc_event_parse(nlh, 0x22, bufs, &ev) == 1, "a get is no event");
+	nlh = ev_start(buf, 0x22, P4TC_CMD_ENTRY_SET);
+	tap_ok(p4tc_event_parse(nlh, 0x22, bufs, &ev) == -EBADMSG, "an entry event needs its entry");
+	free(bufs);
+
+	h = p4tc_open(NULL);
+	tap_ok(h && p4tc_event_read(h, 0, (p4tc_event_cb)1, NULL) == -EINVAL &&
+	       strstr(p4tc_errmsg(h), "not subscribed"), "reading events needs a subscription");
+	err = h ? p4tc_event_subscribe(h) : 0;
+	if (err == -ENOENT && strstr(p4tc_errmsg(h), "not loaded"))
+		tap_ok(true, "without the module, subscribing fails: %s", p4tc_errmsg(h));
+	else
+		tap_skip("the p4tc module is loaded here (%d)", err);
+	p4tc_close(h);
+}
+
 static void test_requests(void)
 {
 	struct p4tc_pipeline p = {};
@@ -1462,6 +1610,7 @@ int main(void)
 	test_const_entries_overflow();
 	test_action_messages();
 	test_entry_filters();
+	test_events();
 	test_open_opts();
 	test_requests();
 	return tap_done();

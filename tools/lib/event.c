@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * Events: the "events" multicast group of the p4tc family, on a socket of
+ * their own, and its messages read into struct p4tc_event.
+ */
+#include <poll.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+
+#include "internal.h"
+
+/* An event message is at most a table's, which a page or a few hold. */
+#define P4TC_EVENT_BUF_SIZE 65536
+/* Room for bursts: a flush of a big table tells of each entry. */
+#define P4TC_EVENT_RCVBUF (4 << 20)
+/* Messages read per p4tc_event_read(), at most. */
+#define P4TC_EVENT_BATCH 256
+
+struct p4tc_event_bufs {
+	struct p4tc_action action;
+	struct p4tc_table table;
+	struct p4tc_entry entry;
+};
+
+struct p4tc_event_bufs *p4tc_event_bufs_new(void)
+{
+	return calloc(1, sizeof(struct p4tc_event_bufs));
+}
+
+static int p4tc_mcast_group_parse(const struct nlattr *nest, struct p4tc_family_info *fi)
+{
+	static const enum mnl_attr_data_type policy[CTRL_ATTR_MCAST_GRP_MAX + 1] = {
+		[CTRL_ATTR_MCAST_GRP_NAME] = MNL_TYPE_NUL_STRING,
+		[CTRL_ATTR_MCAST_GRP_ID] = MNL_TYPE_U32,
+	};
+	const struct nlattr *tb[CTRL_ATTR_MCAST_GRP_MAX + 1] = {};
+	const struct nlattr *grp;
+
+	mnl_attr_for_each_nested(grp, nest) {
+		memset(tb, 0, sizeof(tb));
+		if (p4tc_nl_parse(grp, policy, CTRL_ATTR_MCAST_GRP_MAX, tb))
+			return -EBADMSG;
+		if (tb[CTRL_ATTR_MCAST_GRP_NAME] && tb[CTRL_ATTR_MCAST_GRP_ID] &&
+		    !strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]), P4TC_MCGRP_EVENTS))
+			fi->group = mnl_attr_get_u32(tb[CTRL_ATTR_MCAST_GRP_ID]);
+	}
+	return 0;
+}
+
+int p4tc_family_info_parse(const struct nlmsghdr *nlh, void *data)
+{
+	static const enum mnl_attr_data_type policy[CTRL_ATTR_MAX + 1] = {
+		[CTRL_ATTR_FAMILY_ID] = MNL_TYPE_U16,
+		[CTRL_ATTR_MCAST_GROUPS] = MNL_TYPE_NESTED,
+	};
+	const struct nlattr *tb[CTRL_ATTR_MAX + 1] = {};
+	struct p4tc_family_info *fi = data;
+
+	if (p4tc_nl_parse_msg(nlh, GENL_HDRLEN, policy, CTRL_ATTR_MAX, tb) ||
+	    !tb[CTRL_ATTR_FAMILY_ID])
+		return -EBADMSG;
+	fi->family = mnl_attr_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
+	if (tb[CTRL_ATTR_MCAST_GROUPS])
+		return p4tc_mcast_group_parse(tb[CTRL_ATTR_MCAST_GROUPS], fi);
+	return 0;
+}
+
+static int p4tc_event_resolve(struct p4tc_handle *h, struct p4tc_family_info *fi)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(h->req);
+	struct genlmsghdr *genl;
+	int err;
+
+	nlh->nlmsg_type = GENL_ID_CTRL;
+	nlh->nlmsg_flags = NLM_F_REQUEST;
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = CTRL_CMD_GETFAMILY;
+	genl->version = 1;
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, P4TC_FAMILY_NAME);
+	err = p4tc_genl_talk(h, nlh, p4tc_family_info_parse, fi);
+	if (err == -ENOENT)
+		return p4tc_err(h, err, "the p4tc module is not loaded (no generic netlink family \"%s\")",
+				P4TC_FAMILY_NAME);
+	if (err)
+		return p4tc_err(h, err, "cannot resolve the generic netlink family \"%s\": %s",
+				P4TC_FAMILY_NAME, strerror(-err));
+	if (!fi->group)
+		return p4tc_err(h, -ENOENT, "the p4tc family has no multicast group \"%s\"",
+				P4TC_MCGRP_EVENTS);
+	return 0;
+}
+
+LIBP4TC_API int p4tc_event_subscribe(struct p4tc_handle *h)
+{
+	struct p4tc_family_info fi = {};
+	int rcvbuf = P4TC_EVENT_RCVBUF, err;
+	struct mnl_socket *sock;
+
+	p4tc_clear_err(h);
+	if (h->events)
+		return mnl_socket_get_fd(h->events);
+	err = p4tc_event_resolve(h, &fi);
+	if (err)
+		return p4tc_ret(err);
+	h->family = fi.family;
+	if (!h->event_bufs)
+		h->event_bufs = p4tc_event_bufs_new();
+	if (!h->event_buf)
+		h->event_buf = malloc(P4TC_EVENT_BUF_SIZE);
+	if (!h->event_bufs || !h->event_buf)
+		return p4tc_ret(-ENOMEM);
+	sock = mnl_socket_open(NETLINK_GENERIC);
+	if (!sock)
+		return p4tc_ret(-errno);
+	/* A bigger buffer if allowed; the default one otherwise. */
+	setsockopt(mnl_socket_get_fd(sock), SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
+	if (mnl_socket_bind(sock, 0, MNL_SOCKET_AUTOPID) ||
+	    mnl_socket_setsockopt(sock, NETLINK_ADD_MEMBERSHIP, &fi.group, sizeof(fi.group))) {
+		err = -errno;
+		mnl_socket_close(sock);
+		return p4tc_ret(p4tc_err(h, err, "cannot join the multicast group \"%s\": %s",
+					 P4TC_MCGRP_EVENTS, strerror(-err)));
+	}
+	h->events = sock;
+	return mnl_socket_get_fd(sock);
+}
+
+static const struct {
+	__u8 obj;
+	__u8 op;
+} p4tc_event_kinds[] = {
+	[P4TC_CMD_PIPELINE_NEW] = { P4TC_EVENT_PIPELINE, P4TC_EVENT_CREATE },
+	[P4TC_CMD_PIPELINE_SET] = { P4TC_EVENT_PIPELINE, P4TC_EVENT_UPDATE },
+	[P4TC_CMD_PIPELINE_DEL] = { P4TC_EVENT_PIPELINE, P4TC_EVENT_DELETE },
+	[P4TC_CMD_ACTION_NEW] = { P4TC_EVENT_ACTION, P4TC_EVENT_CREATE },
+	[P4TC_CMD_ACTION_SET] = { P4TC_EVENT_ACTION, P4TC_EVENT_UPDATE },
+	[P4TC_CMD_ACTION_DEL] = { P4TC_EVENT_ACTION, P4TC_EVENT_DELETE },
+	[P4TC_CMD_TABLE_NEW] = { P4TC_EVENT_TABLE, P4TC_EVENT_CREATE },
+	[P4TC_CMD_TABLE_SET] = { P4TC_EVENT_TABLE, P4TC_EVENT_UPDATE },
+	[P4TC_CMD_TABLE_DEL] = { P4TC_EVENT_TABLE, P4TC_EVENT_DELETE },
+	[P4TC_CMD_ENTRY_NEW] = { P4TC_EVENT_ENTRY, P4TC_EVENT_CREATE },
+	[P4TC_CMD_ENTRY_SET] = { P4TC_EVENT_ENTRY, P4TC_EVENT_UPDATE },
+	[P4TC_CMD_ENTRY_DEL] = { P4TC_EVENT_ENTRY, P4TC_EVENT_DELETE },
+};
+
+int p4tc_event_parse(const struct nlmsghdr *nlh, __u16 family, struct p4tc_event_bufs *bufs,
+		     struct p4tc_event *ev)
+{
+	const struct nlattr *msg[P4TC_A_MAX + 1] = {};
+	const struct genlmsghdr *genl;
+	int err;
+
+	if (nlh->nlmsg_type != family || mnl_nlmsg_get_payload_len(nlh) < GENL_HDRLEN)
+		return 1;
+	genl = mnl_nlmsg_get_payload(nlh);
+	if (genl->cmd >= ARRAY_SIZE(p4tc_event_kinds) || !p4tc_event_kinds[genl->cmd].obj)
+		return 1;
+	memset(ev, 0, sizeof(*ev));
+	ev->cmd = genl->cmd;
+	ev->obj = p4tc_event_kinds[genl->cmd].obj;
+	ev->op = p4tc_event_kinds[genl->cmd].op;
+	err = p4tc_genl_parse(nlh, msg);
+	if (err)
+		return err;
+	if (!msg[P4TC_A_PIPELINE])
+		return -EBADMSG;
+	err = p4tc_pipeline_parse(nlh, &ev->pipeline);
+	if (err)
+		return err;
+	if (msg[P4TC_A_COUNT]) {
+		ev->flush = true;
+		ev->count = mnl_attr_get_u32(msg[P4TC_A_COUNT]);
+	}
+	switch (ev->obj) {
+	case P4TC_EVENT_ACTION:
+		if (ev->flush)
+			break;
+		err = p4tc_action_parse(nlh, &bufs->action);
+		ev->action = &bufs->action;
+		break;
+	case P4TC_EVENT_TABLE:
+		if (ev->flush)
+			break;
+		err = p4tc_table_parse(nlh, &bufs->table);
+		ev->table = &bufs->table;
+		break;
+	case P4TC_EVENT_ENTRY:
+		if (!msg[P4TC_A_ENTRY])
+			return -EBADMSG;
+		err = p4tc_entry_parse(msg[P4TC_A_ENTRY], &bufs->entry);
+		ev->entry = &bufs->entry;
+		break;
+	}
+	return err;
+}
+
+struct p4tc_event_read {
+	struct p4tc_handle *h;
+	p4tc_event_cb cb;
+	void *ctx;
+	int ret;
+};
+
+static int p4tc_event_msg(const struct nlmsghdr *nlh, void *data)
+{
+	struct p4tc_event_read *r = data;
+	struct p4tc_event ev;
+	int err;
+
+	err = p4tc_event_parse(nlh, r->h->family, r->h->event_bufs, &ev);
+	if (err == 1)
+		return MNL_CB_OK;
+	if (err) {
+		r->ret = p4tc_err(r->h, err, "an event message of command %u cannot be read",
+				  ((const struct genlmsghdr *)mnl_nlmsg_get_payload(nlh))->cmd);
+		return MNL_CB_ERROR;
+	}
+	r->ret = r->cb(&ev, r->ctx);
+	return r->ret ? MNL_CB_STOP : MNL_CB_OK;
+}
+
+LIBP4TC_API int p4tc_event_read(struct p4tc_handle *h, int timeout_ms, p4tc_event_cb cb,
+				void *ctx)
+{
+	struct p4tc_event_read r = { .h = h, .cb = cb, .ctx = ctx };
+	struct pollfd pfd;
+	unsigned int n;
+	ssize_t len;
+	int ret;
+
+	p4tc_clear_err(h);
+	if (!h->events)
+		return p4tc_ret(p4tc_err(h, -EINVAL, "not subscribed to events (p4tc_event_subscribe())"));
+	if (!cb)
+		return p4tc_ret(p4tc_err(h, -EINVAL, "no event callback given"));
+	pfd.fd = mnl_socket_get_fd(h->events);
+	pfd.events = POLLIN;
+	ret = poll(&pfd, 1, timeout_ms);
+	if (ret < 0)
+		return p4tc_ret(-errno);
+	if (!ret)
+		return 0;
+	for (n = 0; n < P4TC_EVENT_BATCH; n++) {
+		len = recv(pfd.fd, h->event_buf, P4TC_EVENT_BUF_SIZE, MSG_DONTWAIT);
+		if (len < 0 && errno == EINTR)
+			continue;
+		if (len < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			break;
+		if (len < 0 && errno == ENOBUFS)
+			return p4tc_ret(p4tc_err(h, -ENOBUFS,
+						 "events were lost: the socket's buffer overflowed"));
+		if (len < 0)
+			return p4tc_ret(-errno);
+		mnl_cb_run(h->event_buf, len, 0, 0, p4tc_event_msg, &r);
+		if (r.ret)
+			return p4tc_ret(r.ret);
+	}
+	return 0;
+}
