@@ -145,8 +145,8 @@ static const struct p4tc_table *mon_table(struct mon *m, struct mon_pipe *mp,
 		memset(t, 0, sizeof(*t));
 		t->id = e->table_id;
 		snprintf(t->name, sizeof(t->name), "%s", e->table_name);
-		if (!p4tc_table_get(m->h, mp->name, t) && t->keysz &&
-		    p4tc_key_size(t) == (int)e->keylen) {
+		if (!p4tc_table_get(m->h, mp->name, t) && !ctx_introspect(&mp->ec, t) &&
+		    t->keysz && p4tc_key_size(t) == (int)e->keylen) {
 			mp->ntables++;
 			return t;
 		}
@@ -365,6 +365,9 @@ static int mon_filter(struct mon *m, struct args *a)
 			return cli_fail(err);
 		mp->ntables = 1;
 		mp->ec.t = t;
+		err = ctx_introspect(&mp->ec, t);
+		if (err)
+			return err;
 	}
 	err = parse_entry_filter(&mp->ec, &m->filter);
 	mp->ec.a = NULL;

@@ -309,6 +309,10 @@ int p4ctrl_main(int argc, char **argv)
 		err = cli_fail(err);
 		goto out;
 	}
+	/* An introspection file wins over the kernel's key schema and actions. */
+	err = ctx_introspect(&c->ec, &c->table);
+	if (err)
+		goto out;
 	err = run(c, verb);
 out:
 	ctx_free(&c->ec);

@@ -218,6 +218,22 @@ void print_defact(const struct entry_ctx *c, const char *key,
 /* The key fields and allowed actions of the table, for "help". */
 void print_table_help(FILE *f, const struct entry_ctx *c);
 
+/*
+ * introspect.c: the pipeline's introspection file, $INTROSPECTION/PIPE.json
+ * (default /etc/iproute2/introspection), if it exists and describes table
+ * @t (by name): its key fields (and keysize) and allowed actions replace
+ * @t's, *@found is set, and its actions (to free) are in *@actions. 0 if
+ * there is no such file or table; CLI_EUSAGE (after an error message) for
+ * a file that cannot be read.
+ */
+int introspect_table(const char *pname, struct p4tc_table *t, struct p4tc_action **actions,
+		     unsigned int *nactions, bool *found);
+/*
+ * The same for a command's table and actions: the file's actions become
+ * @c's, or replace those of the same id if @c has the kernel's already.
+ */
+int ctx_introspect(struct entry_ctx *c, struct p4tc_table *t);
+
 /* batch.c: split a batch file's line into words, in place */
 int batch_split(char *line, char **argv, int max);
 /* Whether @line ends with a backslash (outside quotes and comments), cut off if so. */

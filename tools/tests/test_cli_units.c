@@ -937,6 +937,215 @@ static void test_monitor(void)
 	mon_delete(test_mon);
 }
 
+/* The JSON reader, and introspection files */
+
+static void check_json_err(const char *text, const char *expect)
+{
+	struct json_value *v;
+	char err[128] = "";
+
+	v = json_parse(text, err, sizeof(err));
+	tap_ok(!v && strstr(err, expect), "json '%s' is refused: %s", visible(text), err);
+	json_free(v);
+}
+
+static void test_json_reader(void)
+{
+	const struct json_value *arr, *e;
+	unsigned long long n = 0;
+	struct json_value *v;
+	char err[128];
+
+	v = json_parse(" {\"a\": [1, -2.5e3, \"x\\\"\\u00e9\\ud83d\\ude00\", true, false, null, {}],"
+		       "\"b\": {\"c\": 42}} ", err, sizeof(err));
+	arr = json_get(v, "a");
+	e = arr ? arr->child : NULL;
+	tap_ok(v && arr && arr->type == JSON_ARRAY && e && e->type == JSON_NUMBER &&
+	       !strcmp(e->str, "1") && !strcmp(e->next->str, "-2.5e3") &&
+	       e->next->next->type == JSON_STRING &&
+	       !strcmp(e->next->next->str, "x\"\xc3\xa9\xf0\x9f\x98\x80") &&
+	       e->next->next->next->boolean && !e->next->next->next->next->boolean &&
+	       e->next->next->next->next->next->type == JSON_NULL &&
+	       e->next->next->next->next->next->next->type == JSON_OBJECT &&
+	       !json_get_uint(json_get(v, "b"), "c", 100, &n) && n == 42 &&
+	       json_get_uint(json_get(v, "b"), "c", 41, &n) == -1 && !json_get(v, "z"),
+	       "json values are read, escapes and all");
+	json_free(v);
+	check_json_err("", "line 1, column 1: the document ends before its value");
+	check_json_err("{\"a\": 1,\n  \"b\" 2}", "line 2, column 7: expected ':'");
+	check_json_err("[1, 2", "expected ',' or ']'");
+	check_json_err("[1] x", "line 1, column 5: something after the value");
+	check_json_err("{\"a\": 01}", "expected ',' or '}'");
+	check_json_err("\"a\\q\"", "a bad escape");
+	check_json_err("\"abc", "a string is not closed");
+	check_json_err("[tru]", "not a value");
+	check_json_err("[1.]", "a bad number");
+}
+
+static const char introspection[] =
+	"{\n"
+	"  \"schema_version\" : \"1.0.0\",\n"
+	"  \"pipeline_name\" : \"redirect_l2\",\n"
+	"  \"externs\" : [],\n"
+	"  \"tables\" : [\n"
+	"    {\n"
+	"      \"name\" : \"ingress/other\", \"id\" : 2, \"keysize\" : 8,\n"
+	"      \"keyfields\" : [ { \"id\" : 1, \"name\" : \"k\", \"type\" : \"bit8\",\n"
+	"                        \"match_type\" : \"exact\", \"bitwidth\" : 8 } ]\n"
+	"    },\n"
+	"    {\n"
+	"      \"name\" : \"ingress/nh_table\", \"id\" : 1, \"tentries\" : 262144,\n"
+	"      \"permissions\" : \"0x3da4\", \"nummask\" : 8, \"keysize\" : 48,\n"
+	"      \"keyfields\" : [\n"
+	"        { \"id\" : 2, \"name\" : \"hdr.tcp.port\", \"type\" : \"bit<16>\",\n"
+	"          \"match_type\" : \"exact\", \"bitwidth\" : 16 },\n"
+	"        { \"id\" : 1, \"name\" : \"srcAddr\", \"type\" : \"ipv4\",\n"
+	"          \"match_type\" : \"exact\", \"bitwidth\" : 32 }\n"
+	"      ],\n"
+	"      \"actions\" : [\n"
+	"        { \"id\" : 1, \"name\" : \"redirect_l2/ingress/send_nh\",\n"
+	"          \"action_scope\" : \"TableOnly\", \"annotations\" : [],\n"
+	"          \"params\" : [\n"
+	"            { \"id\" : 1, \"name\" : \"port_id\", \"type\" : \"dev\", \"bitwidth\" : 32 },\n"
+	"            { \"id\" : 2, \"name\" : \"dmac\", \"type\" : \"macaddr\", \"bitwidth\" : 48 },\n"
+	"            { \"id\" : 3, \"name\" : \"label\", \"type\" : \"str\", \"bitwidth\" : 64 }\n"
+	"          ],\n"
+	"          \"default_hit_action\" : false, \"default_miss_action\" : false },\n"
+	"        { \"id\" : 2, \"name\" : \"ingress/drop\", \"action_scope\" : \"TableAndDefault\",\n"
+	"          \"annotations\" : [], \"params\" : [] },\n"
+	"        { \"id\" : 0, \"name\" : \"NoAction\", \"action_scope\" : \"DefaultOnly\",\n"
+	"          \"annotations\" : [], \"params\" : [] }\n"
+	"      ]\n"
+	"    }\n"
+	"  ]\n"
+	"}\n";
+
+static char introspect_dir[64];
+
+static void write_file(const char *name, const char *text)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", introspect_dir, name);
+	f = fopen(path, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+/* Introspect table @name of pipeline @pname: the result, the message in @msg. */
+static int introspect(const char *pname, struct p4tc_table *t, struct entry_ctx *c,
+		      const char *name, const char **msg)
+{
+	int err;
+
+	memset(t, 0, sizeof(*t));
+	t->id = 1;
+	strcpy(t->name, name);
+	t->type = P4TC_TABLE_TYPE_EXACT;
+	t->keysz = 48;
+	memset(c, 0, sizeof(*c));
+	c->pname = pname;
+	c->t = t;
+	capture_stderr();
+	err = ctx_introspect(c, t);
+	*msg = captured();
+	return err;
+}
+
+static void test_introspection(void)
+{
+	static struct p4tc_table t;
+	const struct p4tc_action *act;
+	struct p4tc_entry e;
+	struct entry_ctx c;
+	struct args a;
+	const char *msg;
+	int err;
+
+	strcpy(introspect_dir, "/tmp/p4tc-introspect-XXXXXX");
+	if (!tap_ok(mkdtemp(introspect_dir) != NULL, "a directory for introspection files"))
+		return;
+	setenv("INTROSPECTION", introspect_dir, 1);
+	write_file("redirect_l2.json", introspection);
+
+	err = introspect("redirect_l2", &t, &c, "ingress/nh_table", &msg);
+	tap_ok(!err && t.nkeyfields == 2 && !strcmp(t.keyfields[0].name, "srcAddr") &&
+	       t.keyfields[0].type == P4TC_T_IPV4 && t.keyfields[0].match == P4TC_MATCH_EXACT &&
+	       !strcmp(t.keyfields[1].name, "hdr.tcp.port") && t.keyfields[1].type == P4TC_T_BIT &&
+	       t.keyfields[1].bitsz == 16, "the file's key fields, in id order %s", msg);
+	act = c.actions_loaded ? ctx_find_action(&c, 1, NULL) : NULL;
+	tap_ok(c.nactions == 2 && act && !strcmp(act->name, "ingress/send_nh") &&
+	       act->nparams == 3 && act->params[1].type == P4TC_T_MACADDR &&
+	       act->params[1].offset == 4 && act->params[2].type == P4TC_T_STRING &&
+	       act->params[2].offset == 12 && t.nacts == 2 &&
+	       t.acts[0].flags == P4TC_TABLE_ACT_TABLEONLY && t.acts[1].id == 2 && !t.acts[1].flags,
+	       "its actions, params packed in order, their scopes; NoAction left out");
+	a = words("hdr.tcp.port 80 srcAddr 10.0.0.1/32 action send_nh param port_id lo "
+		  "param dmac 0:1:2:3:4:5 param label hi");
+	c.a = &a;
+	capture_stderr();
+	err = parse_entry(&c, &e, ENTRY_CREATE);
+	msg = captured();
+	tap_ok(!err && !memcmp(e.key, "\x0a\x00\x00\x01\x50\x00", 6) &&
+	       !strcmp(e.action_name, "ingress/send_nh") && e.nparams == 3 && e.params[2].len == 8,
+	       "an entry is read with the file's schema %s", msg);
+	a = words("hdr.tcp.port 80 srcAddr 10.0.0.1 action drop");
+	capture_stderr();
+	err = parse_entry(&c, &e, ENTRY_CREATE);
+	msg = captured();
+	tap_ok(!err, "and its actions %s", msg);
+	ctx_free(&c);
+
+	err = introspect("redirect_l2", &t, &c, "ingress/none", &msg);
+	tap_ok(!err && !t.nkeyfields && !c.actions_loaded, "a table the file has not: the kernel's");
+	err = introspect("nosuch", &t, &c, "ingress/nh_table", &msg);
+	tap_ok(!err && !t.nkeyfields && !c.actions_loaded, "no file: the kernel's");
+	err = introspect("redirect_l2", &t, &c, "ingress/other", &msg);
+	tap_ok(err == CLI_EUSAGE && strstr(msg, "table ingress/other: keysize 8, the kernel's table has 48"),
+	       "a keysize other than the kernel's is refused: %s", msg);
+
+	write_file("bad.json", "{ \"tables\": [ { \"name\": \"cb/t\",\n \"keyfields\": [ x ] } ] }");
+	err = introspect("bad", &t, &c, "cb/t", &msg);
+	tap_ok(err == CLI_EUSAGE && strstr(msg, "Error: introspection ") &&
+	       strstr(msg, "/bad.json: line 2, column 17: not a value") && !strchr(msg, '\n'),
+	       "a broken file is an error naming where: %s", msg);
+	write_file("type.json", "{ \"tables\": [ { \"name\": \"cb/t\", \"keyfields\": [\n"
+		   "{ \"name\": \"k\", \"type\": \"u48\" } ] } ] }");
+	err = introspect("type", &t, &c, "cb/t", &msg);
+	tap_ok(err == CLI_EUSAGE && strstr(msg, "table cb/t: key field k: unknown type \"u48\""),
+	       "an unknown type is an error: %s", msg);
+	write_file("size.json", "{ \"tables\": [ { \"name\": \"cb/t\", \"keyfields\": [\n"
+		   "{ \"name\": \"k\", \"type\": \"bit32\" } ] } ] }");
+	err = introspect("size", &t, &c, "cb/t", &msg);
+	tap_ok(err == CLI_EUSAGE && strstr(msg, "the key fields take 4 bytes, a key of 48 bits takes 6"),
+	       "key fields that do not make the key are an error: %s", msg);
+	write_file("width.json", "{ \"tables\": [ { \"name\": \"cb/t\", \"keyfields\": [\n"
+		   "{ \"name\": \"k\", \"type\": \"bit32\", \"bitwidth\": 16 } ] } ] }");
+	err = introspect("width", &t, &c, "cb/t", &msg);
+	tap_ok(err == CLI_EUSAGE && strstr(msg, "type bit32 is not 16 bits wide"),
+	       "a width other than the type's is an error: %s", msg);
+	write_file("notables.json", "[1]");
+	err = introspect("notables", &t, &c, "cb/t", &msg);
+	tap_ok(err == CLI_EUSAGE && strstr(msg, "no \"tables\" array"),
+	       "a file of something else is an error: %s", msg);
+	{
+		static const char *const files[] = { "redirect_l2.json", "bad.json", "type.json",
+						     "size.json", "width.json", "notables.json" };
+		char path[128];
+		unsigned int i;
+
+		for (i = 0; i < ARRAY_SIZE(files); i++) {
+			snprintf(path, sizeof(path), "%s/%s", introspect_dir, files[i]);
+			unlink(path);
+		}
+		rmdir(introspect_dir);
+	}
+	unsetenv("INTROSPECTION");
+}
+
 static void print_test_table(void *arg)
 {
 	struct entry_ctx c;
@@ -1036,6 +1245,8 @@ int main(void)
 	test_new_type_values();
 	test_filter_words();
 	test_monitor();
+	test_json_reader();
+	test_introspection();
 	test_table_output();
 	test_help();
 	return tap_done();
