@@ -41,7 +41,6 @@ p4tc_tbl_read(struct net *net, struct p4tc_table_entry_act_bpf_params *params,
 {
 	struct p4tc_table_entry_act_bpf *act = NULL;
 	struct p4tc_defact *dflt;
-	struct p4tc_pipeline *p;
 	struct p4tc_table *t;
 	struct p4tc_entry *e;
 
@@ -52,10 +51,7 @@ p4tc_tbl_read(struct net *net, struct p4tc_table_entry_act_bpf_params *params,
 	 * TC egress hold _bh): say so for lockdep; it costs nothing.
 	 */
 	rcu_read_lock();
-	p = p4tc_pipeline_lookup_rcu(net, params->pipeid);
-	if (!p)
-		goto unlock;
-	t = p4tc_table_lookup_rcu(p, params->tblid);
+	t = p4tc_table_cached_rcu(net, params->pipeid, params->tblid);
 	if (!t || (READ_ONCE(t->permissions) & P4TC_DATA_READ_EXEC) != P4TC_DATA_READ_EXEC)
 		goto unlock;
 	if (key__sz != sizeof(struct p4tc_table_entry_key_hdr) + round_up(t->keylen, 8))

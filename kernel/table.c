@@ -4,6 +4,7 @@
  * permissions. Templates change only while their pipeline is unsealed;
  * entries exist only once it is sealed.
  */
+#include <linux/hash.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
 
@@ -137,6 +138,59 @@ static void p4tc_table_free(struct p4tc_table *t)
 {
 	p4tc_store_destroy(t);
 	p4tc_table_free_tmpl(t);
+}
+
+static unsigned int p4tc_table_cache_slot(u32 pipeid, u32 tblid)
+{
+	return hash_32(pipeid * 31 + tblid, P4TC_TABLE_CACHE_BITS);
+}
+
+/**
+ * p4tc_tables_cache() - add a sealed pipeline's tables to the namespace's
+ * cache, or take them out before the pipeline goes
+ * @pn: the namespace's state
+ * @p: the pipeline
+ * @add: add (at seal), else remove
+ *
+ * Context: holds @pn->lock.
+ */
+void p4tc_tables_cache(struct p4tc_net *pn, struct p4tc_pipeline *p, bool add)
+{
+	struct p4tc_table __rcu **slot;
+	struct p4tc_table *t;
+	unsigned long tmp, id;
+
+	idr_for_each_entry_ul(&p->tables, t, tmp, id) {
+		slot = &pn->table_cache[p4tc_table_cache_slot(p->id, t->id)];
+		if (add)
+			rcu_assign_pointer(*slot, t);
+		else if (rcu_access_pointer(*slot) == t)
+			RCU_INIT_POINTER(*slot, NULL);
+	}
+}
+
+/**
+ * p4tc_table_cached_rcu() - find a table of a sealed pipeline from the datapath
+ * @net: namespace
+ * @pipeid: pipeline id
+ * @tblid: table id
+ *
+ * Looks in the namespace's cache first, then in the pipeline's tables.
+ *
+ * Context: RCU read side.
+ * Return: the table or NULL.
+ */
+struct p4tc_table *p4tc_table_cached_rcu(struct net *net, u32 pipeid, u32 tblid)
+{
+	struct p4tc_net *pn = p4tc_net(net);
+	struct p4tc_pipeline *p;
+	struct p4tc_table *t;
+
+	t = rcu_dereference(pn->table_cache[p4tc_table_cache_slot(pipeid, tblid)]);
+	if (likely(t && t->pipeid == pipeid && t->id == tblid))
+		return t;
+	p = p4tc_pipeline_lookup_rcu(net, pipeid);
+	return p ? p4tc_table_lookup_rcu(p, tblid) : NULL;
 }
 
 /**
@@ -682,6 +736,7 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 		goto destroy_store;
 	}
 	t->id = id;
+	t->pipeid = p->id;
 	t->p = p;
 	t->net = genl_info_net(info);
 	err = p4tc_table_add_const(p, t, nest, info);
