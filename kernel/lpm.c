@@ -338,9 +338,14 @@ static void lpm_publish(struct p4tc_lpm *lpm, struct lpm_node __rcu **link,
 			lpm_node_retire(lpm, child);
 		}
 	}
-	/* An insert into an emptied node. */
-	if (link != &lpm->root && lpm_node_empty(old))
-		lpm->empty_nodes--;
+	if (link != &lpm->root) {
+		/* An insert into an emptied node. */
+		if (lpm_node_empty(old))
+			lpm->empty_nodes--;
+		/* A delete whose node lost its last, emptied, children. */
+		if (lpm_node_empty(new))
+			lpm->empty_nodes++;
+	}
 	lpm_node_retire(lpm, old);
 }
 
