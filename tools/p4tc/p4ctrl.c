@@ -127,12 +127,24 @@ static int print_entry_cb(const struct p4tc_entry *e, void *data)
 static int maybe_filter(struct ctrl *c, struct p4tc_entry_filter **fp)
 {
 	struct args *a = c->ec.a;
+	int err, depth;
 
 	*fp = NULL;
 	if (!a->argc || strcmp(a->argv[0], "filter"))
 		return CLI_OK;
 	args_next(a);
-	return parse_entry_filter(&c->ec, fp);
+	err = parse_entry_filter(&c->ec, fp);
+	if (err)
+		return err;
+	/* The kernel's limit, checked before anything is printed. */
+	depth = p4tc_entry_filter_depth(*fp);
+	if (depth > P4TC_FILTER_DEPTH_MAX) {
+		p4tc_entry_filter_free(*fp);
+		*fp = NULL;
+		return args_error(a, "filter: %d levels deep, at most %d (chains of one operator count as balanced)",
+				  depth, P4TC_FILTER_DEPTH_MAX);
+	}
+	return CLI_OK;
 }
 
 static int get_cmd(struct ctrl *c)
