@@ -427,9 +427,6 @@ static int mon_parse(struct mon *m, struct args *a)
 			err = args_error(a, "unexpected \"%s\"", kw);
 		}
 	}
-	if (!err && m->tname && !m->pname)
-		err = args_error(a, "table %s: of which pipeline? pipeline PIPE table CB/TBL",
-				 m->tname);
 	return err;
 }
 

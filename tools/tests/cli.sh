@@ -192,7 +192,8 @@ expect_error 1 'mon: unexpected "digest"' mon p4 digest
 expect_error 1 'mon: cmd "created" is not create, update or delete' mon cmd created
 expect_error 1 'mon: count 0' mon count 0
 expect_error 1 'mon: timeout "1s" is not a number' mon timeout 1s
-expect_error 1 'mon: table cb/t: of which pipeline' mon table cb/t
+expect_error 1 'mon: filter: at "key.k" \(token 1\): no table to find key fields in' \
+	mon table cb/t filter key.k == 1
 expect_error 1 'mon: unexpected "pipeline"' mon pipeline p pipeline q
 expect_error 1 'mon: filter needs an expression' mon filter
 expect_error 1 'mon: filter: at "key.x" \(token 1\): no table to find key fields in' \
