@@ -339,6 +339,34 @@ static int p4tc_entry_insert(struct p4tc_entry_req *req, struct p4tc_entry *e)
 	return err;
 }
 
+/* A new entry (or new version of one) from a request, with its identity. */
+static struct p4tc_entry *p4tc_entry_from_req(struct p4tc_entry_req *req, bool existing)
+{
+	struct p4tc_entry_ident ident;
+	int err;
+
+	err = p4tc_entry_parse_ident(req, &ident, existing);
+	return err ? ERR_PTR(err) : p4tc_entry_build(req, &ident);
+}
+
+/* Create the request's entry in its table; it belongs to the table then. */
+static struct p4tc_entry *p4tc_entry_add(struct p4tc_entry_req *req, bool tmpl_created)
+{
+	struct p4tc_entry *e;
+	int err;
+
+	e = p4tc_entry_from_req(req, false);
+	if (IS_ERR(e))
+		return e;
+	e->tmpl_created = tmpl_created;
+	err = p4tc_entry_insert(req, e);
+	if (err) {
+		kfree(e);
+		return ERR_PTR(err);
+	}
+	return e;
+}
+
 /**
  * p4tc_entry_create_const() - add a const entry given with a table template
  * @p: unsealed pipeline
@@ -353,27 +381,11 @@ struct p4tc_entry *p4tc_entry_create_const(struct p4tc_pipeline *p, struct p4tc_
 					   const struct nlattr *nest, struct net *net,
 					   struct netlink_ext_ack *extack)
 {
-	struct p4tc_entry_ident ident;
 	struct p4tc_entry_req req;
-	struct p4tc_entry *e;
 	int err;
 
 	err = p4tc_entry_req_init(&req, p, t, NULL, nest, net, extack);
-	if (err)
-		return ERR_PTR(err);
-	err = p4tc_entry_parse_ident(&req, &ident, false);
-	if (err)
-		return ERR_PTR(err);
-	e = p4tc_entry_build(&req, &ident);
-	if (IS_ERR(e))
-		return e;
-	e->tmpl_created = 1;
-	err = p4tc_entry_insert(&req, e);
-	if (err) {
-		kfree(e);
-		return ERR_PTR(err);
-	}
-	return e;
+	return err ? ERR_PTR(err) : p4tc_entry_add(&req, true);
 }
 
 /**
@@ -391,26 +403,16 @@ void p4tc_entry_remove_const(struct p4tc_table *t, struct p4tc_entry *e)
 
 static int p4tc_entry_create(struct p4tc_entry_req *req)
 {
-	struct p4tc_entry_ident ident;
 	struct p4tc_entry *e;
-	int err;
 
 	if (!(READ_ONCE(req->t->permissions) & P4TC_CTRL_PERM_C)) {
 		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s has no control create permission",
 				       req->obj);
 		return -EPERM;
 	}
-	err = p4tc_entry_parse_ident(req, &ident, false);
-	if (err)
-		return err;
-	e = p4tc_entry_build(req, &ident);
+	e = p4tc_entry_add(req, false);
 	if (IS_ERR(e))
 		return PTR_ERR(e);
-	err = p4tc_entry_insert(req, e);
-	if (err) {
-		kfree(e);
-		return err;
-	}
 	rcu_read_lock();
 	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_NEW, req->p, req->t, e, NULL);
 	rcu_read_unlock();
@@ -435,14 +437,10 @@ static bool p4tc_entry_perm_fail(struct p4tc_entry_req *req, const struct p4tc_e
 static int p4tc_entry_update(struct p4tc_entry_req *req)
 {
 	struct p4tc_table *t = req->t;
-	struct p4tc_entry_ident ident;
 	struct p4tc_entry *e, *old;
 	int err;
 
-	err = p4tc_entry_parse_ident(req, &ident, true);
-	if (err)
-		return err;
-	e = p4tc_entry_build(req, &ident);
+	e = p4tc_entry_from_req(req, true);
 	if (IS_ERR(e))
 		return PTR_ERR(e);
 	p4tc_store_lock(t);

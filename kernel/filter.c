@@ -9,6 +9,8 @@
 
 #include "netlink.h"
 
+#include <p4tc/filter.h>
+
 /**
  * struct p4tc_filter - a node of a filter tree
  * @op: enum p4tc_filter_op
@@ -190,35 +192,8 @@ struct p4tc_filter *p4tc_filter_parse(const struct nlattr *nest, const struct p4
 /* Compare the operand's bytes with the value, as unsigned integers. */
 static int p4tc_filter_cmp(const struct p4tc_filter *f, const u8 *opnd)
 {
-	bool lsb_first = f->host_order && IS_ENABLED(CONFIG_CPU_LITTLE_ENDIAN);
-	u32 i, j;
-	u8 a, b;
-
-	for (i = 0; i < f->len; i++) {
-		j = lsb_first ? f->len - 1 - i : i;
-		a = opnd[j] & f->mask[j];
-		b = f->value[j] & f->mask[j];
-		if (a != b)
-			return a < b ? -1 : 1;
-	}
-	return 0;
-}
-
-static bool p4tc_filter_rel(u8 op, int cmp)
-{
-	switch (op) {
-	case P4TC_FILTER_OP_EQ:
-		return !cmp;
-	case P4TC_FILTER_OP_NE:
-		return cmp;
-	case P4TC_FILTER_OP_LT:
-		return cmp < 0;
-	case P4TC_FILTER_OP_GT:
-		return cmp > 0;
-	case P4TC_FILTER_OP_LE:
-		return cmp <= 0;
-	}
-	return cmp >= 0;
+	return p4tc_filter_bytes_cmp(opnd, f->value, f->mask, f->len,
+				     f->host_order && IS_ENABLED(CONFIG_CPU_LITTLE_ENDIAN));
 }
 
 /**

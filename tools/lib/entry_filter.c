@@ -12,6 +12,8 @@
 
 #include "internal.h"
 
+#include <p4tc/filter.h>
+
 struct p4tc_entry_filter {
 	__u8 op;		/* enum p4tc_filter_op */
 	/* comparisons */
@@ -663,35 +665,8 @@ LIBP4TC_API int p4tc_entry_filter_depth(const struct p4tc_entry_filter *f)
 /* Compare the operand's bytes with the value as unsigned numbers, as the kernel. */
 static int p4tc_filter_cmp(const struct p4tc_entry_filter *f, const __u8 *opnd)
 {
-	bool lsb_first = f->host_order && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
-	unsigned int i, j;
-	__u8 a, b;
-
-	for (i = 0; i < f->len; i++) {
-		j = lsb_first ? f->len - 1 - i : i;
-		a = opnd[j] & f->mask[j];
-		b = f->value[j] & f->mask[j];
-		if (a != b)
-			return a < b ? -1 : 1;
-	}
-	return 0;
-}
-
-static bool p4tc_filter_rel(__u8 op, int cmp)
-{
-	switch (op) {
-	case P4TC_FILTER_OP_EQ:
-		return !cmp;
-	case P4TC_FILTER_OP_NE:
-		return cmp;
-	case P4TC_FILTER_OP_LT:
-		return cmp < 0;
-	case P4TC_FILTER_OP_GT:
-		return cmp > 0;
-	case P4TC_FILTER_OP_LE:
-		return cmp <= 0;
-	}
-	return cmp >= 0;
+	return p4tc_filter_bytes_cmp(opnd, f->value, f->mask, f->len,
+				     f->host_order && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__);
 }
 
 static bool p4tc_filter_match(const struct p4tc_entry_filter *f, const struct p4tc_entry *e)
