@@ -47,32 +47,30 @@ p4tc_tbl_read(struct net *net, struct p4tc_table_entry_act_bpf_params *params,
 	if (!net || params__sz != sizeof(*params))
 		return NULL;
 	/*
-	 * Programs run under RCU, but not always under rcu_read_lock() (XDP,
-	 * TC egress hold _bh): say so for lockdep; it costs nothing.
+	 * Programs run as RCU readers, under rcu_read_lock() or with bottom
+	 * halves disabled, which 6.1's RCU treats alike; no rcu_read_lock()
+	 * here: with PREEMPT_RCU (Debian's) it is a function call each way.
 	 */
-	rcu_read_lock();
 	t = p4tc_table_cached_rcu(net, params->pipeid, params->tblid);
 	if (!t || (READ_ONCE(t->permissions) & P4TC_DATA_READ_EXEC) != P4TC_DATA_READ_EXEC)
-		goto unlock;
+		return NULL;
 	if (key__sz != sizeof(struct p4tc_table_entry_key_hdr) + round_up(t->keylen, 8))
-		goto unlock;
+		return NULL;
 	e = p4tc_store_lookup(t, (u8 *)key + sizeof(struct p4tc_table_entry_key_hdr));
 	if (e && (e->permissions & P4TC_DATA_READ_EXEC) == P4TC_DATA_READ_EXEC) {
 		p4tc_entry_hit(t, e, len);
 		act = &e->act;
 		/* A hit without an action takes the default hit action. */
 		if (!act->act_id) {
-			dflt = rcu_dereference(t->default_hit);
+			dflt = rcu_dereference_check(t->default_hit, rcu_read_lock_bh_held());
 			if (dflt)
 				act = &dflt->act;
 		}
 	} else {
-		dflt = rcu_dereference(t->default_miss);
+		dflt = rcu_dereference_check(t->default_miss, rcu_read_lock_bh_held());
 		if (dflt)
 			act = &dflt->act;
 	}
-unlock:
-	rcu_read_unlock();
 	return act;
 }
 

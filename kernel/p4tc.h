@@ -26,23 +26,16 @@ struct net;
 struct p4tc_lpm;
 struct p4tc_tern;
 
-/* Slots of the namespace's cache of sealed tables, for the kfuncs. */
-#define P4TC_TABLE_CACHE_BITS	6
-
 /**
  * struct p4tc_net - per network namespace state
  * @lock: serializes template changes and the pipeline list
  * @pipelines: pipelines by id, RCU-safe for lookups
  * @npipelines: number of pipelines in @pipelines
- * @table_cache: tables of sealed pipelines by hash of (pipeline id, table
- *	id), RCU: the datapath finds its table without walking two idrs; a
- *	slot two tables hash to keeps the last one sealed
  */
 struct p4tc_net {
 	struct mutex lock;	/* template changes, the pipeline list */
 	struct idr pipelines;
 	unsigned int npipelines;
-	struct p4tc_table __rcu *table_cache[1 << P4TC_TABLE_CACHE_BITS];
 };
 
 /**
@@ -355,7 +348,7 @@ struct p4tc_table *p4tc_table_find(struct p4tc_pipeline *p, u32 id, const char *
 struct p4tc_table *p4tc_table_lookup_rcu(struct p4tc_pipeline *p, u32 tblid);
 void p4tc_tables_destroy(struct p4tc_pipeline *p);
 void p4tc_tables_stop_aging(struct p4tc_pipeline *p);
-void p4tc_tables_cache(struct p4tc_net *pn, struct p4tc_pipeline *p, bool add);
+void p4tc_tables_cache(struct p4tc_pipeline *p, bool add);
 struct p4tc_table *p4tc_table_cached_rcu(struct net *net, u32 pipeid, u32 tblid);
 
 int p4tc_table_parse_profile(const struct p4tc_table *t, const struct nlattr *attr,

@@ -464,7 +464,7 @@ int p4tc_nl_pipeline_set(struct sk_buff *skb, struct genl_info *info)
 			p->numtables = old_numtables;
 			goto unlock;
 		}
-		p4tc_tables_cache(pn, p, true);
+		p4tc_tables_cache(p, true);
 	}
 	err = p4tc_pipeline_reply(msg, p, info);
 	mutex_unlock(&pn->lock);
@@ -573,7 +573,7 @@ int p4tc_nl_pipeline_del(struct sk_buff *skb, struct genl_info *info)
 		nlmsg_free(event);
 		event = NULL;
 	}
-	p4tc_tables_cache(pn, p, false);
+	p4tc_tables_cache(p, false);
 	idr_remove(&pn->pipelines, p->id);
 	pn->npipelines--;
 	p4tc_pipeline_put(p);
@@ -598,7 +598,7 @@ void p4tc_pipelines_destroy(struct p4tc_net *pn)
 
 	mutex_lock(&pn->lock);
 	idr_for_each_entry_ul(&pn->pipelines, p, tmp, id) {
-		p4tc_tables_cache(pn, p, false);
+		p4tc_tables_cache(p, false);
 		idr_remove(&pn->pipelines, id);
 		/* Filters may hold it past the namespace's netlink: stop aging. */
 		p4tc_tables_stop_aging(p);

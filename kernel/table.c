@@ -140,33 +140,47 @@ static void p4tc_table_free(struct p4tc_table *t)
 	p4tc_table_free_tmpl(t);
 }
 
-static unsigned int p4tc_table_cache_slot(u32 pipeid, u32 tblid)
+/*
+ * Tables of sealed pipelines of every namespace, by hash of (namespace,
+ * pipeline id, table id): the datapath finds its table with one load and
+ * three compares, without the namespace's generic pointer or two idrs. A
+ * slot two tables hash to keeps the last one sealed; the other takes the
+ * slow path.
+ */
+#define P4TC_TABLE_CACHE_BITS	8
+
+static struct p4tc_table __rcu *p4tc_table_cache[1 << P4TC_TABLE_CACHE_BITS];
+static DEFINE_SPINLOCK(p4tc_table_cache_lock);
+
+static struct p4tc_table __rcu **p4tc_table_cache_slot(const struct net *net, u32 pipeid,
+						       u32 tblid)
 {
-	return hash_32(pipeid * 31 + tblid, P4TC_TABLE_CACHE_BITS);
+	u64 key = (unsigned long)net ^ ((u64)pipeid << 32 | tblid);
+
+	return &p4tc_table_cache[hash_64(key, P4TC_TABLE_CACHE_BITS)];
 }
 
 /**
- * p4tc_tables_cache() - add a sealed pipeline's tables to the namespace's
+ * p4tc_tables_cache() - add a sealed pipeline's tables to the datapath's
  * cache, or take them out before the pipeline goes
- * @pn: the namespace's state
  * @p: the pipeline
  * @add: add (at seal), else remove
- *
- * Context: holds @pn->lock.
  */
-void p4tc_tables_cache(struct p4tc_net *pn, struct p4tc_pipeline *p, bool add)
+void p4tc_tables_cache(struct p4tc_pipeline *p, bool add)
 {
 	struct p4tc_table __rcu **slot;
 	struct p4tc_table *t;
 	unsigned long tmp, id;
 
+	spin_lock(&p4tc_table_cache_lock);
 	idr_for_each_entry_ul(&p->tables, t, tmp, id) {
-		slot = &pn->table_cache[p4tc_table_cache_slot(p->id, t->id)];
+		slot = p4tc_table_cache_slot(t->net, p->id, t->id);
 		if (add)
 			rcu_assign_pointer(*slot, t);
 		else if (rcu_access_pointer(*slot) == t)
 			RCU_INIT_POINTER(*slot, NULL);
 	}
+	spin_unlock(&p4tc_table_cache_lock);
 }
 
 /**
@@ -175,22 +189,26 @@ void p4tc_tables_cache(struct p4tc_net *pn, struct p4tc_pipeline *p, bool add)
  * @pipeid: pipeline id
  * @tblid: table id
  *
- * Looks in the namespace's cache first, then in the pipeline's tables.
+ * Looks in the cache first, then in the pipeline's tables.
  *
- * Context: RCU read side.
+ * Context: RCU read side: rcu_read_lock() or bottom halves disabled, as
+ * every BPF program runs.
  * Return: the table or NULL.
  */
 struct p4tc_table *p4tc_table_cached_rcu(struct net *net, u32 pipeid, u32 tblid)
 {
-	struct p4tc_net *pn = p4tc_net(net);
 	struct p4tc_pipeline *p;
 	struct p4tc_table *t;
 
-	t = rcu_dereference(pn->table_cache[p4tc_table_cache_slot(pipeid, tblid)]);
-	if (likely(t && t->pipeid == pipeid && t->id == tblid))
+	t = rcu_dereference_check(*p4tc_table_cache_slot(net, pipeid, tblid),
+				  rcu_read_lock_bh_held());
+	if (likely(t && t->net == net && t->pipeid == pipeid && t->id == tblid))
 		return t;
+	rcu_read_lock();
 	p = p4tc_pipeline_lookup_rcu(net, pipeid);
-	return p ? p4tc_table_lookup_rcu(p, tblid) : NULL;
+	t = p ? p4tc_table_lookup_rcu(p, tblid) : NULL;
+	rcu_read_unlock();
+	return t;
 }
 
 /**
