@@ -30,6 +30,7 @@ struct p4tc_entry_req {
 	struct nlattr *tb[P4TC_ENTRY_A_MAX + 1];
 	struct net *net;
 	struct netlink_ext_ack *extack;
+	struct p4tc_who who;
 	char obj[2 * P4TC_NAME_LEN + 8];
 };
 
@@ -39,6 +40,19 @@ struct p4tc_entry_ident {
 	u32 prio;
 	u16 prefixlen;
 };
+
+static void p4tc_who_set(struct p4tc_who *who, u8 entity)
+{
+	who->entity = entity;
+	who->pid = 0;
+	if (entity == P4TC_ENTITY_TC) {
+		who->pid = task_tgid_nr(current);
+		get_task_comm(who->comm, current);
+	} else {
+		strscpy(who->comm, entity == P4TC_ENTITY_TIMER ? "timer" : "kernel",
+			sizeof(who->comm));
+	}
+}
 
 /* Whether an entry nest names @t, the table of the entry before it. */
 static bool p4tc_entry_names_table(struct nlattr **tb, const struct p4tc_table *t)
@@ -69,8 +83,10 @@ static int p4tc_entry_req_init(struct p4tc_entry_req *req, struct p4tc_pipeline 
 	req->nest = nest;
 	req->net = net;
 	req->extack = extack;
+	/* Entries of a batch share the requester and the table. */
 	if (!t && p4tc_entry_names_table(req->tb, prev))
 		return 0;
+	p4tc_who_set(&req->who, P4TC_ENTITY_TC);
 	req->t = t ?: p4tc_tmpl_lookup(p, &p4tc_table_ops, req->tb[P4TC_ENTRY_A_TABLE_ID],
 				       req->tb[P4TC_ENTRY_A_TABLE_NAME], nest, extack);
 	if (IS_ERR(req->t))
@@ -186,19 +202,6 @@ static u32 p4tc_entry_id_prio(const struct p4tc_table *t, u32 prio)
 	return t->type == P4TC_TABLE_TYPE_TERNARY ? prio : 0;
 }
 
-static void p4tc_who_set(struct p4tc_who *who, u8 entity)
-{
-	who->entity = entity;
-	who->pid = 0;
-	if (entity == P4TC_ENTITY_TC) {
-		who->pid = task_tgid_nr(current);
-		get_task_comm(who->comm, current);
-	} else {
-		strscpy(who->comm, entity == P4TC_ENTITY_TIMER ? "timer" : "kernel",
-			sizeof(who->comm));
-	}
-}
-
 /* Permissions, dynamic and aging of a new or updated entry. */
 static int p4tc_entry_parse_attrs(struct p4tc_entry_req *req, struct p4tc_entry *e,
 				  const struct p4tc_entry *old)
@@ -274,7 +277,7 @@ static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req,
 	if (err)
 		goto free_entry;
 	e->created = p4tc_now();
-	p4tc_who_set(&e->created_by, P4TC_ENTITY_TC);
+	e->created_by = req->who;
 	return e;
 
 free_entry:
@@ -461,7 +464,7 @@ static int p4tc_entry_update(struct p4tc_entry_req *req)
 	e->tmpl_created = old->tmpl_created;
 	e->created = old->created;
 	e->created_by = old->created_by;
-	p4tc_who_set(&e->updated_by, P4TC_ENTITY_TC);
+	e->updated_by = req->who;
 	e->lastused = READ_ONCE(old->lastused);
 	e->firstused = READ_ONCE(old->firstused);
 	if (t->counters)
@@ -488,10 +491,8 @@ static int p4tc_entry_delete(struct p4tc_entry_req *req)
 	struct p4tc_table *t = req->t;
 	struct p4tc_entry_ident ident;
 	struct p4tc_entry *e;
-	struct p4tc_who who;
 	int err;
 
-	p4tc_who_set(&who, P4TC_ENTITY_TC);
 	err = p4tc_entry_parse_ident(req, &ident, true);
 	if (err)
 		return err;
@@ -507,7 +508,7 @@ static int p4tc_entry_delete(struct p4tc_entry_req *req)
 	p4tc_store_unlock(t);
 	if (err)
 		return err;
-	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_DEL, req->p, t, e, &who);
+	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_DEL, req->p, t, e, &req->who);
 	kfree_rcu(e, rcu);
 	return 0;
 }
