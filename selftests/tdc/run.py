@@ -5,7 +5,8 @@ run.py - run tdc-format control-plane test cases, each in a fresh network
 namespace, and print TAP.
 
     selftests/tdc/run.py [-c CATEGORY]... [-e ID]... [-j N] [-t SECONDS]
-                         [-l] [-v] [--validate] [--pending] [-i] [FILE...]
+                         [-l] [-v] [--validate] [--pending] [--in-place]
+                         [-i] [FILE...]
 
 The cases use the format of the kernel's tools/testing/selftests/tc-testing
 (tdc.py): a JSON array of objects with id, name, category, setup,
@@ -314,15 +315,59 @@ def cat(files, cwd):
     return rc, out, err
 
 
+class FastExec:
+    """
+    Copies of programs and of their libraries in tmpfs, run by a copy of the
+    dynamic loader. In the guest the host's files are read over 9p, and the
+    loader and libraries that every exec maps cost 0.1 to 0.5 s; from tmpfs
+    the same bytes load several times faster.
+    """
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix='tdc-bin-')
+        os.chmod(self.dir, 0o755)
+
+    def copy(self, path):
+        """The argv prefix that runs a copy of @path, or [@path]."""
+        try:
+            out = subprocess.run(['ldd', path], stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, check=True).stdout.decode()
+        except (OSError, subprocess.CalledProcessError):
+            return [path]
+        # "libc.so.6 => /lib/.../libc.so.6 (0x...)", "/lib64/ld-linux-x86-64.so.2 (0x...)"
+        libs = re.findall(r'^\s*(?:\S+ => )?(/\S+) \(0x', out, re.MULTILINE)
+        loaders = [l for l in libs if os.path.basename(l).startswith('ld-linux')]
+        if len(loaders) != 1:
+            return [path]
+        try:
+            for f in [path] + libs:
+                dst = os.path.join(self.dir, os.path.basename(f))
+                if not os.path.exists(dst):
+                    shutil.copy(os.path.realpath(f), dst)
+                    os.chmod(dst, 0o755)
+        except OSError:
+            return [path]
+        return [os.path.join(self.dir, os.path.basename(loaders[0])), '--library-path',
+                self.dir, os.path.join(self.dir, os.path.basename(path))]
+
+    def remove(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
 class Runner:
     def __init__(self, args):
         self.args = args
         self.netns = Netns()
         self.kmsg = Kmsg()
+        self.fast = FastExec()
+
+        def program(path):
+            return path if args.in_place else ' '.join(self.fast.copy(path))
+        self.sh = program('/bin/sh').split()
         self.names = {
-            'P4TC': os.path.join(TOP, 'tools/p4tc/p4tc'),
+            'P4TC': program(os.path.join(TOP, 'tools/p4tc/p4tc')),
             'TC': shutil.which('tc') or '/usr/sbin/tc',
-            'IP': shutil.which('ip') or '/usr/sbin/ip',
+            'IP': program(shutil.which('ip') or '/usr/sbin/ip'),
+            'NSENTER': program(shutil.which('nsenter') or '/usr/bin/nsenter'),
             'TOP': TOP,
             'TDC': TDC_DIR,
         }
@@ -332,7 +377,7 @@ class Runner:
         cmd = Template(cmd).safe_substitute(names)
         simple = simple_commands(cmd)
         if simple is None:
-            return self.spawn(['/bin/sh', '-c', cmd], False, names, timeout)
+            return self.spawn(self.sh + ['-c', cmd], False, names, timeout)
         rc, out, err = 0, '', ''
         for argv, merge in simple:
             if argv[0] == 'cat' and not any(a.startswith('-') for a in argv[1:]):
@@ -567,6 +612,8 @@ def main():
                     help='kill a command after S seconds (default 60)')
     ap.add_argument('-j', '--jobs', type=int, default=2, metavar='N',
                     help='run N cases at a time (default 2)')
+    ap.add_argument('--in-place', action='store_true',
+                    help='run tools/p4tc/p4tc and /bin/sh themselves, not copies in tmpfs')
     ap.add_argument('-i', '--gen-id', action='store_true',
                     help='give the cases with "id": "" an unused id and exit')
     args = ap.parse_args()
@@ -613,7 +660,11 @@ def main():
     if err:
         print('Bail out! ' + err)
         return 1
-    return 1 if Runner(args).run_all(cases, max(1, args.jobs)) else 0
+    runner = Runner(args)
+    try:
+        return 1 if runner.run_all(cases, max(1, args.jobs)) else 0
+    finally:
+        runner.fast.remove()
 
 
 if __name__ == '__main__':

@@ -623,7 +623,8 @@ static void concurrent_run(bool lpm)
 	for (i = 0; i < 2; i++)
 		pthread_join(readers[i], NULL);
 	tap_ok(!failed && !c.bad && c.judged > s,
-	       "%s: %lu lookups concurrent with %lu writes; of the %lu that overlap one write at most, %lu answer neither before nor after it",
+	       "%s: %lu lookups concurrent with %lu writes; of the %lu that overlap one write at most, "
+	       "%lu answer neither before nor after it",
 	       lpm ? "lpm" : "ternary", c.lookups, s, c.judged, c.bad);
 	failed = false;
 	p4tc_lpm_free(c.l);
@@ -633,9 +634,22 @@ static void concurrent_run(bool lpm)
 	free(c.want);
 }
 
-int main(int argc, char **argv)
+/* n seeds from first_seed, with fail_percent of allocations failing. */
+static void run_seeds(const char *name, void (*run)(uint64_t, unsigned int),
+		      uint64_t n, unsigned int fail_percent)
 {
 	uint64_t seed;
+
+	for (seed = first_seed; seed < first_seed + n && !failed; seed++)
+		run(seed, fail_percent);
+	tap_ok(!failed, "%s: seeds %" PRIu64 "..%" PRIu64 " of %" PRIu64
+	       " operations, %u%% of allocations failing, agree with the reference",
+	       name, first_seed, first_seed + n - 1, nops, fail_percent);
+	failed = false;
+}
+
+int main(int argc, char **argv)
+{
 	int opt;
 
 	while ((opt = getopt(argc, argv, "s:n:o:t:")) != -1) {
@@ -659,29 +673,10 @@ int main(int argc, char **argv)
 		}
 	}
 	shim_thread_init();
-
-	for (seed = first_seed; seed < first_seed + nseeds && !failed; seed++)
-		lpm_seed(seed, 0);
-	tap_ok(!failed, "lpm: seeds %" PRIu64 "..%" PRIu64 ", %" PRIu64 " operations each, agree with the reference",
-	       first_seed, first_seed + nseeds - 1, nops);
-	failed = false;
-	for (seed = first_seed; seed < first_seed + nseeds / 4 && !failed; seed++)
-		lpm_seed(seed, 10);
-	tap_ok(!failed, "lpm: %" PRIu64 " seeds with 10%% of allocations failing agree with the reference",
-	       nseeds / 4);
-	failed = false;
-
-	for (seed = first_seed; seed < first_seed + nseeds && !failed; seed++)
-		tern_seed(seed, 0);
-	tap_ok(!failed, "ternary: seeds %" PRIu64 "..%" PRIu64 ", %" PRIu64 " operations each, agree with the reference",
-	       first_seed, first_seed + nseeds - 1, nops);
-	failed = false;
-	for (seed = first_seed; seed < first_seed + nseeds / 4 && !failed; seed++)
-		tern_seed(seed, 10);
-	tap_ok(!failed, "ternary: %" PRIu64 " seeds with 10%% of allocations failing agree with the reference",
-	       nseeds / 4);
-	failed = false;
-
+	run_seeds("lpm", lpm_seed, nseeds, 0);
+	run_seeds("lpm", lpm_seed, nseeds / 4, 10);
+	run_seeds("ternary", tern_seed, nseeds, 0);
+	run_seeds("ternary", tern_seed, nseeds / 4, 10);
 	if (concurrent_seconds > 0) {
 		concurrent_run(true);
 		concurrent_run(false);
