@@ -60,7 +60,7 @@ static int p4tc_action_parse_params(struct p4tc_action *act, const struct nlattr
 		if (p4tc_nl_attr_missing(extack, attr, tb, P4TC_PARAM_A_NAME, "param name") ||
 		    p4tc_nl_attr_missing(extack, attr, tb, P4TC_PARAM_A_TYPE, "param type"))
 			return -EINVAL;
-		err = p4tc_nl_check_name(tb[P4TC_PARAM_A_NAME], "param", false, extack);
+		err = p4tc_nl_check_name(tb[P4TC_PARAM_A_NAME], obj, "param", false, extack);
 		if (err)
 			return err;
 		pi = &act->params[act->num_params];
@@ -289,7 +289,7 @@ static int p4tc_action_check_name(const struct nlattr *attr, struct netlink_ext_
 	const char *slash = strchr(name, '/');
 	int err;
 
-	err = p4tc_nl_check_name(attr, "action", true, extack);
+	err = p4tc_nl_check_name(attr, NULL, "action", true, extack);
 	if (err)
 		return err;
 	if (slash && (slash == name || !slash[1] || strchr(slash + 1, '/'))) {

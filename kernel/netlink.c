@@ -386,6 +386,8 @@ const char *p4tc_nl_str(const struct nlattr *attr)
 /**
  * p4tc_nl_check_name() - check an object name attribute
  * @attr: NLA_NUL_STRING attribute
+ * @owner: the object the named one belongs to (a param's action, a key
+ *	field's table), or NULL, for the message
  * @what: the object kind, for the message
  * @slash: the name may have a '/' (its form is the caller's to check)
  * @extack: error report
@@ -396,15 +398,15 @@ const char *p4tc_nl_str(const struct nlattr *attr)
  * Return: 0, or -EINVAL if the name is empty, too long or has another
  * character.
  */
-int p4tc_nl_check_name(const struct nlattr *attr, const char *what, bool slash,
-		       struct netlink_ext_ack *extack)
+int p4tc_nl_check_name(const struct nlattr *attr, const char *owner, const char *what,
+		       bool slash, struct netlink_ext_ack *extack)
 {
 	const char *name = nla_data(attr), *c;
 	size_t len = strlen(name);
 
 	if (!len || len >= P4TC_NAME_LEN) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s name must have 1 to %d characters",
-				       what, P4TC_NAME_LEN - 1);
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s%s%s name must have 1 to %d characters",
+				       owner ?: "", owner ? ": " : "", what, P4TC_NAME_LEN - 1);
 		goto bad_attr;
 	}
 	for (c = name; *c; c++) {
@@ -412,8 +414,10 @@ int p4tc_nl_check_name(const struct nlattr *attr, const char *what, bool slash,
 		if (isascii(*c) && (isalnum(*c) || *c == '_' || *c == '.' || *c == '-' ||
 				    (slash && *c == '/')))
 			continue;
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s name may only have letters, digits, _ . -%s",
-				       what, slash ? " and /" : "");
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "%s%s%s name %s may only have letters, digits, _ . -%s",
+				       owner ?: "", owner ? ": " : "", what, name,
+				       slash ? " and /" : "");
 		goto bad_attr;
 	}
 	return 0;

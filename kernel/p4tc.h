@@ -415,8 +415,8 @@ void *p4tc_nl_dump_start(struct sk_buff *skb, struct netlink_callback *cb);
 int p4tc_nl_parse_nested(struct nlattr **tb, const struct nlattr *nest,
 			 const char *what, struct genl_info *info);
 const char *p4tc_nl_str(const struct nlattr *attr);
-int p4tc_nl_check_name(const struct nlattr *attr, const char *what, bool slash,
-		       struct netlink_ext_ack *extack);
+int p4tc_nl_check_name(const struct nlattr *attr, const char *owner, const char *what,
+		       bool slash, struct netlink_ext_ack *extack);
 
 /* kfuncs.c */
 int p4tc_kfuncs_init(void);

@@ -336,7 +336,7 @@ int p4tc_nl_pipeline_new(struct sk_buff *skb, struct genl_info *info)
 	if (p4tc_nl_attr_missing(extack, info->attrs[P4TC_A_PIPELINE], tb,
 				 P4TC_PIPELINE_A_NAME, "pipeline name"))
 		return -EINVAL;
-	err = p4tc_nl_check_name(tb[P4TC_PIPELINE_A_NAME], "pipeline", false, extack);
+	err = p4tc_nl_check_name(tb[P4TC_PIPELINE_A_NAME], NULL, "pipeline", false, extack);
 	if (err)
 		return err;
 	name = nla_data(tb[P4TC_PIPELINE_A_NAME]);

@@ -261,8 +261,8 @@ static int p4tc_table_parse_keyfields(struct p4tc_table *t, const struct nlattr 
 {
 	struct nlattr *tb[P4TC_KEYFIELD_A_MAX + 1];
 	struct p4tc_type_info *kf, *fields;
+	u32 n = 0, offset = 0, bits, i;
 	const struct nlattr *attr;
-	u32 n = 0, offset = 0, i;
 	int rem, err;
 
 	fields = kcalloc(P4TC_MAX_KEY_FIELDS, sizeof(*fields), GFP_KERNEL_ACCOUNT);
@@ -287,7 +287,7 @@ static int p4tc_table_parse_keyfields(struct p4tc_table *t, const struct nlattr 
 		    p4tc_nl_attr_missing(extack, attr, tb, P4TC_KEYFIELD_A_TYPE,
 					 "key field type"))
 			goto free_fields;
-		err = p4tc_nl_check_name(tb[P4TC_KEYFIELD_A_NAME], "key field", false,
+		err = p4tc_nl_check_name(tb[P4TC_KEYFIELD_A_NAME], obj, "key field", false,
 					 extack);
 		if (err)
 			goto free_fields;
@@ -321,6 +321,14 @@ static int p4tc_table_parse_keyfields(struct p4tc_table *t, const struct nlattr 
 		kf->offset = offset;
 		offset += kf->size;
 		n++;
+	}
+	for (i = 0, bits = 0; i < n; i++)
+		bits += fields[i].bitsz;
+	if (bits > t->keysz) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: key fields take %u bits, more than keysz %u",
+				       obj, bits, t->keysz);
+		err = -EINVAL;
+		goto free_fields;
 	}
 	if (n && offset != t->keylen) {
 		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: key fields take %u bytes but keysz %u needs %u",
@@ -545,7 +553,7 @@ static int p4tc_table_check_name(const struct nlattr *attr, struct netlink_ext_a
 	const char *slash = strchr(name, '/');
 	int err;
 
-	err = p4tc_nl_check_name(attr, "table", true, extack);
+	err = p4tc_nl_check_name(attr, NULL, "table", true, extack);
 	if (err)
 		return err;
 	if (!slash || slash == name || !slash[1] || strchr(slash + 1, '/')) {
@@ -720,7 +728,9 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 		err = -EEXIST;
 		goto unlock;
 	}
-	if (p4tc_nl_attr_missing(extack, nest, tb, P4TC_TABLE_A_KEYSZ, "table keysz")) {
+	if (!tb[P4TC_TABLE_A_KEYSZ]) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: missing keysz", obj);
+		NL_SET_ERR_ATTR_MISS(extack, nest, P4TC_TABLE_A_KEYSZ);
 		err = -EINVAL;
 		goto unlock;
 	}

@@ -64,6 +64,13 @@ void *p4tc_tmpl_lookup(struct p4tc_pipeline *p, const struct p4tc_tmpl_ops *ops,
 		return ERR_PTR(-EINVAL);
 	}
 	obj = p4tc_tmpl_find(p, ops, id ? nla_get_u32(id) : 0, p4tc_nl_str(name));
+	if (obj && id && name && strcmp(p4tc_tmpl_name(ops, obj), nla_data(name))) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "pipeline %s: %s id %u is %s, not %s", p->name,
+				       ops->kind, nla_get_u32(id), p4tc_tmpl_name(ops, obj),
+				       (const char *)nla_data(name));
+		NL_SET_BAD_ATTR(extack, id);
+		return ERR_PTR(-EINVAL);
+	}
 	if (obj)
 		return obj;
 	if (id)
