@@ -33,15 +33,37 @@ bool out_json(void)
 	return out_is_json;
 }
 
+/*
+ * The JSON array of a command's output opens with its first object, so
+ * that a command failing before any output prints nothing.
+ */
+static bool out_array_pending, out_array_open;
+
 void out_begin(void)
 {
-	if (out_is_json)
+	out_array_pending = out_is_json;
+}
+
+static void out_open_pending(void)
+{
+	if (out_array_pending) {
+		out_array_pending = false;
+		out_array_open = true;
 		jw_start_array(&out_jw);
+	}
 }
 
 void out_end(void)
 {
-	if (out_is_json) {
+	out_open_pending();
+	out_abort();
+}
+
+void out_abort(void)
+{
+	out_array_pending = false;
+	if (out_array_open) {
+		out_array_open = false;
 		jw_end_array(&out_jw);
 		fputc('\n', out_f);
 	}
@@ -81,6 +103,7 @@ static const char *out_container_key(const char *key)
 void out_open_object(const char *key)
 {
 	key = out_container_key(key);
+	out_open_pending();
 	if (out_is_json) {
 		out_name(key);
 		jw_start_object(&out_jw);
@@ -96,6 +119,7 @@ void out_close_object(void)
 void out_open_array(const char *key)
 {
 	key = out_container_key(key);
+	out_open_pending();
 	if (out_is_json) {
 		out_name(key);
 		jw_start_array(&out_jw);
@@ -170,7 +194,10 @@ void out_typed_value(const char *key, const char *fmt, __u32 type, const char *t
 
 const char *type_name(__u32 type, __u16 bitsz, char *buf, size_t size)
 {
-	if (p4tc_type_str(type, bitsz, buf, size) < 0)
+	/* The implicit key of a table without key fields: bits up to 512. */
+	if (type == P4TC_T_BIT && bitsz > 128)
+		snprintf(buf, size, "bit%u", bitsz);
+	else if (p4tc_type_str(type, bitsz, buf, size) < 0)
 		snprintf(buf, size, "type%u", type);
 	return buf;
 }

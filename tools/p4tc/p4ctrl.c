@@ -117,9 +117,47 @@ static int tbl_attrs_cmd(struct ctrl *c)
 	return err;
 }
 
+/* What a get prints: the pipeline, then its entries, once one is known. */
+struct get_out {
+	struct entry_ctx *ec;
+	const struct p4tc_pipeline *p;
+	bool started;
+};
+
+static void get_out_start(struct get_out *o)
+{
+	if (o->started)
+		return;
+	o->started = true;
+	out_begin();
+	out_open_object(NULL);
+	out_str("pname", "pipeline %s", o->p->name);
+	out_uint("pipeid", " pipeid %llu\n", o->p->id);
+	out_close_object();
+	out_open_object(NULL);
+	out_open_array("entries");
+}
+
+static void get_out_end(struct get_out *o, int err)
+{
+	if (!err)
+		get_out_start(o);
+	if (!o->started)
+		return;
+	out_close_array();
+	out_close_object();
+	if (err)
+		out_abort();
+	else
+		out_end();
+}
+
 static int print_entry_cb(const struct p4tc_entry *e, void *data)
 {
-	print_entry(data, e);
+	struct get_out *o = data;
+
+	get_out_start(o);
+	print_entry(o->ec, e);
 	return 0;
 }
 
@@ -152,6 +190,7 @@ static int get_cmd(struct ctrl *c)
 	struct p4tc_entry_filter *f = NULL;
 	struct p4tc_pipeline p = {};
 	struct p4tc_entry e = {};
+	struct get_out o = { .ec = &c->ec, .p = &p };
 	int err;
 
 	err = maybe_filter(c, &f);
@@ -174,21 +213,12 @@ static int get_cmd(struct ctrl *c)
 		return cli_fail(err);
 	}
 
-	out_begin();
-	out_open_object(NULL);
-	out_str("pname", "pipeline %s", p.name);
-	out_uint("pipeid", " pipeid %llu\n", p.id);
-	out_close_object();
-	out_open_object(NULL);
-	out_open_array("entries");
+	/* Nothing is printed if the dump fails before its first entry. */
 	if (e.keylen)
-		print_entry(&c->ec, &e);
+		err = print_entry_cb(&e, &o);
 	else
-		err = p4tc_entry_dump_filter(c->h, c->ec.pname, &c->table, f, print_entry_cb,
-					     &c->ec);
-	out_close_array();
-	out_close_object();
-	out_end();
+		err = p4tc_entry_dump_filter(c->h, c->ec.pname, &c->table, f, print_entry_cb, &o);
+	get_out_end(&o, err);
 	p4tc_entry_filter_free(f);
 	return err < 0 ? cli_fail(err) : CLI_OK;
 }

@@ -96,6 +96,7 @@ bool out_json(void);
 /* A command's output: in JSON, one array. */
 void out_begin(void);
 void out_end(void);
+void out_abort(void);
 /* The name of the next object or array opened with a NULL key (JSON only). */
 void out_next_key(const char *key);
 /* One value on its own line: end it, in JSON with a newline, and flush. */

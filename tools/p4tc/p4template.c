@@ -189,7 +189,10 @@ static int pipeline_cmd(enum verb verb, const char *path, struct args *a)
 		} else {
 			err = p4tc_pipeline_dump(h, print_pipeline_cb, NULL);
 		}
-		out_end();
+		if (err)
+			out_abort();
+		else
+			out_end();
 		break;
 	}
 	return err < 0 ? cli_fail(err) : CLI_OK;
@@ -344,7 +347,10 @@ static int action_cmd(enum verb verb, const char *pname, const char *name,
 		} else {
 			err = p4tc_action_dump(h, pname, print_action_cb, (void *)pname);
 		}
-		out_end();
+		if (err)
+			out_abort();
+		else
+			out_end();
 		break;
 	}
 	return err < 0 ? cli_fail(err) : CLI_OK;
@@ -367,18 +373,6 @@ void print_table(const struct entry_ctx *c, const struct p4tc_table *t)
 	out_uint("nummasks", " nummasks %llu", t->nummasks);
 	out_permissions("permissions", " permissions %s", t->permissions);
 	out_uint("nentries", " nentries %llu\n", t->nentries);
-	out_uint("num_masks_used", "\tnum_masks_used %llu", t->num_masks_used);
-	out_uint("memory", " memory %llu", t->memory);
-	out_bool("counters", " counters %s", t->counters);
-	out_uint("num_timer_profiles", " num_timer_profiles %llu\n", t->num_timer_profiles);
-	out_open_array("timer_profiles");
-	for (i = 0; i < t->ntimer_profiles; i++) {
-		out_open_object(NULL);
-		out_uint("id", "\ttimer_profile id %llu", t->timer_profiles[i].id);
-		out_uint("aging", " aging %llu\n", t->timer_profiles[i].aging_ms);
-		out_close_object();
-	}
-	out_close_array();
 	out_open_array("keyfields");
 	for (i = 0; i < t->nkeyfields; i++) {
 		const struct p4tc_keyfield *kf = &t->keyfields[i];
@@ -389,6 +383,19 @@ void print_table(const struct entry_ctx *c, const struct p4tc_table *t)
 		out_type("type", " type %s", kf->type, kf->bitsz);
 		out_uint("width", NULL, kf->bitsz);
 		out_match("match_type", " match %s\n", kf->match);
+		out_close_object();
+	}
+	out_close_array();
+	/* After the key: lines printed before libp4tc 0.3 keep their place. */
+	out_uint("num_masks_used", "\tnum_masks_used %llu", t->num_masks_used);
+	out_uint("memory", " memory %llu", t->memory);
+	out_bool("counters", " counters %s", t->counters);
+	out_uint("num_timer_profiles", " num_timer_profiles %llu\n", t->num_timer_profiles);
+	out_open_array("timer_profiles");
+	for (i = 0; i < t->ntimer_profiles; i++) {
+		out_open_object(NULL);
+		out_uint("id", "\ttimer_profile id %llu", t->timer_profiles[i].id);
+		out_uint("aging", " aging %llu\n", t->timer_profiles[i].aging_ms);
 		out_close_object();
 	}
 	out_close_array();
@@ -706,7 +713,10 @@ static int table_cmd(enum verb verb, const char *pname, const char *name,
 		} else {
 			err = p4tc_table_dump(h, pname, print_table_cb, &tc->ec);
 		}
-		out_end();
+		if (err)
+			out_abort();
+		else
+			out_end();
 		break;
 	}
 	err = err < 0 ? cli_fail(err) : CLI_OK;
