@@ -230,8 +230,11 @@ void print_action(const char *pname, const struct p4tc_action *act)
 	out_str("actname", "%s", act->name);
 	out_uint("actid", " actid %llu", act->id);
 	out_bool("active", " active %s", act->active);
+	/* Text shows it when not the default: nothing depends on it here. */
 	if (act->has & P4TC_ACTION_HAS_NUM_PREALLOC)
-		out_uint("num_prealloc_acts", " num_prealloc_acts %llu", act->num_prealloc);
+		out_uint("num_prealloc_acts",
+			 act->num_prealloc != P4TC_DEFAULT_NUM_PREALLOC ?
+			 " num_prealloc_acts %llu" : NULL, act->num_prealloc);
 	out_text("\n");
 	out_open_array("params");
 	for (i = 0; i < act->nparams; i++) {
