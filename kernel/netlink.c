@@ -383,6 +383,14 @@ const char *p4tc_nl_str(const struct nlattr *attr)
 	return attr ? nla_data(attr) : "";
 }
 
+static bool p4tc_nl_printable(const char *s)
+{
+	for (; *s; s++)
+		if (!isascii(*s) || !isprint(*s))
+			return false;
+	return true;
+}
+
 /**
  * p4tc_nl_check_name() - check an object name attribute
  * @attr: NLA_NUL_STRING attribute
@@ -414,10 +422,17 @@ int p4tc_nl_check_name(const struct nlattr *attr, const char *owner, const char 
 		if (isascii(*c) && (isalnum(*c) || *c == '_' || *c == '.' || *c == '-' ||
 				    (slash && *c == '/')))
 			continue;
-		NL_SET_ERR_MSG_FMT_MOD(extack,
-				       "%s%s%s name %s may only have letters, digits, _ . -%s",
-				       owner ?: "", owner ? ": " : "", what, name,
-				       slash ? " and /" : "");
+		/* The name is said only if all of it is printable text. */
+		if (p4tc_nl_printable(name))
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "%s%s%s name %s may only have letters, digits, _ . -%s",
+					       owner ?: "", owner ? ": " : "", what, name,
+					       slash ? " and /" : "");
+		else
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "%s%s%s name may only have letters, digits, _ . -%s",
+					       owner ?: "", owner ? ": " : "", what,
+					       slash ? " and /" : "");
 		goto bad_attr;
 	}
 	return 0;

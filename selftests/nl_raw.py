@@ -33,10 +33,10 @@ rejects(g, "pipeline name of 32 characters", errno.EINVAL,
         "pipeline name must have 1 to 31 characters", CMD_PIPELINE_NEW,
         nest(A_PIPELINE, string(PIPELINE_A_NAME, "x" * 32)))
 rejects(g, "pipeline name with a space", errno.EINVAL,
-        "pipeline name may only have letters, digits, _ . -", CMD_PIPELINE_NEW,
+        "pipeline name a b may only have letters, digits, _ . -", CMD_PIPELINE_NEW,
         nest(A_PIPELINE, string(PIPELINE_A_NAME, "a b")))
 rejects(g, "pipeline name with a slash", errno.EINVAL,
-        "pipeline name may only have letters, digits, _ . -", CMD_PIPELINE_NEW,
+        "pipeline name a/b may only have letters, digits, _ . -", CMD_PIPELINE_NEW,
         nest(A_PIPELINE, string(PIPELINE_A_NAME, "a/b")))
 rejects(g, "pipeline name that is not ASCII", errno.EINVAL,
         "pipeline name may only have letters, digits, _ . -", CMD_PIPELINE_NEW,
@@ -60,7 +60,7 @@ rejects(g, "key field of an unknown type", errno.EINVAL, "unknown type 99", CMD_
         pipe, nest(A_TABLE, string(TABLE_A_NAME, "cb/t"), u32(TABLE_A_KEYSZ, 8),
                    nest(TABLE_A_KEYFIELD, string(KEYFIELD_A_NAME, "k"), u32(KEYFIELD_A_TYPE, 99))))
 rejects(g, "table name with a quote", errno.EINVAL,
-        "table name may only have letters, digits, _ . - and /", CMD_TABLE_NEW, pipe,
+        "table name cb/\"t may only have letters, digits, _ . - and /", CMD_TABLE_NEW, pipe,
         nest(A_TABLE, string(TABLE_A_NAME, 'cb/"t'), u32(TABLE_A_KEYSZ, 8)))
 err, _, _ = g.p4tc(CMD_TABLE_NEW, pipe, nest(A_TABLE, string(TABLE_A_NAME, "cb/t"),
                                              u32(TABLE_A_KEYSZ, 32)))
