@@ -5,6 +5,7 @@
  * action on a hit of an entry without an action; both are replaced under
  * RCU, so lookups never wait for the control plane.
  */
+#include <linux/rhashtable.h>
 #include <linux/slab.h>
 
 #include "netlink.h"
@@ -21,6 +22,59 @@ static const struct p4tc_table_act *p4tc_table_act_find(const struct p4tc_table 
 		if (t->acts[i].act_id == act_id)
 			return &t->acts[i];
 	return NULL;
+}
+
+/* Whether @t's list of actions allows @act_id in an entry or a default. */
+static bool p4tc_table_act_allowed(const struct p4tc_table *t, u32 act_id, bool dflt)
+{
+	const struct p4tc_table_act *ta = p4tc_table_act_find(t, act_id);
+
+	if (!t->num_acts || !act_id)
+		return true;
+	return ta && !(ta->flags & (dflt ? P4TC_TABLE_ACT_TABLEONLY :
+					   P4TC_TABLE_ACT_DEFAULTONLY));
+}
+
+/**
+ * p4tc_table_check_acts() - whether a new list of allowed actions still
+ * allows the actions of a table's default actions and const entries
+ * @t: the table, of an unsealed pipeline
+ * @new: the table's new template, with the new list
+ * @obj: the table, for messages
+ * @extack: error report
+ *
+ * Return: 0, or -EBUSY with an extack message.
+ */
+int p4tc_table_check_acts(struct p4tc_table *t, const struct p4tc_table *new,
+			  const char *obj, struct netlink_ext_ack *extack)
+{
+	const struct p4tc_defact *hit, *miss;
+	const struct p4tc_action *a;
+	struct rhashtable_iter iter;
+	struct p4tc_entry *e;
+	u32 act_id = 0;
+	bool dflt;
+
+	hit = rcu_dereference_protected(t->default_hit, true);
+	miss = rcu_dereference_protected(t->default_miss, true);
+	if (hit && !p4tc_table_act_allowed(new, hit->act.act_id, true))
+		act_id = hit->act.act_id;
+	else if (miss && !p4tc_table_act_allowed(new, miss->act.act_id, true))
+		act_id = miss->act.act_id;
+	dflt = act_id;
+	rhashtable_walk_enter(&t->entries, &iter);
+	rhashtable_walk_start(&iter);
+	while (!act_id && (e = rhashtable_walk_next(&iter)))
+		if (!IS_ERR(e) && !p4tc_table_act_allowed(new, e->act.act_id, false))
+			act_id = e->act.act_id;
+	rhashtable_walk_stop(&iter);
+	rhashtable_walk_exit(&iter);
+	if (!act_id)
+		return 0;
+	a = p4tc_action_find(t->p, act_id, NULL);
+	NL_SET_ERR_MSG_FMT_MOD(extack, "%s: the new table_acts do not allow action %s of %s",
+			       obj, a ? a->name : "?", dflt ? "a default action" : "a const entry");
+	return -EBUSY;
 }
 
 /**
@@ -46,7 +100,6 @@ int p4tc_table_parse_action(struct p4tc_pipeline *p, const struct p4tc_table *t,
 {
 	const struct nlattr *id_attr = NULL, *name_attr = NULL, *attr;
 	struct nlattr *params[P4TC_MAX_PARAMS];
-	const struct p4tc_table_act *ta;
 	const struct p4tc_action *a;
 	unsigned int nparams = 0;
 	u32 act_id = 0;
@@ -87,9 +140,7 @@ int p4tc_table_parse_action(struct p4tc_pipeline *p, const struct p4tc_table *t,
 		NL_SET_BAD_ATTR(extack, act_id ? id_attr : name_attr);
 		return -EPERM;
 	}
-	ta = p4tc_table_act_find(t, a->id);
-	if (t->num_acts && (!ta || ta->flags & (dflt ? P4TC_TABLE_ACT_TABLEONLY :
-							P4TC_TABLE_ACT_DEFAULTONLY))) {
+	if (!p4tc_table_act_allowed(t, a->id, dflt)) {
 		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: action %s is not allowed %s", obj,
 				       a->name, dflt ? "as a default action" : "in entries");
 		NL_SET_BAD_ATTR(extack, act_id ? id_attr : name_attr);

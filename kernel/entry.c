@@ -255,7 +255,7 @@ static int p4tc_entry_parse_attrs(struct p4tc_entry_req *req, struct p4tc_entry 
 
 /* A new entry (or new version of one) from a request. */
 static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req,
-					   const struct p4tc_entry_ident *ident)
+					   const struct p4tc_entry_ident *ident, bool existing)
 {
 	u32 idlen = p4tc_table_idlen(req->t);
 	struct p4tc_entry *e;
@@ -273,9 +273,12 @@ static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req,
 	if (err)
 		goto free_entry;
 	e->act.hit = 1;
-	err = p4tc_entry_parse_attrs(req, e, NULL);
-	if (err)
-		goto free_entry;
+	/* An update parses them against the entry it replaces. */
+	if (!existing) {
+		err = p4tc_entry_parse_attrs(req, e, NULL);
+		if (err)
+			goto free_entry;
+	}
 	e->created = p4tc_now();
 	e->created_by = req->who;
 	return e;
@@ -349,7 +352,7 @@ static struct p4tc_entry *p4tc_entry_from_req(struct p4tc_entry_req *req, bool e
 	int err;
 
 	err = p4tc_entry_parse_ident(req, &ident, existing);
-	return err ? ERR_PTR(err) : p4tc_entry_build(req, &ident);
+	return err ? ERR_PTR(err) : p4tc_entry_build(req, &ident, existing);
 }
 
 /* Create the request's entry in its table; it belongs to the table then. */
@@ -518,6 +521,8 @@ static int p4tc_entry_tbl_attrs(struct p4tc_entry_req *req)
 {
 	struct p4tc_defact *hit = NULL, *miss = NULL;
 	u32 aging[P4TC_MAX_TIMER_PROFILES];
+	struct sk_buff *event;
+	void *hdr;
 	struct nlattr *tb[P4TC_TABLE_A_MAX + 1];
 	const struct nlattr *attr;
 	struct p4tc_table *t = req->t;
@@ -583,6 +588,14 @@ static int p4tc_entry_tbl_attrs(struct p4tc_entry_req *req)
 		WRITE_ONCE(t->permissions, nla_get_u16(tb[P4TC_TABLE_A_PERMISSIONS]));
 	memcpy(t->profile_aging, aging, sizeof(aging));
 	spin_unlock_bh(&t->lock);
+	/* Published as the table's new state, as a template update is. */
+	event = p4tc_nl_event_new(req->net, P4TC_CMD_TABLE_SET, P4TC_TABLE_MSG_SIZE, &hdr,
+				  GFP_KERNEL);
+	if (event && p4tc_table_ops.fill(event, req->p, t)) {
+		nlmsg_free(event);
+		event = NULL;
+	}
+	p4tc_nl_event_send(req->net, event, hdr, GFP_KERNEL);
 	return 0;
 
 unlock:

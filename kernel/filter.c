@@ -193,7 +193,7 @@ struct p4tc_filter *p4tc_filter_parse(const struct nlattr *nest, const struct p4
 static int p4tc_filter_cmp(const struct p4tc_filter *f, const u8 *opnd)
 {
 	return p4tc_filter_bytes_cmp(opnd, f->value, f->mask, f->len,
-				     f->host_order && IS_ENABLED(CONFIG_CPU_LITTLE_ENDIAN));
+				     f->host_order && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__);
 }
 
 /**

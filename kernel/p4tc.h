@@ -364,6 +364,8 @@ int p4tc_table_parse_acts(struct p4tc_pipeline *p, const struct nlattr *nest,
 			  struct p4tc_table_act **acts, u32 *num_acts, const char *obj,
 			  struct netlink_ext_ack *extack);
 int p4tc_table_put_acts(struct sk_buff *skb, const struct p4tc_table *t);
+int p4tc_table_check_acts(struct p4tc_table *t, const struct p4tc_table *new,
+			  const char *obj, struct netlink_ext_ack *extack);
 struct p4tc_defact *p4tc_defact_parse(struct p4tc_pipeline *p, const struct p4tc_table *t,
 				      const struct nlattr *attr, struct net *net,
 				      struct netlink_ext_ack *extack);

@@ -848,6 +848,7 @@ int p4tc_nl_table_set(struct sk_buff *skb, struct genl_info *info)
 		goto unlock;
 	}
 	p4tc_table_copy_tmpl(new, t);
+	strscpy(new->name, t->name, sizeof(new->name));
 	new->keyfields = NULL;
 	new->acts = NULL;
 	err = p4tc_table_apply(p, new, tb, nest, obj, extack);
@@ -857,6 +858,18 @@ int p4tc_nl_table_set(struct sk_buff *skb, struct genl_info *info)
 		new->keyfields = t->keyfields;
 	if (!nla_find_nested(nest, P4TC_TABLE_A_ACT))
 		new->acts = t->acts;
+	if (new->tentries < atomic_read(&t->nentries)) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s has %d const entries, more than tentries %u",
+				       obj, atomic_read(&t->nentries), new->tentries);
+		NL_SET_BAD_ATTR(extack, tb[P4TC_TABLE_A_TENTRIES]);
+		err = -EBUSY;
+		goto free_new;
+	}
+	if (nla_find_nested(nest, P4TC_TABLE_A_ACT)) {
+		err = p4tc_table_check_acts(t, new, obj, extack);
+		if (err)
+			goto free_new;
+	}
 	reshaped = p4tc_table_reshaped(t, new, nest);
 	if (reshaped && atomic_read(&t->nentries)) {
 		NL_SET_ERR_MSG_FMT_MOD(extack,
