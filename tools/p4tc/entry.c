@@ -289,7 +289,11 @@ int parse_defact(struct entry_ctx *c, const char *kw, struct p4tc_default_action
 	}
 	while ((word = args_next(c->a))) {
 		if (!strcmp(word, "permissions")) {
-			err = parse_permissions(c->a, "permissions", &d->permissions);
+			char what[48];
+
+			/* The error names the default action, not just "permissions". */
+			snprintf(what, sizeof(what), "%s permissions", kw);
+			err = parse_permissions(c->a, what, &d->permissions);
 			if (!err && (d->permissions & DEFACT_NEEDED_PERMS) != DEFACT_NEEDED_PERMS)
 				err = args_error(c->a, "%s permissions 0x%x must keep control read, data read and data execute (0x%x)",
 						 kw, d->permissions, DEFACT_NEEDED_PERMS);
