@@ -5,7 +5,6 @@
  * action on a hit of an entry without an action; both are replaced under
  * RCU, so lookups never wait for the control plane.
  */
-#include <linux/rhashtable.h>
 #include <linux/slab.h>
 
 #include "netlink.h"
@@ -50,9 +49,9 @@ int p4tc_table_check_acts(struct p4tc_table *t, const struct p4tc_table *new,
 {
 	const struct p4tc_defact *hit, *miss;
 	const struct p4tc_action *a;
-	struct rhashtable_iter iter;
 	struct p4tc_entry *e;
 	u32 act_id = 0;
+	u32 bucket;
 	bool dflt;
 
 	hit = rcu_dereference_protected(t->default_hit, true);
@@ -62,13 +61,15 @@ int p4tc_table_check_acts(struct p4tc_table *t, const struct p4tc_table *new,
 	else if (miss && !p4tc_table_act_allowed(new, miss->act.act_id, true))
 		act_id = miss->act.act_id;
 	dflt = act_id;
-	rhashtable_walk_enter(&t->entries, &iter);
-	rhashtable_walk_start(&iter);
-	while (!act_id && (e = rhashtable_walk_next(&iter)))
-		if (!IS_ERR(e) && !p4tc_table_act_allowed(new, e->act.act_id, false))
+	rcu_read_lock();
+	bucket = 0;
+	for (e = p4tc_store_next(t, &bucket, NULL); e; e = p4tc_store_next(t, &bucket, e)) {
+		if (!p4tc_table_act_allowed(new, e->act.act_id, false)) {
 			act_id = e->act.act_id;
-	rhashtable_walk_stop(&iter);
-	rhashtable_walk_exit(&iter);
+			break;
+		}
+	}
+	rcu_read_unlock();
 	if (!act_id)
 		return 0;
 	a = p4tc_action_find(t->p, act_id, NULL);

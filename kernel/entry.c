@@ -7,7 +7,6 @@
  * go once idle for longer than their aging. Storage is in store.c.
  */
 #include <linux/sched.h>
-#include <linux/rhashtable.h>
 #include <linux/slab.h>
 
 #include "netlink.h"
@@ -261,11 +260,10 @@ static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req,
 	struct p4tc_entry *e;
 	int err;
 
-	e = kzalloc(p4tc_entry_size(idlen, req->t->counters), GFP_KERNEL_ACCOUNT);
+	e = p4tc_entry_alloc(idlen, req->t->counters, GFP_KERNEL_ACCOUNT);
 	if (!e)
 		return ERR_PTR(-ENOMEM);
-	e->idlen = idlen;
-	memcpy(e->id, ident->id, idlen);
+	memcpy(p4tc_entry_id(e), ident->id, idlen);
 	e->prio = ident->prio;
 	e->prefixlen = ident->prefixlen;
 	err = p4tc_table_parse_action(req->p, req->t, req->nest, &p4tc_entry_act_attrs, false,
@@ -284,7 +282,7 @@ static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req,
 	return e;
 
 free_entry:
-	kfree(e);
+	p4tc_entry_free(e);
 	return ERR_PTR(err);
 }
 
@@ -310,7 +308,7 @@ static int p4tc_entry_take_prio(struct p4tc_entry_req *req, struct p4tc_entry *e
 		return prio;
 	}
 	e->prio = prio;
-	e->id_prio = p4tc_entry_id_prio(t, prio);
+	e->node.id_prio = p4tc_entry_id_prio(t, prio);
 	return 0;
 }
 
@@ -367,7 +365,7 @@ static struct p4tc_entry *p4tc_entry_add(struct p4tc_entry_req *req, bool tmpl_c
 	e->tmpl_created = tmpl_created;
 	err = p4tc_entry_insert(req, e);
 	if (err) {
-		kfree(e);
+		p4tc_entry_free(e);
 		return ERR_PTR(err);
 	}
 	return e;
@@ -404,7 +402,7 @@ void p4tc_entry_remove_const(struct p4tc_table *t, struct p4tc_entry *e)
 	p4tc_store_lock(t);
 	p4tc_store_remove(t, e);
 	p4tc_store_unlock(t);
-	kfree_rcu(e, rcu);
+	p4tc_entry_free_rcu(e);
 }
 
 static int p4tc_entry_create(struct p4tc_entry_req *req)
@@ -450,7 +448,7 @@ static int p4tc_entry_update(struct p4tc_entry_req *req)
 	if (IS_ERR(e))
 		return PTR_ERR(e);
 	p4tc_store_lock(t);
-	old = p4tc_store_find(t, e->id, p4tc_entry_id_prio(t, e->prio));
+	old = p4tc_store_find(t, p4tc_entry_id(e), p4tc_entry_id_prio(t, e->prio));
 	err = -ENOENT;
 	if (!old) {
 		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: no entry with this key", req->obj);
@@ -463,7 +461,6 @@ static int p4tc_entry_update(struct p4tc_entry_req *req)
 	if (err)
 		goto unlock;
 	e->prio = old->prio;
-	e->id_prio = old->id_prio;
 	e->tmpl_created = old->tmpl_created;
 	e->created = old->created;
 	e->created_by = old->created_by;
@@ -472,17 +469,14 @@ static int p4tc_entry_update(struct p4tc_entry_req *req)
 	e->firstused = READ_ONCE(old->firstused);
 	if (t->counters)
 		*p4tc_entry_counters(e) = *p4tc_entry_counters(old);
-	err = p4tc_store_replace(t, old, e);
-	if (err)
-		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: cannot replace the entry (%d)",
-				       req->obj, err);
+	p4tc_store_replace(t, old, e);
 unlock:
 	p4tc_store_unlock(t);
 	if (err) {
-		kfree(e);
+		p4tc_entry_free(e);
 		return err;
 	}
-	kfree_rcu(old, rcu);
+	p4tc_entry_free_rcu(old);
 	rcu_read_lock();
 	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_SET, req->p, t, e, NULL);
 	rcu_read_unlock();
@@ -512,7 +506,7 @@ static int p4tc_entry_delete(struct p4tc_entry_req *req)
 	if (err)
 		return err;
 	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_DEL, req->p, t, e, &req->who);
-	kfree_rcu(e, rcu);
+	p4tc_entry_free_rcu(e);
 	return 0;
 }
 
@@ -791,9 +785,9 @@ static int p4tc_entry_fill(struct sk_buff *skb, struct p4tc_pipeline *p,
 	if (!nest ||
 	    nla_put_u32(skb, P4TC_ENTRY_A_TABLE_ID, t->id) ||
 	    nla_put_string(skb, P4TC_ENTRY_A_TABLE_NAME, t->name) ||
-	    nla_put(skb, P4TC_ENTRY_A_KEY, t->keylen, e->id) ||
+	    nla_put(skb, P4TC_ENTRY_A_KEY, t->keylen, p4tc_entry_id(e)) ||
 	    (t->type != P4TC_TABLE_TYPE_EXACT &&
-	     nla_put(skb, P4TC_ENTRY_A_MASK, t->keylen, e->id + t->keylen)) ||
+	     nla_put(skb, P4TC_ENTRY_A_MASK, t->keylen, p4tc_entry_id(e) + t->keylen)) ||
 	    nla_put_u32(skb, P4TC_ENTRY_A_PRIO, e->prio) ||
 	    nla_put_u16(skb, P4TC_ENTRY_A_PERMISSIONS, e->permissions) ||
 	    (act && (nla_put_u32(skb, P4TC_ENTRY_A_ACTION_ID, act->id) ||
@@ -895,8 +889,9 @@ put_pipeline:
 }
 
 /*
- * Remove the entries for which @match() holds, letting the CPU and RCU
- * breathe every so often in big tables.
+ * Remove the entries for which @match() holds, one bucket of the table's
+ * hash at a time under the writer lock, letting the CPU breathe every so
+ * often in big tables.
  */
 #define P4TC_WALK_BATCH	1024
 
@@ -905,41 +900,29 @@ static u32 p4tc_entry_remove_if(struct p4tc_table *t,
 					      const struct p4tc_filter *f),
 				const struct p4tc_filter *filter, const struct p4tc_who *who)
 {
-	u8 id[2 * P4TC_MAX_KEYSZ / 8];
-	struct rhashtable_iter iter;
 	unsigned long now = jiffies;
-	u32 seen = 0, count = 0;
-	struct p4tc_entry *e;
-	u32 id_prio;
+	struct p4tc_entry *e, *next;
+	u32 b, bucket, count = 0;
 
-	rhashtable_walk_enter(&t->entries, &iter);
-	rhashtable_walk_start(&iter);
-	while ((e = rhashtable_walk_next(&iter))) {
-		if (IS_ERR(e) || !match(e, now, filter))
+	for (b = 0; b <= t->entries->mask && atomic_read(&t->nentries); b++) {
+		if (!(b % P4TC_WALK_BATCH))
+			cond_resched();
+		if (!rcu_access_pointer(t->entries->buckets[b]))
 			continue;
-		/*
-		 * Out of the walk's RCU section (lpm and ternary writers
-		 * sleep), @e may go: find it again by identity under the lock.
-		 */
-		memcpy(id, e->id, e->idlen);
-		id_prio = e->id_prio;
-		rhashtable_walk_stop(&iter);
 		p4tc_store_lock(t);
-		e = p4tc_store_find(t, id, id_prio);
-		if (e && match(e, now, filter) && !p4tc_store_remove(t, e)) {
+		bucket = b;
+		for (e = p4tc_store_next(t, &bucket, NULL); e && bucket == b; e = next) {
+			next = p4tc_store_next(t, &bucket, e);
+			if (!match(e, now, filter) || p4tc_store_remove(t, e))
+				continue;
 			/* Removals by aging are published if the entry allows. */
 			if (who && e->permissions & P4TC_CTRL_PERM_P)
 				p4tc_entry_notify(t->net, P4TC_CMD_ENTRY_DEL, t->p, t, e, who);
-			kfree_rcu(e, rcu);
+			p4tc_entry_free_rcu(e);
 			count++;
 		}
 		p4tc_store_unlock(t);
-		if (!(++seen % P4TC_WALK_BATCH))
-			cond_resched();
-		rhashtable_walk_start(&iter);
 	}
-	rhashtable_walk_stop(&iter);
-	rhashtable_walk_exit(&iter);
 	return count;
 }
 
@@ -1022,7 +1005,7 @@ int p4tc_nl_entry_del(struct sk_buff *skb, struct genl_info *info)
 	struct p4tc_filter *filter = NULL;
 	struct p4tc_entry_req req;
 	struct p4tc_pipeline *p;
-	u32 n, count = 0;
+	u32 count;
 	int err;
 
 	if (p4tc_nl_attr_missing(extack, NULL, info->attrs, P4TC_A_ENTRY, "entry attributes"))
@@ -1047,11 +1030,7 @@ int p4tc_nl_entry_del(struct sk_buff *skb, struct genl_info *info)
 			goto put_pipeline;
 		}
 	}
-	/* A walk may miss entries moved by removals: go until none is left. */
-	do {
-		n = p4tc_entry_remove_if(req.t, p4tc_entry_deletable, filter, NULL);
-		count += n;
-	} while (n);
+	count = p4tc_entry_remove_if(req.t, p4tc_entry_deletable, filter, NULL);
 	p4tc_filter_free(filter);
 	err = p4tc_entry_flush_reply(p, req.t, count, info);
 put_pipeline:
@@ -1059,12 +1038,16 @@ put_pipeline:
 	return err;
 }
 
-/* Dump state, kept in cb->ctx between calls. */
+/*
+ * Dump state, kept in cb->ctx between calls: where the walk is, as a bucket
+ * of the table's hash and the entries of that bucket already dumped.
+ */
 struct p4tc_entry_dump {
 	struct p4tc_pipeline *p;
 	struct p4tc_table *t;
-	struct rhashtable_iter *iter;
 	struct p4tc_filter *filter;
+	u32 bucket;
+	u32 skip;
 };
 
 /*
@@ -1105,18 +1088,10 @@ static int p4tc_entry_dump_init(struct netlink_callback *cb)
 			goto put_pipeline;
 		}
 	}
-	dump->iter = kmalloc(sizeof(*dump->iter), GFP_KERNEL);
-	err = -ENOMEM;
-	if (!dump->iter)
-		goto free_filter;
 	dump->p = p;
 	dump->t = req.t;
-	rhashtable_walk_enter(&req.t->entries, dump->iter);
 	return 0;
 
-free_filter:
-	p4tc_filter_free(dump->filter);
-	dump->filter = NULL;
 put_pipeline:
 	p4tc_pipeline_put(p);
 	return err;
@@ -1136,36 +1111,42 @@ int p4tc_nl_entry_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct p4tc_entry_dump *dump = (struct p4tc_entry_dump *)cb->ctx;
 	struct p4tc_entry *e;
+	u32 bucket, i;
 	int err;
 
-	if (!dump->iter) {
+	if (!dump->p) {
 		err = p4tc_entry_dump_init(cb);
 		if (err)
 			return err;
 	}
-	rhashtable_walk_start(dump->iter);
-	while ((e = rhashtable_walk_peek(dump->iter))) {
+	rcu_read_lock();
+	bucket = dump->bucket;
+	e = p4tc_store_next(dump->t, &bucket, NULL);
+	for (i = 0; e && bucket == dump->bucket && i < dump->skip; i++)
+		e = p4tc_store_next(dump->t, &bucket, e);
+	for (; e; e = p4tc_store_next(dump->t, &bucket, e)) {
 		void *hdr;
 
-		/* -EAGAIN: a resize rewound the walk, entries may repeat. */
-		if (IS_ERR(e))
-			continue;
-		if (!(e->permissions & P4TC_CTRL_PERM_R) ||
-		    !p4tc_filter_match(dump->filter, e, jiffies)) {
-			rhashtable_walk_next(dump->iter);
-			continue;
+		if (bucket != dump->bucket) {
+			dump->bucket = bucket;
+			dump->skip = 0;
 		}
-		hdr = p4tc_nl_dump_start(skb, cb);
-		if (!hdr)
-			break;
-		if (p4tc_entry_fill(skb, dump->p, dump->t, e, NULL)) {
-			genlmsg_cancel(skb, hdr);
-			break;
+		if ((e->permissions & P4TC_CTRL_PERM_R) &&
+		    p4tc_filter_match(dump->filter, e, jiffies)) {
+			hdr = p4tc_nl_dump_start(skb, cb);
+			if (!hdr)
+				break;
+			if (p4tc_entry_fill(skb, dump->p, dump->t, e, NULL)) {
+				genlmsg_cancel(skb, hdr);
+				break;
+			}
+			genlmsg_end(skb, hdr);
 		}
-		genlmsg_end(skb, hdr);
-		rhashtable_walk_next(dump->iter);
+		dump->skip++;
 	}
-	rhashtable_walk_stop(dump->iter);
+	if (!e)
+		dump->bucket = dump->t->entries->mask + 1;
+	rcu_read_unlock();
 	return skb->len;
 }
 
@@ -1179,9 +1160,7 @@ int p4tc_nl_entry_dump_done(struct netlink_callback *cb)
 {
 	struct p4tc_entry_dump *dump = (struct p4tc_entry_dump *)cb->ctx;
 
-	if (dump->iter) {
-		rhashtable_walk_exit(dump->iter);
-		kfree(dump->iter);
+	if (dump->p) {
 		p4tc_filter_free(dump->filter);
 		p4tc_pipeline_put(dump->p);
 	}

@@ -228,7 +228,7 @@ bool p4tc_filter_match(const struct p4tc_filter *f, const struct p4tc_entry *e,
 	}
 	switch (f->operand) {
 	case P4TC_FILTER_OPND_KEY:
-		return p4tc_filter_rel(f->op, p4tc_filter_cmp(f, e->id + f->offset));
+		return p4tc_filter_rel(f->op, p4tc_filter_cmp(f, p4tc_entry_id(e) + f->offset));
 	case P4TC_FILTER_OPND_ACTION:
 		return (e->act.act_id == f->act_id) == (f->op == P4TC_FILTER_OP_EQ);
 	case P4TC_FILTER_OPND_PARAM:

@@ -11,6 +11,7 @@
 #include <linux/bitops.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/random.h>
 #include <linux/log2.h>
 #include <linux/overflow.h>
 #include <linux/prefetch.h>

@@ -11,15 +11,17 @@
 #ifndef _P4TC_H
 #define _P4TC_H
 
+#include <linux/hash.h>
 #include <linux/idr.h>
 #include <linux/mutex.h>
-#include <linux/rhashtable-types.h>
 #include <linux/sched.h>
 #include <linux/refcount.h>
 #include <linux/workqueue.h>
 #include <net/netlink.h>
 #include <uapi/linux/p4tc.h>
 #include <p4tc/kfuncs.h>
+
+#include "lookup.h"
 
 struct genl_info;
 struct net;
@@ -162,7 +164,7 @@ struct p4tc_table {
 	u32 *plen_refs;
 	spinlock_t lock;	/* exact entry writers, runtime attributes */
 	struct mutex mutex;	/* lpm and ternary entry writers */
-	struct rhashtable entries;
+	struct p4tc_hash *entries;
 	struct p4tc_lpm *lpm;
 	struct p4tc_tern *tern;
 	struct ida prios;
@@ -186,46 +188,47 @@ struct p4tc_who {
 
 /**
  * struct p4tc_entry - one table entry
- * @node: link in the table's hash of entries by identity
- * @rcu: deferred free
- * @created: p4tc_now() at creation
+ * @node: link in the table's hash of entries by identity; @node.id_prio is
+ *	the prio where it is part of the identity (ternary), else 0
  * @lastused: p4tc_now() at the last datapath hit, 0 if none
  * @firstused: p4tc_now() at the first datapath hit, 0 if none
- * @prio: lpm and ternary priority, P4TC_EXACT_PRIO for exact entries
- * @id_prio: @prio where it is part of the identity (ternary), else 0
- * @aging_ms: idle time before a dynamic entry goes
- * @created_by: who created the entry
- * @updated_by: who last updated it; entity 0 if nobody did
  * @permissions: CRUDXPS bits
+ * @idlen: bytes of identity (p4tc_entry_id()): the key, then for lpm and
+ *	ternary tables the mask
  * @prefixlen: lpm prefix length in bits
- * @idlen: bytes in @id: the key, then for lpm and ternary tables the mask
  * @dynamic: the entry ages
  * @tmpl_created: a const entry, created with the table template
  * @act: what a lookup returns: action id, flags and packed params
- * @id: the key, masked, then the mask; then, 8-byte aligned, the
- *	entry's counters if the table counts (p4tc_entry_counters())
+ * @created: p4tc_now() at creation
+ * @prio: lpm and ternary priority, P4TC_EXACT_PRIO for exact entries
+ * @aging_ms: idle time before a dynamic entry goes
+ * @rcu: deferred free
+ * @created_by: who created the entry
+ * @updated_by: who last updated it; entity 0 if nobody did
  *
- * Kept within 256 bytes for keys up to 16 bytes without counters: one
- * kmalloc-256 object per entry.
+ * The identity comes first in the allocation, padded to 8 bytes, then
+ * this struct, then the entry's counters if the table counts
+ * (p4tc_entry_counters()). What a datapath hit reads (key, hash link,
+ * permissions, times, action id) is thus in one cache line for keys up to
+ * 16 bytes, and such an entry without counters is one kmalloc-256 object.
+ * p4tc_entry_alloc() and p4tc_entry_free() know the layout.
  */
 struct p4tc_entry {
-	struct rhash_head node;
-	struct rcu_head rcu;
-	u32 created;
+	struct p4tc_hnode node;
 	u32 lastused;
 	u32 firstused;
-	u32 prio;
-	u32 id_prio;
-	u32 aging_ms;
-	struct p4tc_who created_by;
-	struct p4tc_who updated_by;
 	u16 permissions;
-	u16 prefixlen;
 	u16 idlen;
+	u16 prefixlen;
 	u8 dynamic:1;
 	u8 tmpl_created:1;
 	struct p4tc_table_entry_act_bpf act __aligned(8);
-	u8 id[];
+	u32 created;
+	u32 prio;
+	u32 aging_ms;
+	struct rcu_head rcu;
+	struct p4tc_who created_by;
+	struct p4tc_who updated_by;
 };
 
 /**
@@ -247,14 +250,20 @@ static inline u32 p4tc_now(void)
 /* Bytes of an entry with @idlen bytes of identity, and counters or not. */
 static inline size_t p4tc_entry_size(u32 idlen, bool counters)
 {
-	return ALIGN(offsetof(struct p4tc_entry, id) + idlen, 8) +
+	return round_up(idlen, 8) + sizeof(struct p4tc_entry) +
 	       (counters ? sizeof(struct p4tc_counters) : 0);
+}
+
+/* An entry's identity: the key, masked, then the mask but for exact tables. */
+static inline u8 *p4tc_entry_id(const struct p4tc_entry *e)
+{
+	return p4tc_hnode_id(&e->node, e->idlen);
 }
 
 /* The counters of an entry of a table that counts. */
 static inline struct p4tc_counters *p4tc_entry_counters(struct p4tc_entry *e)
 {
-	return PTR_ALIGN((struct p4tc_counters *)(e->id + e->idlen), 8);
+	return (struct p4tc_counters *)(e + 1);
 }
 
 /* Bytes of an entry's identity: the key, and the mask but for exact tables. */
@@ -349,7 +358,7 @@ struct p4tc_table *p4tc_table_lookup_rcu(struct p4tc_pipeline *p, u32 tblid);
 void p4tc_tables_destroy(struct p4tc_pipeline *p);
 void p4tc_tables_stop_aging(struct p4tc_pipeline *p);
 void p4tc_tables_cache(struct p4tc_pipeline *p, bool add);
-struct p4tc_table *p4tc_table_cached_rcu(struct net *net, u32 pipeid, u32 tblid);
+struct p4tc_table *p4tc_table_uncached_rcu(struct net *net, u32 pipeid, u32 tblid);
 
 int p4tc_table_parse_profile(const struct p4tc_table *t, const struct nlattr *attr,
 			     u32 *aging, const char *obj, struct netlink_ext_ack *extack);
@@ -377,15 +386,19 @@ int p4tc_defact_put(struct sk_buff *skb, int attrtype, const struct p4tc_pipelin
 
 /* store.c */
 int p4tc_store_init(struct p4tc_table *t);
+int p4tc_store_resize(struct p4tc_table *t, u32 tentries);
+struct p4tc_entry *p4tc_entry_alloc(u32 idlen, bool counters, gfp_t gfp);
+void p4tc_entry_free(struct p4tc_entry *e);
+void p4tc_entry_free_rcu(struct p4tc_entry *e);
 int p4tc_store_set_index(struct p4tc_table *t);
 void p4tc_store_destroy(struct p4tc_table *t);
-struct p4tc_entry *p4tc_store_lookup(struct p4tc_table *t, const u8 *key);
 struct p4tc_entry *p4tc_store_find(struct p4tc_table *t, const u8 *id, u32 id_prio);
+struct p4tc_entry *p4tc_store_next(struct p4tc_table *t, u32 *bucket, struct p4tc_entry *e);
 void p4tc_store_lock(struct p4tc_table *t);
 void p4tc_store_unlock(struct p4tc_table *t);
 void p4tc_store_start_aging(struct p4tc_table *t);
 int p4tc_store_insert(struct p4tc_table *t, struct p4tc_entry *e);
-int p4tc_store_replace(struct p4tc_table *t, struct p4tc_entry *old, struct p4tc_entry *e);
+void p4tc_store_replace(struct p4tc_table *t, struct p4tc_entry *old, struct p4tc_entry *e);
 int p4tc_store_remove(struct p4tc_table *t, struct p4tc_entry *e);
 u32 p4tc_store_masks(const struct p4tc_table *t);
 u64 p4tc_store_memory(struct p4tc_table *t);
@@ -426,5 +439,69 @@ int p4tc_kfuncs_init(void);
 /* cls_p4.c */
 int p4tc_cls_init(void);
 void p4tc_cls_exit(void);
+
+/*
+ * Tables of sealed pipelines of every namespace, by hash of (namespace,
+ * pipeline id, table id): the datapath finds its table with one load and
+ * three compares, without the namespace's generic pointer or two idrs. A
+ * slot two tables hash to keeps the last one sealed; the other takes the
+ * slow path (p4tc_table_uncached_rcu()).
+ */
+#define P4TC_TABLE_CACHE_BITS	8
+
+extern struct p4tc_table __rcu *p4tc_table_cache[1 << P4TC_TABLE_CACHE_BITS];
+
+static inline struct p4tc_table __rcu **p4tc_table_cache_slot(const struct net *net,
+							      u32 pipeid, u32 tblid)
+{
+	u64 key = (unsigned long)net ^ ((u64)pipeid << 32 | tblid);
+
+	return &p4tc_table_cache[hash_64(key, P4TC_TABLE_CACHE_BITS)];
+}
+
+/**
+ * p4tc_table_cached_rcu() - find a table of a sealed pipeline from the datapath
+ * @net: namespace
+ * @pipeid: pipeline id
+ * @tblid: table id
+ *
+ * Inline, as p4tc_store_lookup(): in the datapath, every call counts.
+ *
+ * Context: RCU read side: rcu_read_lock() or bottom halves disabled, as
+ * every BPF program runs.
+ * Return: the table or NULL.
+ */
+static inline struct p4tc_table *p4tc_table_cached_rcu(struct net *net, u32 pipeid, u32 tblid)
+{
+	struct p4tc_table *t;
+
+	t = rcu_dereference_check(*p4tc_table_cache_slot(net, pipeid, tblid),
+				  rcu_read_lock_bh_held());
+	if (likely(t && t->net == net && t->pipeid == pipeid && t->id == tblid))
+		return t;
+	return p4tc_table_uncached_rcu(net, pipeid, tblid);
+}
+
+/**
+ * p4tc_store_lookup() - the entry a key matches, for the datapath
+ * @t: table
+ * @key: @t->keylen bytes, readable up to a multiple of 8
+ *
+ * Context: RCU read side.
+ * Return: the entry or NULL.
+ */
+static inline struct p4tc_entry *p4tc_store_lookup(struct p4tc_table *t, const u8 *key)
+{
+	struct p4tc_hnode *n;
+
+	switch (t->type) {
+	case P4TC_TABLE_TYPE_LPM:
+		return p4tc_lpm_lookup(t->lpm, key);
+	case P4TC_TABLE_TYPE_TERNARY:
+		return p4tc_tern_lookup(t->tern, key);
+	}
+	n = p4tc_hash_lookup(t->entries, key, t->keylen, 0);
+	return n ? container_of(n, struct p4tc_entry, node) : NULL;
+}
 
 #endif /* _P4TC_H */

@@ -7,68 +7,97 @@
  * match kind (lpm.c, ternary.c). Readers use RCU and take no lock; writers
  * hold the table's writer lock (p4tc_store_lock()).
  */
-#include <linux/jhash.h>
-#include <linux/rhashtable.h>
 #include <linux/slab.h>
 
-#include "lookup.h"
 #include "p4tc.h"
-
-struct p4tc_entry_id {
-	const u8 *id;
-	u32 len;
-	u32 id_prio;
-};
-
-static u32 p4tc_entry_id_hash(const void *data, u32 len, u32 seed)
-{
-	const struct p4tc_entry_id *k = data;
-
-	return jhash(k->id, k->len, seed ^ k->id_prio);
-}
-
-static u32 p4tc_entry_obj_hash(const void *data, u32 len, u32 seed)
-{
-	const struct p4tc_entry *e = data;
-
-	return jhash(e->id, e->idlen, seed ^ e->id_prio);
-}
-
-static int p4tc_entry_id_cmp(struct rhashtable_compare_arg *arg, const void *obj)
-{
-	const struct p4tc_entry_id *k = arg->key;
-	const struct p4tc_entry *e = obj;
-
-	return k->id_prio != e->id_prio || memcmp(k->id, e->id, k->len);
-}
-
-static const struct rhashtable_params p4tc_entry_params = {
-	.head_offset = offsetof(struct p4tc_entry, node),
-	.hashfn = p4tc_entry_id_hash,
-	.obj_hashfn = p4tc_entry_obj_hash,
-	.obj_cmpfn = p4tc_entry_id_cmp,
-	.automatic_shrinking = true,
-};
 
 /**
  * p4tc_store_init() - set up the entry store of a new table
- * @t: table
+ * @t: table, its tentries set
  *
  * Context: process context.
  * Return: 0 or -ENOMEM.
  */
 int p4tc_store_init(struct p4tc_table *t)
 {
-	struct rhashtable_params params = p4tc_entry_params;
-
 	spin_lock_init(&t->lock);
 	mutex_init(&t->mutex);
 	ida_init(&t->prios);
 	INIT_DELAYED_WORK(&t->aging_work, p4tc_entry_aging_work);
 	atomic_set(&t->nentries, 0);
 	atomic_set(&t->ndynamic, 0);
-	params.nelem_hint = min_t(u32, t->tentries, 65536) * 3 / 4;
-	return rhashtable_init(&t->entries, &params);
+	t->entries = p4tc_hash_alloc(t->tentries, GFP_KERNEL_ACCOUNT);
+	return t->entries ? 0 : -ENOMEM;
+}
+
+/**
+ * p4tc_store_resize() - size a table's hash for a new tentries
+ * @t: table of an unsealed pipeline (no datapath nor entry request sees it)
+ * @tentries: at least the table's entries
+ *
+ * Context: process context, holds the namespace's p4tc lock.
+ * Return: 0 or -ENOMEM (then nothing changed).
+ */
+int p4tc_store_resize(struct p4tc_table *t, u32 tentries)
+{
+	struct p4tc_hash *h;
+
+	if (roundup_pow_of_two(tentries) == t->entries->mask + 1)
+		return 0;
+	h = p4tc_hash_alloc(tentries, GFP_KERNEL_ACCOUNT);
+	if (!h)
+		return -ENOMEM;
+	p4tc_store_lock(t);
+	p4tc_hash_move(h, t->entries);
+	swap(h, t->entries);
+	p4tc_store_unlock(t);
+	p4tc_hash_free(h);
+	return 0;
+}
+
+/**
+ * p4tc_entry_alloc() - allocate a zeroed entry
+ * @idlen: bytes of identity
+ * @counters: with counters
+ * @gfp: allocation flags
+ *
+ * Return: the entry, its idlen set, or NULL.
+ */
+struct p4tc_entry *p4tc_entry_alloc(u32 idlen, bool counters, gfp_t gfp)
+{
+	struct p4tc_entry *e;
+	u8 *mem;
+
+	BUILD_BUG_ON(p4tc_entry_size(16, false) > 256);
+	mem = kzalloc(p4tc_entry_size(idlen, counters), gfp);
+	if (!mem)
+		return NULL;
+	e = (struct p4tc_entry *)(mem + round_up(idlen, 8));
+	e->idlen = idlen;
+	return e;
+}
+
+/**
+ * p4tc_entry_free() - free an entry no reader can see
+ * @e: entry
+ */
+void p4tc_entry_free(struct p4tc_entry *e)
+{
+	kfree(p4tc_entry_id(e));
+}
+
+static void p4tc_entry_free_cb(struct rcu_head *head)
+{
+	p4tc_entry_free(container_of(head, struct p4tc_entry, rcu));
+}
+
+/**
+ * p4tc_entry_free_rcu() - free an entry after a grace period
+ * @e: entry unlinked from its table
+ */
+void p4tc_entry_free_rcu(struct p4tc_entry *e)
+{
+	call_rcu(&e->rcu, p4tc_entry_free_cb);
 }
 
 static void p4tc_store_free_index(struct p4tc_table *t)
@@ -123,11 +152,6 @@ free_index:
 	return -ENOMEM;
 }
 
-static void p4tc_entry_free(void *ptr, void *arg)
-{
-	kfree(ptr);
-}
-
 /**
  * p4tc_store_destroy() - free a table's entries and indexes
  * @t: table the datapath cannot reach any more
@@ -136,31 +160,17 @@ static void p4tc_entry_free(void *ptr, void *arg)
  */
 void p4tc_store_destroy(struct p4tc_table *t)
 {
+	struct p4tc_hnode *n, *next;
+	u32 b = 0;
+
 	cancel_delayed_work_sync(&t->aging_work);
 	p4tc_store_free_index(t);
-	rhashtable_free_and_destroy(&t->entries, p4tc_entry_free, NULL);
-	ida_destroy(&t->prios);
-}
-
-/**
- * p4tc_store_lookup() - the entry a key matches, for the datapath
- * @t: table
- * @key: @t->keylen bytes
- *
- * Context: RCU read side.
- * Return: the entry or NULL.
- */
-struct p4tc_entry *p4tc_store_lookup(struct p4tc_table *t, const u8 *key)
-{
-	struct p4tc_entry_id k = { .id = key, .len = t->keylen };
-
-	switch (t->type) {
-	case P4TC_TABLE_TYPE_LPM:
-		return p4tc_lpm_lookup(t->lpm, key);
-	case P4TC_TABLE_TYPE_TERNARY:
-		return p4tc_tern_lookup(t->tern, key);
+	for (n = p4tc_hash_next(t->entries, &b, NULL); n; n = next) {
+		next = p4tc_hash_next(t->entries, &b, n);
+		p4tc_entry_free(container_of(n, struct p4tc_entry, node));
 	}
-	return rhashtable_lookup(&t->entries, &k, p4tc_entry_params);
+	p4tc_hash_free(t->entries);
+	ida_destroy(&t->prios);
 }
 
 /**
@@ -174,17 +184,28 @@ struct p4tc_entry *p4tc_store_lookup(struct p4tc_table *t, const u8 *key)
  */
 struct p4tc_entry *p4tc_store_find(struct p4tc_table *t, const u8 *id, u32 id_prio)
 {
-	struct p4tc_entry_id k = {
-		.id = id,
-		.len = p4tc_table_idlen(t),
-		.id_prio = id_prio,
-	};
-	struct p4tc_entry *e;
+	struct p4tc_hnode *n;
 
 	rcu_read_lock();
-	e = rhashtable_lookup(&t->entries, &k, p4tc_entry_params);
+	n = p4tc_hash_lookup(t->entries, id, p4tc_table_idlen(t), id_prio);
 	rcu_read_unlock();
-	return e;
+	return n ? container_of(n, struct p4tc_entry, node) : NULL;
+}
+
+/**
+ * p4tc_store_next() - walk a table's entries
+ * @t: table
+ * @bucket: where the walk is; 0 to start
+ * @e: the entry the walk is at, NULL to start at *@bucket
+ *
+ * Context: RCU read side, or p4tc_store_lock(). See p4tc_hash_next().
+ * Return: the next entry, NULL at the end.
+ */
+struct p4tc_entry *p4tc_store_next(struct p4tc_table *t, u32 *bucket, struct p4tc_entry *e)
+{
+	struct p4tc_hnode *n = p4tc_hash_next(t->entries, bucket, e ? &e->node : NULL);
+
+	return n ? container_of(n, struct p4tc_entry, node) : NULL;
 }
 
 /**
@@ -221,7 +242,7 @@ static gfp_t p4tc_store_gfp(const struct p4tc_table *t)
 
 static const u8 *p4tc_entry_mask(const struct p4tc_table *t, const struct p4tc_entry *e)
 {
-	return e->id + t->keylen;
+	return p4tc_entry_id(e) + t->keylen;
 }
 
 /* lpm: count prefix lengths, which are the table's masks. */
@@ -231,7 +252,7 @@ static int p4tc_store_lpm_insert(struct p4tc_table *t, struct p4tc_entry *e)
 
 	if (!t->plen_refs[e->prefixlen] && t->nmasks >= t->nummasks)
 		return -ENOSPC;
-	err = p4tc_lpm_insert(t->lpm, e->id, e->prefixlen, e, p4tc_store_gfp(t));
+	err = p4tc_lpm_insert(t->lpm, p4tc_entry_id(e), e->prefixlen, e, p4tc_store_gfp(t));
 	if (err)
 		return err;
 	if (!t->plen_refs[e->prefixlen]++)
@@ -261,23 +282,21 @@ void p4tc_store_start_aging(struct p4tc_table *t)
  */
 int p4tc_store_insert(struct p4tc_table *t, struct p4tc_entry *e)
 {
-	struct p4tc_entry_id k = { .id = e->id, .len = e->idlen, .id_prio = e->id_prio };
-	int err;
+	const u8 *id = p4tc_entry_id(e);
+	int err = 0;
 
 	if (atomic_read(&t->nentries) >= t->tentries)
 		return -ENOSPC;
-	err = rhashtable_lookup_insert_key(&t->entries, &k, &e->node, p4tc_entry_params);
-	if (err)
-		return err;
+	if (p4tc_hash_lookup(t->entries, id, e->idlen, e->node.id_prio))
+		return -EEXIST;
 	if (t->type == P4TC_TABLE_TYPE_LPM)
 		err = p4tc_store_lpm_insert(t, e);
 	else if (t->type == P4TC_TABLE_TYPE_TERNARY)
-		err = p4tc_tern_insert(t->tern, e->id, p4tc_entry_mask(t, e), e->prio, e,
+		err = p4tc_tern_insert(t->tern, id, p4tc_entry_mask(t, e), e->prio, e,
 				       p4tc_store_gfp(t));
-	if (err) {
-		rhashtable_remove_fast(&t->entries, &e->node, p4tc_entry_params);
+	if (err)
 		return err;
-	}
+	p4tc_hash_add(t->entries, &e->node, e->idlen);
 	atomic_inc(&t->nentries);
 	if (e->dynamic && atomic_inc_return(&t->ndynamic) == 1)
 		p4tc_store_start_aging(t);
@@ -294,23 +313,17 @@ int p4tc_store_insert(struct p4tc_table *t, struct p4tc_entry *e)
  * grace period.
  *
  * Context: holds p4tc_store_lock().
- * Return: 0 or a negative errno from the hash (then nothing changed).
  */
-int p4tc_store_replace(struct p4tc_table *t, struct p4tc_entry *old, struct p4tc_entry *e)
+void p4tc_store_replace(struct p4tc_table *t, struct p4tc_entry *old, struct p4tc_entry *e)
 {
-	int err;
-
-	err = rhashtable_replace_fast(&t->entries, &old->node, &e->node, p4tc_entry_params);
-	if (err)
-		return err;
+	p4tc_hash_replace(t->entries, &old->node, &e->node);
 	if (t->type == P4TC_TABLE_TYPE_LPM)
-		p4tc_lpm_replace(t->lpm, e->id, e->prefixlen, e);
+		p4tc_lpm_replace(t->lpm, p4tc_entry_id(e), e->prefixlen, e);
 	else if (t->type == P4TC_TABLE_TYPE_TERNARY)
-		p4tc_tern_replace(t->tern, e->id, p4tc_entry_mask(t, e), e->prio, e);
+		p4tc_tern_replace(t->tern, p4tc_entry_id(e), p4tc_entry_mask(t, e), e->prio, e);
 	if (e->dynamic != old->dynamic &&
 	    atomic_add_return(e->dynamic ? 1 : -1, &t->ndynamic) == 1)
 		p4tc_store_start_aging(t);
-	return 0;
 }
 
 /**
@@ -327,15 +340,15 @@ int p4tc_store_remove(struct p4tc_table *t, struct p4tc_entry *e)
 {
 	int err;
 
-	err = rhashtable_remove_fast(&t->entries, &e->node, p4tc_entry_params);
+	err = p4tc_hash_del(t->entries, &e->node);
 	if (err)
 		return err;
 	if (t->type == P4TC_TABLE_TYPE_LPM) {
-		p4tc_lpm_delete(t->lpm, e->id, e->prefixlen, p4tc_store_gfp(t));
+		p4tc_lpm_delete(t->lpm, p4tc_entry_id(e), e->prefixlen, p4tc_store_gfp(t));
 		if (!--t->plen_refs[e->prefixlen])
 			t->nmasks--;
 	} else if (t->type == P4TC_TABLE_TYPE_TERNARY) {
-		p4tc_tern_delete(t->tern, e->id, p4tc_entry_mask(t, e), e->prio,
+		p4tc_tern_delete(t->tern, p4tc_entry_id(e), p4tc_entry_mask(t, e), e->prio,
 				 p4tc_store_gfp(t));
 	}
 	if (t->type != P4TC_TABLE_TYPE_EXACT)
@@ -371,15 +384,11 @@ u32 p4tc_store_masks(const struct p4tc_table *t)
  */
 u64 p4tc_store_memory(struct p4tc_table *t)
 {
-	const struct bucket_table *tbl;
 	u64 bytes;
 
 	bytes = (u64)atomic_read(&t->nentries) *
 		kmalloc_size_roundup(p4tc_entry_size(p4tc_table_idlen(t), t->counters));
-	rcu_read_lock();
-	tbl = rht_dereference_rcu(t->entries.tbl, &t->entries);
-	bytes += (u64)tbl->size * sizeof(tbl->buckets[0]);
-	rcu_read_unlock();
+	bytes += p4tc_hash_memory(t->entries);
 	if (t->lpm)
 		bytes += p4tc_lpm_memory(t->lpm);
 	if (t->tern)

@@ -5,7 +5,6 @@
  * entries exist only once it is sealed.
  */
 #include <linux/hash.h>
-#include <linux/rhashtable.h>
 #include <linux/slab.h>
 
 #include "netlink.h"
@@ -61,12 +60,10 @@ static void p4tc_table_copy_tmpl(struct p4tc_table *dst, const struct p4tc_table
 bool p4tc_tables_use_action(struct p4tc_pipeline *p, u32 act_id)
 {
 	const struct p4tc_defact *hit, *miss;
-	struct rhashtable_iter iter;
-	struct p4tc_entry *e;
 	unsigned long tmp, id;
 	struct p4tc_table *t;
-	bool used = false;
-	u32 i;
+	struct p4tc_entry *e;
+	u32 i, bucket;
 
 	idr_for_each_entry_ul(&p->tables, t, tmp, id) {
 		for (i = 0; i < t->num_acts; i++)
@@ -76,13 +73,13 @@ bool p4tc_tables_use_action(struct p4tc_pipeline *p, u32 act_id)
 		miss = rcu_dereference_protected(t->default_miss, true);
 		if ((hit && hit->act.act_id == act_id) || (miss && miss->act.act_id == act_id))
 			return true;
-		rhashtable_walk_enter(&t->entries, &iter);
-		rhashtable_walk_start(&iter);
-		while (!used && (e = rhashtable_walk_next(&iter)))
-			used = !IS_ERR(e) && e->act.act_id == act_id;
-		rhashtable_walk_stop(&iter);
-		rhashtable_walk_exit(&iter);
-		if (used)
+		rcu_read_lock();
+		bucket = 0;
+		for (e = p4tc_store_next(t, &bucket, NULL); e; e = p4tc_store_next(t, &bucket, e))
+			if (e->act.act_id == act_id)
+				break;
+		rcu_read_unlock();
+		if (e)
 			return true;
 	}
 	return false;
@@ -140,25 +137,8 @@ static void p4tc_table_free(struct p4tc_table *t)
 	p4tc_table_free_tmpl(t);
 }
 
-/*
- * Tables of sealed pipelines of every namespace, by hash of (namespace,
- * pipeline id, table id): the datapath finds its table with one load and
- * three compares, without the namespace's generic pointer or two idrs. A
- * slot two tables hash to keeps the last one sealed; the other takes the
- * slow path.
- */
-#define P4TC_TABLE_CACHE_BITS	8
-
-static struct p4tc_table __rcu *p4tc_table_cache[1 << P4TC_TABLE_CACHE_BITS];
+struct p4tc_table __rcu *p4tc_table_cache[1 << P4TC_TABLE_CACHE_BITS];
 static DEFINE_SPINLOCK(p4tc_table_cache_lock);
-
-static struct p4tc_table __rcu **p4tc_table_cache_slot(const struct net *net, u32 pipeid,
-						       u32 tblid)
-{
-	u64 key = (unsigned long)net ^ ((u64)pipeid << 32 | tblid);
-
-	return &p4tc_table_cache[hash_64(key, P4TC_TABLE_CACHE_BITS)];
-}
 
 /**
  * p4tc_tables_cache() - add a sealed pipeline's tables to the datapath's
@@ -184,26 +164,19 @@ void p4tc_tables_cache(struct p4tc_pipeline *p, bool add)
 }
 
 /**
- * p4tc_table_cached_rcu() - find a table of a sealed pipeline from the datapath
+ * p4tc_table_uncached_rcu() - find a table of a sealed pipeline not in the cache
  * @net: namespace
  * @pipeid: pipeline id
  * @tblid: table id
  *
- * Looks in the cache first, then in the pipeline's tables.
- *
- * Context: RCU read side: rcu_read_lock() or bottom halves disabled, as
- * every BPF program runs.
+ * Context: RCU read side, as p4tc_table_cached_rcu().
  * Return: the table or NULL.
  */
-struct p4tc_table *p4tc_table_cached_rcu(struct net *net, u32 pipeid, u32 tblid)
+struct p4tc_table *p4tc_table_uncached_rcu(struct net *net, u32 pipeid, u32 tblid)
 {
 	struct p4tc_pipeline *p;
 	struct p4tc_table *t;
 
-	t = rcu_dereference_check(*p4tc_table_cache_slot(net, pipeid, tblid),
-				  rcu_read_lock_bh_held());
-	if (likely(t && t->net == net && t->pipeid == pipeid && t->id == tblid))
-		return t;
 	rcu_read_lock();
 	p = p4tc_pipeline_lookup_rcu(net, pipeid);
 	t = p ? p4tc_table_lookup_rcu(p, tblid) : NULL;
@@ -886,6 +859,9 @@ int p4tc_nl_table_set(struct sk_buff *skb, struct genl_info *info)
 	if (!err && tb[P4TC_TABLE_A_DEFAULT_MISS])
 		err = p4tc_defact_check(t->default_miss, miss, "default miss action", obj,
 					extack);
+	if (err)
+		goto free_defacts;
+	err = p4tc_store_resize(t, new->tentries);
 	if (err)
 		goto free_defacts;
 	if (reshaped) {

@@ -7,7 +7,10 @@
  *   insert_vs_bpf_batch  entries/s through libp4tc batches, one core,
  *                        divided by entries/s of BPF_MAP_UPDATE_BATCH
  *   exact_vs_bpf_hash    ns/lookup through bpf_p4tc_tbl_read() divided by
- *                        ns/lookup in the hash map, random keys
+ *                        ns/lookup in the hash map, random keys looked up
+ *                        in a random order (not the order of insertion,
+ *                        which would favour allocators that lay entries
+ *                        out in that order)
  *   bytes_per_entry      the table's memory divided by its entries
  *
  * Usage: tbl_bench OBJ PIPELINE PIPEID TABLE TBLID ACTION
@@ -33,6 +36,7 @@
 
 static struct bench_key keys[BENCH_KEYS];
 static struct bench_value values[BENCH_KEYS];
+static __u32 perm[BENCH_KEYS];
 
 static void die(const char *what, int err)
 {
@@ -168,6 +172,15 @@ int main(int argc, char **argv)
 		values[i].act_id = 1;
 	}
 
+	/* Fisher-Yates: the order in which the lookups take the keys. */
+	for (i = 0; i < BENCH_KEYS; i++)
+		perm[i] = i;
+	for (i = BENCH_KEYS - 1; i > 0; i--) {
+		__u32 j = rnd() % (i + 1), tmp = perm[i];
+
+		perm[i] = perm[j];
+		perm[j] = tmp;
+	}
 	h = p4tc_open(NULL);
 	if (!h)
 		die("p4tc_open", errno);
@@ -192,12 +205,15 @@ int main(int argc, char **argv)
 	keys_fd = bpf_map__fd(bpf_object__find_map_by_name(obj, "keys"));
 	hash_fd = bpf_map__fd(bpf_object__find_map_by_name(obj, "hash"));
 	for (i = 0; i < BENCH_KEYS; i += CHUNK) {
+		static struct bench_key order[CHUNK];
 		__u32 idx[CHUNK];
 
-		for (n = 0; n < CHUNK; n++)
+		for (n = 0; n < CHUNK; n++) {
 			idx[n] = i + n;
+			order[n] = keys[perm[i + n]];
+		}
 		n = CHUNK;
-		err = bpf_map_update_batch(keys_fd, idx, &keys[i], &n, NULL);
+		err = bpf_map_update_batch(keys_fd, idx, order, &n, NULL);
 		if (err)
 			die("keys", err);
 	}

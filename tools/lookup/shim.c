@@ -56,6 +56,18 @@ void shim_kfree_deferred(void *p)
 	defer_rcu(shim_kfree_cb, p);
 }
 
+u64 get_random_u64(void)
+{
+	static uint64_t state = 0x853c49e6748fea9bULL;
+
+	/* splitmix64: a fixed sequence, so that runs repeat */
+	uint64_t z = __atomic_add_fetch(&state, 0x9e3779b97f4a7c15ULL, __ATOMIC_RELAXED);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
 void shim_thread_init(void)
 {
 	rcu_register_thread();

@@ -46,6 +46,17 @@ typedef unsigned int gfp_t;
 #define RCU_INIT_POINTER(p, v)	((p) = (v))
 #define lookup_deref(p)		rcu_dereference(p)
 #define lookup_wderef(p)	(p)
+#define round_up(x, y)	((((x) - 1) | ((__typeof__(x))(y) - 1)) + 1)
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr) - offsetof(type, member)))
+
+static inline u32 roundup_pow_of_two(u32 n)
+{
+	return n <= 1 ? 1 : 1u << (32 - __builtin_clz(n - 1));
+}
+
+u64 get_random_u64(void);
+
 #define struct_size(p, member, n) \
 	(sizeof(*(p)) + (size_t)(n) * sizeof((p)->member[0]))
 

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests of kernel/lpm.c and kernel/ternary.c, built for userspace:
+ * Unit tests of kernel/hash.c, kernel/lpm.c and kernel/ternary.c, built for userspace:
  * the API's edge cases, one by one. fuzz_lookup.c covers random sequences.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -41,6 +42,220 @@ static double now(void)
 
 	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
 	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A hashed object as the tables lay it out: identity, then the node. */
+struct hobj {
+	u8 id[16];
+	struct p4tc_hnode node;
+};
+
+static struct hobj *hobj_new(u32 n, u32 id_prio)
+{
+	struct hobj *o = calloc(1, sizeof(*o));
+
+	memcpy(o->id, &n, sizeof(n));
+	o->id[12] = n % 7;
+	o->node.id_prio = id_prio;
+	return o;
+}
+
+static struct hobj *hash_get(const struct p4tc_hash *h, const u8 *id, u32 id_prio)
+{
+	struct p4tc_hnode *n;
+
+	rcu_read_lock();
+	n = p4tc_hash_lookup(h, id, 13, id_prio);
+	rcu_read_unlock();
+	return n ? container_of(n, struct hobj, node) : NULL;
+}
+
+static void test_hash_basics(void)
+{
+	struct hobj *a = hobj_new(1, 0), *b = hobj_new(1, 5), *c = hobj_new(2, 0);
+	struct hobj *a2 = hobj_new(1, 0), *d = hobj_new(3, 0);
+	u8 probe[16];
+	struct p4tc_hash *h;
+
+	h = p4tc_hash_alloc(0, GFP_KERNEL);
+	tap_ok(h && h->mask == 0, "hash: room for no object still makes one bucket");
+	p4tc_hash_free(h);
+	h = p4tc_hash_alloc(1000, GFP_KERNEL);
+	tap_ok(h && h->mask == 1023 &&
+	       p4tc_hash_memory(h) == sizeof(*h) + 1024 * sizeof(h->buckets[0]),
+	       "hash: 1000 objects get 1024 buckets, which p4tc_hash_memory() counts");
+	tap_ok(!hash_get(h, a->id, 0), "hash: an empty hash has nothing");
+	p4tc_hash_add(h, &a->node, 13);
+	p4tc_hash_add(h, &b->node, 13);
+	p4tc_hash_add(h, &c->node, 13);
+	tap_ok(hash_get(h, a->id, 0) == a && hash_get(h, a->id, 5) == b &&
+	       hash_get(h, c->id, 0) == c && !hash_get(h, a->id, 1) && !hash_get(h, d->id, 0),
+	       "hash: identities differing in bytes or number are told apart");
+	memcpy(probe, a->id, sizeof(probe));
+	memset(probe + 13, 0xee, 3);
+	tap_ok(hash_get(h, probe, 0) == a, "hash: bytes past the identity length are ignored");
+	p4tc_hash_replace(h, &a->node, &a2->node);
+	tap_ok(hash_get(h, a->id, 0) == a2 && hash_get(h, a->id, 5) == b,
+	       "hash: a replaced object is found in place of the old one");
+	tap_ok(p4tc_hash_del(h, &a->node) == -ENOENT && p4tc_hash_del(h, &d->node) == -ENOENT,
+	       "hash: deleting an object not in the hash is -ENOENT");
+	tap_ok(!p4tc_hash_del(h, &a2->node) && !hash_get(h, a->id, 0) &&
+	       hash_get(h, a->id, 5) == b && hash_get(h, c->id, 0) == c,
+	       "hash: a deleted object is gone, the others stay");
+	p4tc_hash_del(h, &b->node);
+	p4tc_hash_del(h, &c->node);
+	p4tc_hash_free(h);
+	free(a);
+	free(a2);
+	free(b);
+	free(c);
+	free(d);
+}
+
+/* Walks, resumed walks and moves over a crowded hash (chains of ~4). */
+static void test_hash_walk_move(void)
+{
+	enum { N = 4000 };
+	static struct hobj *objs[N];
+	u32 seen[N], bucket, i, skip, total;
+	struct p4tc_hash *h, *big;
+	struct p4tc_hnode *n;
+	bool ok;
+
+	h = p4tc_hash_alloc(N / 4, GFP_KERNEL);
+	for (i = 0; i < N; i++) {
+		objs[i] = hobj_new(i, i % 3);
+		p4tc_hash_add(h, &objs[i]->node, 13);
+	}
+	memset(seen, 0, sizeof(seen));
+	bucket = 0;
+	for (n = p4tc_hash_next(h, &bucket, NULL); n; n = p4tc_hash_next(h, &bucket, n)) {
+		u32 v;
+
+		memcpy(&v, container_of(n, struct hobj, node)->id, sizeof(v));
+		seen[v]++;
+	}
+	for (ok = true, i = 0; i < N; i++)
+		ok &= seen[i] == 1;
+	tap_ok(ok, "hash: a walk visits every object once");
+
+	/* Resume as a dump does: bucket, then objects of it already seen. */
+	memset(seen, 0, sizeof(seen));
+	total = 0;
+	bucket = skip = 0;
+	for (;;) {
+		u32 b = bucket, k = 0, v;
+
+		n = p4tc_hash_next(h, &b, NULL);
+		while (n && b == bucket && k < skip) {
+			n = p4tc_hash_next(h, &b, n);
+			k++;
+		}
+		if (!n)
+			break;
+		if (b != bucket)
+			skip = 0;
+		bucket = b;
+		memcpy(&v, container_of(n, struct hobj, node)->id, sizeof(v));
+		seen[v]++;
+		total++;
+		skip++;
+	}
+	for (ok = total == N, i = 0; i < N; i++)
+		ok &= seen[i] == 1;
+	tap_ok(ok, "hash: a walk resumed at every object visits each once");
+
+	big = p4tc_hash_alloc(4 * N, GFP_KERNEL);
+	p4tc_hash_move(big, h);
+	bucket = 0;
+	tap_ok(!p4tc_hash_next(h, &bucket, NULL), "hash: a move empties the old hash");
+	for (ok = true, i = 0; i < N; i++)
+		ok &= hash_get(big, objs[i]->id, i % 3) == objs[i];
+	tap_ok(ok, "hash: every object is found after a move");
+	for (i = 0; i < N; i++) {
+		p4tc_hash_del(big, &objs[i]->node);
+		free(objs[i]);
+	}
+	p4tc_hash_free(h);
+	p4tc_hash_free(big);
+}
+
+/*
+ * Readers look up objects that are always there while a writer adds,
+ * replaces and deletes others around them: no reader may miss one.
+ */
+enum { HASH_STABLE = 512, HASH_CHURN = 512 };
+
+struct hash_race {
+	struct p4tc_hash *h;
+	struct hobj *stable[HASH_STABLE];
+	volatile bool stop;
+	unsigned long misses, lookups;
+};
+
+static void *hash_reader(void *arg)
+{
+	struct hash_race *r = arg;
+	u32 i = 0;
+
+	rcu_register_thread();
+	while (!r->stop) {
+		struct hobj *o = r->stable[i++ % HASH_STABLE];
+
+		if (hash_get(r->h, o->id, o->node.id_prio) != o)
+			r->misses++;
+		r->lookups++;
+	}
+	rcu_unregister_thread();
+	return NULL;
+}
+
+static void test_hash_concurrent(void)
+{
+	static struct hash_race r;
+	struct hobj *churn[HASH_CHURN] = { NULL };
+	pthread_t reader;
+	double end;
+	u32 i, k;
+
+	r.h = p4tc_hash_alloc(HASH_STABLE / 2, GFP_KERNEL);
+	for (i = 0; i < HASH_STABLE; i++) {
+		r.stable[i] = hobj_new(2 * i, 0);
+		p4tc_hash_add(r.h, &r.stable[i]->node, 13);
+	}
+	pthread_create(&reader, NULL, hash_reader, &r);
+	end = now() + 0.5;
+	for (k = 0; now() < end; k++) {
+		struct hobj **slot = &churn[k % HASH_CHURN], *o = *slot;
+		struct hobj *next = hobj_new(2 * (k % HASH_CHURN) + 1, 0);
+
+		if (!o) {
+			p4tc_hash_add(r.h, &next->node, 13);
+		} else if (k % 3) {
+			p4tc_hash_replace(r.h, &o->node, &next->node);
+			shim_kfree_deferred(o);
+		} else {
+			p4tc_hash_del(r.h, &o->node);
+			shim_kfree_deferred(o);
+			free(next);
+			next = NULL;
+		}
+		*slot = next;
+	}
+	r.stop = true;
+	pthread_join(reader, NULL);
+	tap_ok(!r.misses && r.lookups, "hash: %lu lookups during %u writes never missed an object",
+	       r.lookups, k);
+	for (i = 0; i < HASH_CHURN; i++)
+		if (churn[i]) {
+			p4tc_hash_del(r.h, &churn[i]->node);
+			free(churn[i]);
+		}
+	for (i = 0; i < HASH_STABLE; i++) {
+		p4tc_hash_del(r.h, &r.stable[i]->node);
+		free(r.stable[i]);
+	}
+	p4tc_hash_free(r.h);
 }
 
 static void test_lpm_basics(void)
@@ -324,6 +539,9 @@ static void test_tern_large(void)
 int main(void)
 {
 	shim_thread_init();
+	test_hash_basics();
+	test_hash_walk_move();
+	test_hash_concurrent();
 	test_lpm_basics();
 	test_lpm_every_length(1);
 	test_lpm_every_length(4);
