@@ -115,47 +115,47 @@ int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
 	DECLARE_BITMAP(seen, P4TC_MAX_PARAMS);
 	const struct p4tc_type_info *pi;
 	char obj[P4TC_NAME_LEN + 8];
+	const struct nlattr *value;
 	unsigned int i;
 	int err;
 	u32 id;
 
-	snprintf(obj, sizeof(obj), "action %s", act->name);
 	bitmap_zero(seen, P4TC_MAX_PARAMS);
 	for (i = 0; i < nparams; i++) {
-		err = nla_parse_nested(tb, P4TC_PARAM_A_MAX, params[i],
-				       p4tc_param_policy, extack);
-		if (err)
-			return err;
+		p4tc_nl_split(tb, P4TC_PARAM_A_MAX, params[i]);
 		id = tb[P4TC_PARAM_A_ID] ? nla_get_u32(tb[P4TC_PARAM_A_ID]) : 0;
 		pi = p4tc_param_find(act, id, p4tc_nl_str(tb[P4TC_PARAM_A_NAME]));
 		if (!pi) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "%s has no param %s",
-					       obj, tb[P4TC_PARAM_A_NAME] ?
+			NL_SET_ERR_MSG_FMT_MOD(extack, "action %s has no param %s",
+					       act->name, tb[P4TC_PARAM_A_NAME] ?
 					       p4tc_nl_str(tb[P4TC_PARAM_A_NAME]) : "with that id");
 			NL_SET_BAD_ATTR(extack, params[i]);
 			return -ENOENT;
 		}
 		if (__test_and_set_bit(pi - act->params, seen)) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: param %s given twice",
-					       obj, pi->name);
+			NL_SET_ERR_MSG_FMT_MOD(extack, "action %s: param %s given twice",
+					       act->name, pi->name);
 			NL_SET_BAD_ATTR(extack, params[i]);
 			return -EINVAL;
 		}
 		if (p4tc_nl_attr_missing(extack, params[i], tb, P4TC_PARAM_A_VALUE, "param value"))
 			return -EINVAL;
-		err = p4tc_type_check_value(pi, nla_data(tb[P4TC_PARAM_A_VALUE]),
-					    nla_len(tb[P4TC_PARAM_A_VALUE]), net, obj,
-					    extack);
+		value = tb[P4TC_PARAM_A_VALUE];
+		/* Checked without a message first: naming the action costs a printf. */
+		err = p4tc_type_check_value(pi, nla_data(value), nla_len(value), net, NULL, NULL);
 		if (err) {
-			NL_SET_BAD_ATTR(extack, tb[P4TC_PARAM_A_VALUE]);
+			snprintf(obj, sizeof(obj), "action %s", act->name);
+			p4tc_type_check_value(pi, nla_data(value), nla_len(value), net, obj,
+					      extack);
+			NL_SET_BAD_ATTR(extack, value);
 			return err;
 		}
-		memcpy(block + pi->offset, nla_data(tb[P4TC_PARAM_A_VALUE]), pi->size);
+		memcpy(block + pi->offset, nla_data(value), pi->size);
 	}
 	for (i = 0; i < act->num_params; i++) {
 		if (!test_bit(i, seen)) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: missing param %s",
-					       obj, act->params[i].name);
+			NL_SET_ERR_MSG_FMT_MOD(extack, "action %s: missing param %s",
+					       act->name, act->params[i].name);
 			return -EINVAL;
 		}
 	}

@@ -75,7 +75,7 @@ static int p4tc_entry_req_init(struct p4tc_entry_req *req, struct p4tc_pipeline 
 {
 	int err;
 
-	err = nla_parse_nested(req->tb, P4TC_ENTRY_A_MAX, nest, p4tc_entry_policy, extack);
+	err = p4tc_nl_split(req->tb, P4TC_ENTRY_A_MAX, nest);
 	if (err)
 		return err;
 	req->p = p;

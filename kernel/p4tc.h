@@ -429,6 +429,7 @@ void p4tc_nl_event_send(struct net *net, struct sk_buff *skb, void *hdr, gfp_t g
 void *p4tc_nl_dump_start(struct sk_buff *skb, struct netlink_callback *cb);
 int p4tc_nl_parse_nested(struct nlattr **tb, const struct nlattr *nest,
 			 const char *what, struct genl_info *info);
+int p4tc_nl_split(struct nlattr **tb, int maxtype, const struct nlattr *nest);
 const char *p4tc_nl_str(const struct nlattr *attr);
 int p4tc_nl_check_name(const struct nlattr *attr, const char *owner, const char *what,
 		       bool slash, struct netlink_ext_ack *extack);
