@@ -22,8 +22,16 @@ void p4tc_actions_destroy(struct p4tc_pipeline *p)
 	idr_destroy(&p->actions);
 }
 
-static const struct p4tc_type_info *p4tc_param_find(const struct p4tc_action *act,
-						    u32 id, const char *name)
+/**
+ * p4tc_param_find() - a parameter of an action template
+ * @act: action
+ * @id: parameter id, or 0 to find by @name
+ * @name: parameter name
+ *
+ * Return: the parameter or NULL.
+ */
+const struct p4tc_type_info *p4tc_param_find(const struct p4tc_action *act, u32 id,
+					     const char *name)
 {
 	u32 i;
 
@@ -95,6 +103,33 @@ static int p4tc_action_parse_params(struct p4tc_action *act, const struct nlattr
 }
 
 /**
+ * p4tc_param_check() - check a value of an action's parameter
+ * @act: action
+ * @pi: one of its parameters
+ * @val: value
+ * @len: bytes of @val
+ * @net: namespace of the entry (for dev params)
+ * @extack: error report
+ *
+ * Return: as p4tc_type_check_value(), with an extack message naming the
+ * action and parameter.
+ */
+int p4tc_param_check(const struct p4tc_action *act, const struct p4tc_type_info *pi,
+		     const void *val, u32 len, struct net *net, struct netlink_ext_ack *extack)
+{
+	char obj[P4TC_NAME_LEN + 8];
+	int err;
+
+	/* Checked without a message first: naming the action costs a printf. */
+	err = p4tc_type_check_value(pi, val, len, net, NULL, NULL);
+	if (err) {
+		snprintf(obj, sizeof(obj), "action %s", act->name);
+		p4tc_type_check_value(pi, val, len, net, obj, extack);
+	}
+	return err;
+}
+
+/**
  * p4tc_action_fill_params() - pack an entry's parameter values
  * @act: the entry's action
  * @block: P4TC_MAX_PARAM_DATA_SIZE bytes, zeroed
@@ -114,7 +149,6 @@ int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
 	struct nlattr *tb[P4TC_PARAM_A_MAX + 1];
 	DECLARE_BITMAP(seen, P4TC_MAX_PARAMS);
 	const struct p4tc_type_info *pi;
-	char obj[P4TC_NAME_LEN + 8];
 	const struct nlattr *value;
 	unsigned int i;
 	int err;
@@ -141,12 +175,8 @@ int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
 		if (p4tc_nl_attr_missing(extack, params[i], tb, P4TC_PARAM_A_VALUE, "param value"))
 			return -EINVAL;
 		value = tb[P4TC_PARAM_A_VALUE];
-		/* Checked without a message first: naming the action costs a printf. */
-		err = p4tc_type_check_value(pi, nla_data(value), nla_len(value), net, NULL, NULL);
+		err = p4tc_param_check(act, pi, nla_data(value), nla_len(value), net, extack);
 		if (err) {
-			snprintf(obj, sizeof(obj), "action %s", act->name);
-			p4tc_type_check_value(pi, nla_data(value), nla_len(value), net, obj,
-					      extack);
 			NL_SET_BAD_ATTR(extack, value);
 			return err;
 		}

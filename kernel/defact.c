@@ -79,6 +79,50 @@ int p4tc_table_check_acts(struct p4tc_table *t, const struct p4tc_table *new,
 }
 
 /**
+ * p4tc_table_find_action() - the action an entry or default action names
+ * @p: pipeline
+ * @t: table
+ * @id_attr: the action id attribute, or NULL
+ * @name_attr: the action name attribute, or NULL; one of the two is given
+ * @dflt: for a default action (else for an entry)
+ * @obj: the object, for messages
+ * @extack: error report
+ *
+ * Return: the action, active and allowed by @t, or an ERR_PTR() with an
+ * extack message: -ENOENT if unknown, -EPERM if inactive or not allowed.
+ */
+const struct p4tc_action *p4tc_table_find_action(struct p4tc_pipeline *p,
+						 const struct p4tc_table *t,
+						 const struct nlattr *id_attr,
+						 const struct nlattr *name_attr, bool dflt,
+						 const char *obj, struct netlink_ext_ack *extack)
+{
+	u32 act_id = id_attr ? nla_get_u32(id_attr) : 0;
+	const struct nlattr *named = act_id ? id_attr : name_attr;
+	const struct p4tc_action *a;
+
+	a = p4tc_action_find(p, act_id, p4tc_nl_str(name_attr));
+	if (!a) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: pipeline has no action %s", obj,
+				       act_id ? "with that id" : p4tc_nl_str(name_attr));
+		NL_SET_BAD_ATTR(extack, named);
+		return ERR_PTR(-ENOENT);
+	}
+	if (!a->active) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: action %s is not active", obj, a->name);
+		NL_SET_BAD_ATTR(extack, named);
+		return ERR_PTR(-EPERM);
+	}
+	if (!p4tc_table_act_allowed(t, a->id, dflt)) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: action %s is not allowed %s", obj,
+				       a->name, dflt ? "as a default action" : "in entries");
+		NL_SET_BAD_ATTR(extack, named);
+		return ERR_PTR(-EPERM);
+	}
+	return a;
+}
+
+/**
  * p4tc_table_parse_action() - the action and params of an entry or default
  * @p: pipeline
  * @t: table
@@ -129,24 +173,9 @@ int p4tc_table_parse_action(struct p4tc_pipeline *p, const struct p4tc_table *t,
 		act->act_id = 0;
 		return 0;
 	}
-	a = p4tc_action_find(p, act_id, p4tc_nl_str(name_attr));
-	if (!a) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: pipeline has no action %s", obj,
-				       act_id ? "with that id" : p4tc_nl_str(name_attr));
-		NL_SET_BAD_ATTR(extack, act_id ? id_attr : name_attr);
-		return -ENOENT;
-	}
-	if (!a->active) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: action %s is not active", obj, a->name);
-		NL_SET_BAD_ATTR(extack, act_id ? id_attr : name_attr);
-		return -EPERM;
-	}
-	if (!p4tc_table_act_allowed(t, a->id, dflt)) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: action %s is not allowed %s", obj,
-				       a->name, dflt ? "as a default action" : "in entries");
-		NL_SET_BAD_ATTR(extack, act_id ? id_attr : name_attr);
-		return -EPERM;
-	}
+	a = p4tc_table_find_action(p, t, id_attr, name_attr, dflt, obj, extack);
+	if (IS_ERR(a))
+		return PTR_ERR(a);
 	act->act_id = a->id;
 	return p4tc_action_fill_params(a, act->params, params, nparams, net, extack);
 

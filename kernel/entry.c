@@ -639,9 +639,203 @@ static const char *p4tc_nl_unprefixed(const char *msg)
 	return strncmp(msg, prefix, sizeof(prefix) - 1) ? msg : msg + sizeof(prefix) - 1;
 }
 
+/* Records between two chances for other tasks to run. */
+#define P4TC_BULK_RESCHED	256
+
+/* A P4TC_A_ENTRY_BULK nest, checked once for all its records. */
+struct p4tc_entry_bulk {
+	const struct p4tc_action *a;
+	const struct p4tc_type_info *params[P4TC_MAX_PARAMS];
+	unsigned int nparams;
+	const u8 *records;
+	u32 reclen;
+	u32 nrecords;
+};
+
+/* Records of a bulk nest, for the count of a batch; 1 if malformed. */
+static u32 p4tc_bulk_count(const struct nlattr *nest)
+{
+	struct nlattr *tb[P4TC_BULK_A_MAX + 1];
+	u32 reclen;
+
+	p4tc_nl_split(tb, P4TC_BULK_A_MAX, nest);
+	if (!tb[P4TC_BULK_A_RECORD_LEN] || !tb[P4TC_BULK_A_RECORDS])
+		return 1;
+	reclen = nla_get_u32(tb[P4TC_BULK_A_RECORD_LEN]);
+	if (!reclen || !nla_len(tb[P4TC_BULK_A_RECORDS]) ||
+	    nla_len(tb[P4TC_BULK_A_RECORDS]) % reclen)
+		return 1;
+	return nla_len(tb[P4TC_BULK_A_RECORDS]) / reclen;
+}
+
+/* The params a bulk nest's records carry, in their order: all of @b->a's. */
+static int p4tc_bulk_params(struct p4tc_entry_req *req, struct p4tc_entry_bulk *b,
+			    const struct nlattr *nest)
+{
+	struct nlattr *tb[P4TC_PARAM_A_MAX + 1];
+	DECLARE_BITMAP(seen, P4TC_MAX_PARAMS);
+	const struct p4tc_type_info *pi;
+	const struct nlattr *attr;
+	int rem;
+	u32 i;
+
+	bitmap_zero(seen, P4TC_MAX_PARAMS);
+	b->nparams = 0;
+	nla_for_each_nested(attr, nest, rem) {
+		if (nla_type(attr) != P4TC_BULK_A_PARAM)
+			continue;
+		p4tc_nl_split(tb, P4TC_PARAM_A_MAX, attr);
+		pi = NULL;
+		if (b->a)
+			pi = p4tc_param_find(b->a, tb[P4TC_PARAM_A_ID] ?
+					     nla_get_u32(tb[P4TC_PARAM_A_ID]) : 0,
+					     p4tc_nl_str(tb[P4TC_PARAM_A_NAME]));
+		if (!pi) {
+			NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: %s has no param %s", req->obj,
+					       b->a ? b->a->name : "no action",
+					       tb[P4TC_PARAM_A_NAME] ?
+					       p4tc_nl_str(tb[P4TC_PARAM_A_NAME]) : "with that id");
+			NL_SET_BAD_ATTR(req->extack, attr);
+			return -ENOENT;
+		}
+		if (__test_and_set_bit(pi - b->a->params, seen) ||
+		    tb[P4TC_PARAM_A_VALUE]) {
+			NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: param %s %s", req->obj, pi->name,
+					       tb[P4TC_PARAM_A_VALUE] ?
+					       "has its values in the records" : "given twice");
+			NL_SET_BAD_ATTR(req->extack, attr);
+			return -EINVAL;
+		}
+		b->params[b->nparams++] = pi;
+	}
+	for (i = 0; b->a && i < b->a->num_params; i++) {
+		if (!test_bit(i, seen)) {
+			NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: action %s: missing param %s",
+					       req->obj, b->a->name, b->a->params[i].name);
+			NL_SET_BAD_ATTR(req->extack, nest);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* Check a bulk nest: table, action, params and the records' size. */
+static int p4tc_bulk_init(struct p4tc_entry_req *req, struct p4tc_entry_bulk *b,
+			  struct p4tc_pipeline *p, const struct nlattr *nest, struct net *net,
+			  struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[P4TC_BULK_A_MAX + 1];
+	u32 reclen, i;
+	int err;
+
+	p4tc_nl_split(tb, P4TC_BULK_A_MAX, nest);
+	memset(req->tb, 0, sizeof(req->tb));
+	req->p = p;
+	req->nest = nest;
+	req->net = net;
+	req->extack = extack;
+	p4tc_who_set(&req->who, P4TC_ENTITY_TC);
+	req->t = p4tc_tmpl_lookup(p, &p4tc_table_ops, tb[P4TC_BULK_A_TABLE_ID],
+				  tb[P4TC_BULK_A_TABLE_NAME], nest, extack);
+	if (IS_ERR(req->t))
+		return PTR_ERR(req->t);
+	snprintf(req->obj, sizeof(req->obj), "table %s/%s", p->name, req->t->name);
+	if (req->t->type != P4TC_TABLE_TYPE_EXACT) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: bulk records are for exact tables", req->obj);
+		NL_SET_BAD_ATTR(extack, nest);
+		return -EOPNOTSUPP;
+	}
+	if (!(READ_ONCE(req->t->permissions) & P4TC_CTRL_PERM_C)) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s has no control create permission", req->obj);
+		return -EPERM;
+	}
+	b->a = NULL;
+	if ((tb[P4TC_BULK_A_ACTION_ID] && nla_get_u32(tb[P4TC_BULK_A_ACTION_ID])) ||
+	    tb[P4TC_BULK_A_ACTION_NAME]) {
+		b->a = p4tc_table_find_action(p, req->t, tb[P4TC_BULK_A_ACTION_ID],
+					      tb[P4TC_BULK_A_ACTION_NAME], false, req->obj,
+					      extack);
+		if (IS_ERR(b->a))
+			return PTR_ERR(b->a);
+	}
+	err = p4tc_bulk_params(req, b, nest);
+	if (err)
+		return err;
+	if (p4tc_nl_attr_missing(extack, nest, tb, P4TC_BULK_A_RECORD_LEN, "bulk record_len") ||
+	    p4tc_nl_attr_missing(extack, nest, tb, P4TC_BULK_A_RECORDS, "bulk records"))
+		return -EINVAL;
+	reclen = req->t->keylen;
+	for (i = 0; i < b->nparams; i++)
+		reclen += b->params[i]->size;
+	b->reclen = nla_get_u32(tb[P4TC_BULK_A_RECORD_LEN]);
+	if (b->reclen != reclen) {
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "%s: records of %u bytes, the key and params take %u",
+				       req->obj, b->reclen, reclen);
+		NL_SET_BAD_ATTR(extack, tb[P4TC_BULK_A_RECORD_LEN]);
+		return -EINVAL;
+	}
+	if (!nla_len(tb[P4TC_BULK_A_RECORDS]) || nla_len(tb[P4TC_BULK_A_RECORDS]) % reclen) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: %d bytes of records are not records of %u",
+				       req->obj, nla_len(tb[P4TC_BULK_A_RECORDS]), reclen);
+		NL_SET_BAD_ATTR(extack, tb[P4TC_BULK_A_RECORDS]);
+		return -EINVAL;
+	}
+	b->records = nla_data(tb[P4TC_BULK_A_RECORDS]);
+	b->nrecords = nla_len(tb[P4TC_BULK_A_RECORDS]) / reclen;
+	return 0;
+}
+
+/* Create the entry of record @i of a bulk nest. */
+static int p4tc_bulk_add(struct p4tc_entry_req *req, const struct p4tc_entry_bulk *b, u32 i)
+{
+	const u8 *rec = b->records + (size_t)i * b->reclen;
+	struct p4tc_table *t = req->t;
+	const struct p4tc_type_info *ti;
+	struct p4tc_entry *e;
+	u32 j, off;
+	int err;
+
+	for (j = 0; j < t->num_keyfields; j++) {
+		ti = &t->keyfields[j];
+		err = p4tc_type_check_value(ti, rec + ti->offset, ti->size, req->net, req->obj,
+					    req->extack);
+		if (err)
+			return err;
+	}
+	for (j = 0, off = t->keylen; j < b->nparams; off += b->params[j++]->size) {
+		err = p4tc_param_check(b->a, b->params[j], rec + off, b->params[j]->size,
+				       req->net, req->extack);
+		if (err)
+			return err;
+	}
+	e = p4tc_entry_alloc(t->keylen, t->counters, GFP_KERNEL_ACCOUNT);
+	if (!e)
+		return -ENOMEM;
+	memcpy(p4tc_entry_id(e), rec, t->keylen);
+	for (j = 0, off = t->keylen; j < b->nparams; off += b->params[j++]->size)
+		memcpy(e->act.params + b->params[j]->offset, rec + off, b->params[j]->size);
+	e->act.act_id = b->a ? b->a->id : 0;
+	e->act.hit = 1;
+	e->prio = P4TC_EXACT_PRIO;
+	e->permissions = t->permissions & ~(P4TC_CTRL_PERM_C | P4TC_DATA_PERM_C);
+	e->created = p4tc_now();
+	e->created_by = req->who;
+	err = p4tc_entry_insert(req, e);
+	if (err) {
+		p4tc_entry_free(e);
+		return err;
+	}
+	rcu_read_lock();
+	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_NEW, req->p, t, e, NULL);
+	rcu_read_unlock();
+	return 0;
+}
+
 /*
- * Run a create, update or delete for each P4TC_A_ENTRY of the request, in
- * order, stopping at the first failure: the ones before it are applied.
+ * Run a create, update or delete for each P4TC_A_ENTRY of the request, and
+ * a create for each record of its P4TC_A_ENTRY_BULK nests, in order,
+ * stopping at the first failure: the ones before it are applied.
  */
 static int p4tc_entry_batch(struct genl_info *info, u8 cmd)
 {
@@ -649,7 +843,9 @@ static int p4tc_entry_batch(struct genl_info *info, u8 cmd)
 	struct net *net = genl_info_net(info);
 	unsigned int n = 0, total = 0;
 	struct p4tc_table *prev = NULL;
+	struct p4tc_entry_bulk bulk;
 	struct p4tc_entry_req req;
+	u32 i;
 	struct p4tc_pipeline *p;
 	const struct nlattr *attr;
 	int rem, err = 0;
@@ -657,8 +853,12 @@ static int p4tc_entry_batch(struct genl_info *info, u8 cmd)
 	p = p4tc_pipeline_get(net, info->attrs[P4TC_A_PIPELINE], extack);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
-	nlmsg_for_each_attr(attr, info->nlhdr, GENL_HDRLEN, rem)
-		total += nla_type(attr) == P4TC_A_ENTRY;
+	nlmsg_for_each_attr(attr, info->nlhdr, GENL_HDRLEN, rem) {
+		if (nla_type(attr) == P4TC_A_ENTRY)
+			total++;
+		else if (nla_type(attr) == P4TC_A_ENTRY_BULK)
+			total += p4tc_bulk_count(attr);
+	}
 	if (!total) {
 		NL_SET_ERR_MSG_MOD(extack, "missing entry attributes");
 		NL_SET_ERR_ATTR_MISS(extack, NULL, P4TC_A_ENTRY);
@@ -666,6 +866,22 @@ static int p4tc_entry_batch(struct genl_info *info, u8 cmd)
 		goto put_pipeline;
 	}
 	nlmsg_for_each_attr(attr, info->nlhdr, GENL_HDRLEN, rem) {
+		/* The policies of other commands refuse bulk nests. */
+		if (nla_type(attr) == P4TC_A_ENTRY_BULK && cmd == P4TC_CMD_ENTRY_NEW) {
+			err = p4tc_bulk_init(&req, &bulk, p, attr, net, extack);
+			for (i = 0; !err && i < bulk.nrecords; i++) {
+				err = p4tc_bulk_add(&req, &bulk, i);
+				if (err)
+					break;
+				n++;
+				if (!(n % P4TC_BULK_RESCHED))
+					cond_resched();
+			}
+			if (err)
+				break;
+			prev = NULL;
+			continue;
+		}
 		if (nla_type(attr) != P4TC_A_ENTRY)
 			continue;
 		err = p4tc_entry_req_init(&req, p, NULL, prev, attr, net, extack);

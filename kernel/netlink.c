@@ -141,6 +141,16 @@ const struct nla_policy p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
 	[P4TC_ENTRY_A_FILTER] = NLA_POLICY_NESTED(p4tc_filter_policy),
 };
 
+static const struct nla_policy p4tc_bulk_policy[P4TC_BULK_A_MAX + 1] = {
+	[P4TC_BULK_A_TABLE_ID] = { .type = NLA_U32 },
+	[P4TC_BULK_A_TABLE_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_BULK_A_ACTION_ID] = { .type = NLA_U32 },
+	[P4TC_BULK_A_ACTION_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_BULK_A_PARAM] = NLA_POLICY_NESTED(p4tc_param_policy),
+	[P4TC_BULK_A_RECORD_LEN] = { .type = NLA_U32 },
+	[P4TC_BULK_A_RECORDS] = { .type = NLA_BINARY },
+};
+
 /* Per-command policies: each command accepts only its objects' nests. */
 static const struct nla_policy p4tc_pipeline_cmd_policy[P4TC_A_MAX + 1] = {
 	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
@@ -159,6 +169,12 @@ static const struct nla_policy p4tc_table_cmd_policy[P4TC_A_MAX + 1] = {
 static const struct nla_policy p4tc_entry_cmd_policy[P4TC_A_MAX + 1] = {
 	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
 	[P4TC_A_ENTRY] = NLA_POLICY_NESTED(p4tc_entry_policy),
+};
+
+static const struct nla_policy p4tc_entry_new_policy[P4TC_A_MAX + 1] = {
+	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
+	[P4TC_A_ENTRY] = NLA_POLICY_NESTED(p4tc_entry_policy),
+	[P4TC_A_ENTRY_BULK] = NLA_POLICY_NESTED(p4tc_bulk_policy),
 };
 
 #define P4TC_OP(_cmd, _doit, _policy, _flags) {			\
@@ -195,7 +211,7 @@ static const struct genl_ops p4tc_ops[] = {
 	P4TC_OP(P4TC_CMD_TABLE_DEL, p4tc_nl_table_del,
 		p4tc_table_cmd_policy, GENL_UNS_ADMIN_PERM),
 	P4TC_OP(P4TC_CMD_ENTRY_NEW, p4tc_nl_entry_new,
-		p4tc_entry_cmd_policy, GENL_UNS_ADMIN_PERM),
+		p4tc_entry_new_policy, GENL_UNS_ADMIN_PERM),
 	P4TC_OP(P4TC_CMD_ENTRY_SET, p4tc_nl_entry_set,
 		p4tc_entry_cmd_policy, GENL_UNS_ADMIN_PERM),
 	{

@@ -346,6 +346,10 @@ void p4tc_pipelines_destroy(struct p4tc_net *pn);
 /* action.c */
 struct p4tc_action *p4tc_action_find(struct p4tc_pipeline *p, u32 id, const char *name);
 void p4tc_actions_destroy(struct p4tc_pipeline *p);
+const struct p4tc_type_info *p4tc_param_find(const struct p4tc_action *act, u32 id,
+					     const char *name);
+int p4tc_param_check(const struct p4tc_action *act, const struct p4tc_type_info *pi,
+		     const void *val, u32 len, struct net *net, struct netlink_ext_ack *extack);
 int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
 			    struct nlattr **params, unsigned int nparams,
 			    struct net *net, struct netlink_ext_ack *extack);
@@ -365,6 +369,11 @@ int p4tc_table_parse_profile(const struct p4tc_table *t, const struct nlattr *at
 bool p4tc_tables_use_action(struct p4tc_pipeline *p, u32 act_id);
 
 /* defact.c */
+const struct p4tc_action *p4tc_table_find_action(struct p4tc_pipeline *p,
+						 const struct p4tc_table *t,
+						 const struct nlattr *id_attr,
+						 const struct nlattr *name_attr, bool dflt,
+						 const char *obj, struct netlink_ext_ack *extack);
 int p4tc_table_parse_action(struct p4tc_pipeline *p, const struct p4tc_table *t,
 			    const struct nlattr *nest, const struct p4tc_action_attrs *ids,
 			    bool dflt, struct p4tc_table_entry_act_bpf *act, const char *obj,

@@ -12,6 +12,7 @@ ctrl_errors.sh
 ctrl_objects.sh
 nl_raw.sh
 tables_raw.sh
+bulk_raw.sh
 e2e_simple_l3.sh
 tc_plugin.sh
 kfunc_test.sh

@@ -664,6 +664,109 @@ unsigned int p4tc_entry_batch_fill(struct nlmsghdr *nlh, size_t size,
 	return i;
 }
 
+/* Bulk nests carry creates that give nothing but key, action and params. */
+static bool p4tc_entry_bulkable(const struct p4tc_entry *e)
+{
+	return e->keylen && !e->dynamic &&
+	       !(e->has & (P4TC_ENTRY_HAS_MASK | P4TC_ENTRY_HAS_PRIO |
+			   P4TC_ENTRY_HAS_PERMISSIONS | P4TC_ENTRY_HAS_AGING |
+			   P4TC_ENTRY_HAS_PROFILE_ID));
+}
+
+/* Whether two entries fit the same bulk nest: table, action, param layout. */
+static bool p4tc_entry_bulk_same(const struct p4tc_entry *a, const struct p4tc_entry *b)
+{
+	unsigned int i;
+
+	if (a->table_id != b->table_id || strcmp(a->table_name, b->table_name) ||
+	    a->keylen != b->keylen || a->action_id != b->action_id ||
+	    strcmp(a->action_name, b->action_name) || a->nparams != b->nparams)
+		return false;
+	for (i = 0; i < a->nparams; i++)
+		if (a->params[i].id != b->params[i].id || a->params[i].len != b->params[i].len ||
+		    strcmp(a->params[i].name, b->params[i].name))
+			return false;
+	return true;
+}
+
+unsigned int p4tc_entry_bulk_run(const struct p4tc_entry *entries, unsigned int n)
+{
+	unsigned int i;
+
+	if (!n || !p4tc_entry_bulkable(entries))
+		return 0;
+	for (i = 1; i < n && p4tc_entry_bulkable(&entries[i]) &&
+		    p4tc_entry_bulk_same(entries, &entries[i]); i++)
+		;
+	return i;
+}
+
+/* Bytes of @e's record in a bulk nest: key, then param values. */
+static size_t p4tc_entry_reclen(const struct p4tc_entry *e)
+{
+	size_t reclen = e->keylen;
+	unsigned int j;
+
+	for (j = 0; j < e->nparams; j++)
+		reclen += e->params[j].len;
+	return reclen;
+}
+
+unsigned int p4tc_entry_bulk_fill(struct nlmsghdr *nlh, size_t size,
+				  const struct p4tc_entry *entries, unsigned int n)
+{
+	size_t reclen = p4tc_entry_reclen(entries), room, used;
+	const struct p4tc_entry *e = entries;
+	struct nlattr *nest, *param, *records;
+	unsigned int i, j, fit;
+	__u8 *rec;
+
+	nest = mnl_attr_nest_start(nlh, P4TC_A_ENTRY_BULK);
+	if (e->table_id)
+		mnl_attr_put_u32(nlh, P4TC_BULK_A_TABLE_ID, e->table_id);
+	if (e->table_name[0])
+		mnl_attr_put_strz(nlh, P4TC_BULK_A_TABLE_NAME, e->table_name);
+	if (e->action_id)
+		mnl_attr_put_u32(nlh, P4TC_BULK_A_ACTION_ID, e->action_id);
+	if (e->action_name[0])
+		mnl_attr_put_strz(nlh, P4TC_BULK_A_ACTION_NAME, e->action_name);
+	for (j = 0; j < e->nparams; j++) {
+		param = mnl_attr_nest_start(nlh, P4TC_BULK_A_PARAM);
+		if (e->params[j].id)
+			mnl_attr_put_u32(nlh, P4TC_PARAM_A_ID, e->params[j].id);
+		if (e->params[j].name[0])
+			mnl_attr_put_strz(nlh, P4TC_PARAM_A_NAME, e->params[j].name);
+		mnl_attr_nest_end(nlh, param);
+	}
+	mnl_attr_put_u32(nlh, P4TC_BULK_A_RECORD_LEN, reclen);
+	/* The records attribute is written in place: as many as the room takes. */
+	used = nlh->nlmsg_len + MNL_ATTR_HDRLEN;
+	room = size > used ? size - used : 0;
+	fit = room / reclen < n ? room / reclen : n;
+	if (fit && MNL_ALIGN(fit * reclen) > room)
+		fit--;
+	if (!fit) {
+		nlh->nlmsg_len = (char *)nest - (char *)nlh;
+		return 0;
+	}
+	records = mnl_nlmsg_get_payload_tail(nlh);
+	records->nla_type = P4TC_BULK_A_RECORDS;
+	records->nla_len = MNL_ATTR_HDRLEN + fit * reclen;
+	rec = (__u8 *)records + MNL_ATTR_HDRLEN;
+	for (i = 0; i < fit; i++) {
+		memcpy(rec, entries[i].key, e->keylen);
+		rec += e->keylen;
+		for (j = 0; j < e->nparams; j++) {
+			memcpy(rec, entries[i].params[j].value, e->params[j].len);
+			rec += e->params[j].len;
+		}
+	}
+	memset(rec, 0, MNL_ALIGN(records->nla_len) - records->nla_len);
+	nlh->nlmsg_len += MNL_ALIGN(records->nla_len);
+	mnl_attr_nest_end(nlh, nest);
+	return fit;
+}
+
 /*
  * The kernel's message for the failure of entry K of the M (> 1) of a
  * message reads "p4tc: entry K of M: p4tc: WHAT (N applied)"; the entries
@@ -720,7 +823,7 @@ static int p4tc_entry_batch(struct p4tc_handle *h, __u8 cmd, const char *pname,
 			    const struct p4tc_entry *entries, __u32 *count,
 			    const struct p4tc_entry_batch_opts *opts, unsigned int what)
 {
-	unsigned int i, n, done = 0, total;
+	unsigned int i, n, run, done = 0, total;
 	struct nlmsghdr *nlh;
 	size_t msg_size;
 	int err;
@@ -766,7 +869,22 @@ static int p4tc_entry_batch(struct p4tc_handle *h, __u8 cmd, const char *pname,
 		if (!nlh)
 			return p4tc_ret(-errno);
 		p4tc_nl_put_pipeline_name(nlh, pname);
-		n = p4tc_entry_batch_fill(nlh, msg_size, entries + done, total - done, what);
+		/*
+		 * Runs of plain creates go as records of a bulk nest: compact
+		 * and fast. Look no further than a message of records holds.
+		 */
+		run = 0;
+		if (cmd == P4TC_CMD_ENTRY_NEW) {
+			n = msg_size / (p4tc_entry_reclen(&entries[done]) ?: 1) + 1;
+			run = p4tc_entry_bulk_run(entries + done, total - done < n ?
+						  total - done : n);
+		}
+		n = 0;
+		if (run >= P4TC_BULK_MIN)
+			n = p4tc_entry_bulk_fill(nlh, msg_size, entries + done, run);
+		if (!n)
+			n = p4tc_entry_batch_fill(nlh, msg_size, entries + done, total - done,
+						  what);
 		if (!n)
 			return p4tc_ret(p4tc_err(h, -EMSGSIZE,
 						 "entry %u of %u does not fit in a message of %zu bytes",

@@ -731,6 +731,86 @@ static void test_entry_messages(void)
 	       nlh->nlmsg_len == n, "an entry that does not fit is not put");
 }
 
+/* A plain create: table, key, action and two params (q: 2 bytes, p: 1). */
+static void fill_plain(struct p4tc_entry *e, unsigned int i)
+{
+	memset(e, 0, sizeof(*e));
+	e->table_id = 1;
+	e->keylen = 5;
+	memcpy(e->key, &i, sizeof(i));
+	e->key[4] = 0x5a;
+	strcpy(e->action_name, "cb/a");
+	e->nparams = 2;
+	strcpy(e->params[0].name, "q");
+	e->params[0].len = 2;
+	memcpy(e->params[0].value, &i, 2);
+	strcpy(e->params[1].name, "p");
+	e->params[1].len = 1;
+	e->params[1].value[0] = i % 7;
+}
+
+/* Runs of plain creates go as records of one P4TC_A_ENTRY_BULK nest. */
+static void test_entry_bulk(void)
+{
+	static struct p4tc_entry entries[100];
+	static char buf[P4TC_BATCH_MSG_SIZE_MAX];
+	const struct nlattr *nest, *attr, *recs;
+	unsigned int i, n, params = 0, bad = 0;
+	const size_t size = 256;
+	struct nlmsghdr *nlh;
+	const __u8 *rec;
+
+	for (i = 0; i < 100; i++)
+		fill_plain(&entries[i], i);
+	strcpy(entries[40].action_name, "cb/b");
+	entries[60].has = P4TC_ENTRY_HAS_PRIO;
+	entries[70].dynamic = true;
+	entries[80].params[1].len = 2;
+	tap_ok(p4tc_entry_bulk_run(entries, 100) == 40 &&
+	       p4tc_entry_bulk_run(entries + 40, 60) == 1 &&
+	       p4tc_entry_bulk_run(entries + 60, 40) == 0 &&
+	       p4tc_entry_bulk_run(entries + 61, 39) == 9 &&
+	       p4tc_entry_bulk_run(entries + 71, 29) == 9 &&
+	       p4tc_entry_bulk_run(entries + 81, 5) == 5,
+	       "a bulk run ends at another action, a prio, a dynamic entry or another param size");
+
+	nlh = mnl_nlmsg_put_header(buf);
+	mnl_nlmsg_put_extra_header(nlh, GENL_HDRLEN);
+	n = p4tc_entry_bulk_fill(nlh, size, entries, 40);
+	nest = find_attr(nlh, NULL, P4TC_A_ENTRY_BULK);
+	recs = nest ? find_attr(NULL, nest, P4TC_BULK_A_RECORDS) : NULL;
+	attr = nest ? find_attr(NULL, nest, P4TC_BULK_A_RECORD_LEN) : NULL;
+	tap_ok(n > 1 && n < 40 && nlh->nlmsg_len <= size && nlh->nlmsg_len + 8 > size &&
+	       recs && mnl_attr_get_payload_len(recs) == n * 8 && attr &&
+	       mnl_attr_get_u32(attr) == 8,
+	       "a bulk nest takes the records that fit in %zu bytes (%u of 40, 8 bytes each)",
+	       size, n);
+	if (nest) {
+		mnl_attr_for_each_nested(attr, nest)
+			if (mnl_attr_get_type(attr) == P4TC_BULK_A_PARAM)
+				params = params * 10 +
+					 (find_attr(NULL, attr, P4TC_PARAM_A_NAME) &&
+					  !find_attr(NULL, attr, P4TC_PARAM_A_VALUE) ?
+					  *(char *)mnl_attr_get_payload(find_attr(NULL, attr,
+							P4TC_PARAM_A_NAME)) : 0);
+	}
+	tap_ok(nest && find_attr(NULL, nest, P4TC_BULK_A_TABLE_ID) &&
+	       find_attr(NULL, nest, P4TC_BULK_A_ACTION_NAME) &&
+	       !find_attr(NULL, nest, P4TC_BULK_A_ACTION_ID) &&
+	       params == 'q' * 10 + 'p',
+	       "the nest names the table, the action and the params in order, without values");
+	for (i = 0, rec = recs ? mnl_attr_get_payload(recs) : NULL; rec && i < n; i++, rec += 8)
+		if (memcmp(rec, entries[i].key, 5) || memcmp(rec + 5, &i, 2) || rec[7] != i % 7)
+			bad++;
+	tap_ok(recs && !bad, "each record is the key, then each param's value in order");
+
+	nlh = mnl_nlmsg_put_header(buf);
+	mnl_nlmsg_put_extra_header(nlh, GENL_HDRLEN);
+	n = nlh->nlmsg_len;
+	tap_ok(!p4tc_entry_bulk_fill(nlh, n + 60, entries, 40) && nlh->nlmsg_len == n,
+	       "a bulk nest without room for a record is not put");
+}
+
 /* An entry reply as the kernel builds it, with the reply-only attributes. */
 static void test_entry_reply(void)
 {
@@ -1604,6 +1684,7 @@ int main(void)
 	test_keys();
 	test_masks();
 	test_entry_messages();
+	test_entry_bulk();
 	test_entry_reply();
 	test_table_messages();
 	test_batch_errors();

@@ -150,6 +150,7 @@ enum p4tc_a {
 	P4TC_A_TABLE,		/* nest, enum p4tc_table_a */
 	P4TC_A_ENTRY,		/* nest, enum p4tc_entry_a */
 	P4TC_A_COUNT,		/* u32: entries removed by a flush */
+	P4TC_A_ENTRY_BULK,	/* nest, enum p4tc_bulk_a: new exact entries */
 
 	__P4TC_A_MAX,
 	P4TC_A_MAX = (__P4TC_A_MAX - 1)
@@ -333,6 +334,27 @@ enum p4tc_filter_a {
 
 	__P4TC_FILTER_A_MAX,
 	P4TC_FILTER_A_MAX = (__P4TC_FILTER_A_MAX - 1)
+};
+
+/*
+ * Many new entries of one exact table with one action, in fixed-size
+ * records (P4TC_CMD_ENTRY_NEW only): each record is the key (the table's
+ * key bytes), then the value of each PARAM in the order they are given
+ * (each its type's bytes). The entries get the table's permissions, no
+ * aging. Records are applied in order up to the first failure, as the
+ * P4TC_A_ENTRY attributes of a request, with which they may be mixed.
+ */
+enum p4tc_bulk_a {
+	P4TC_BULK_A_TABLE_ID = 1,	/* u32 */
+	P4TC_BULK_A_TABLE_NAME,		/* string */
+	P4TC_BULK_A_ACTION_ID,		/* u32 */
+	P4TC_BULK_A_ACTION_NAME,	/* string */
+	P4TC_BULK_A_PARAM,		/* nest, multi-attr, enum p4tc_param_a: ID or NAME */
+	P4TC_BULK_A_RECORD_LEN,		/* u32: bytes of a record */
+	P4TC_BULK_A_RECORDS,		/* binary: the records, back to back */
+
+	__P4TC_BULK_A_MAX,
+	P4TC_BULK_A_MAX = (__P4TC_BULK_A_MAX - 1)
 };
 
 enum p4tc_entry_a {
