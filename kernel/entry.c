@@ -312,6 +312,8 @@ static int p4tc_entry_take_prio(struct p4tc_entry_req *req, struct p4tc_entry *e
 	return 0;
 }
 
+static void p4tc_entry_insert_failed(struct p4tc_entry_req *req, int err);
+
 static int p4tc_entry_insert(struct p4tc_entry_req *req, struct p4tc_entry *e)
 {
 	struct p4tc_table *t = req->t;
@@ -327,6 +329,15 @@ static int p4tc_entry_insert(struct p4tc_entry_req *req, struct p4tc_entry *e)
 		return 0;
 	if (t->type != P4TC_TABLE_TYPE_EXACT)
 		ida_free(&t->prios, e->prio);
+	p4tc_entry_insert_failed(req, err);
+	return err;
+}
+
+/* Say why p4tc_store_insert() refused an entry of the request's table. */
+static void p4tc_entry_insert_failed(struct p4tc_entry_req *req, int err)
+{
+	struct p4tc_table *t = req->t;
+
 	if (err == -EEXIST)
 		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: an entry with this key exists",
 				       req->obj);
@@ -340,7 +351,6 @@ static int p4tc_entry_insert(struct p4tc_entry_req *req, struct p4tc_entry *e)
 	else
 		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: cannot insert the entry (%d)",
 				       req->obj, err);
-	return err;
 }
 
 /* A new entry (or new version of one) from a request, with its identity. */
@@ -639,8 +649,11 @@ static const char *p4tc_nl_unprefixed(const char *msg)
 	return strncmp(msg, prefix, sizeof(prefix) - 1) ? msg : msg + sizeof(prefix) - 1;
 }
 
-/* Records between two chances for other tasks to run. */
-#define P4TC_BULK_RESCHED	256
+/*
+ * Records built, then inserted under one hold of the table's lock (their
+ * pointers are on the stack), between two chances for other tasks to run.
+ */
+#define P4TC_BULK_CHUNK		32
 
 /* A P4TC_A_ENTRY_BULK nest, checked once for all its records. */
 struct p4tc_entry_bulk {
@@ -786,8 +799,9 @@ static int p4tc_bulk_init(struct p4tc_entry_req *req, struct p4tc_entry_bulk *b,
 	return 0;
 }
 
-/* Create the entry of record @i of a bulk nest. */
-static int p4tc_bulk_add(struct p4tc_entry_req *req, const struct p4tc_entry_bulk *b, u32 i)
+/* Check record @i of a bulk nest and build its entry. */
+static struct p4tc_entry *p4tc_bulk_build(struct p4tc_entry_req *req,
+					  const struct p4tc_entry_bulk *b, u32 i)
 {
 	const u8 *rec = b->records + (size_t)i * b->reclen;
 	struct p4tc_table *t = req->t;
@@ -801,17 +815,17 @@ static int p4tc_bulk_add(struct p4tc_entry_req *req, const struct p4tc_entry_bul
 		err = p4tc_type_check_value(ti, rec + ti->offset, ti->size, req->net, req->obj,
 					    req->extack);
 		if (err)
-			return err;
+			return ERR_PTR(err);
 	}
 	for (j = 0, off = t->keylen; j < b->nparams; off += b->params[j++]->size) {
 		err = p4tc_param_check(b->a, b->params[j], rec + off, b->params[j]->size,
 				       req->net, req->extack);
 		if (err)
-			return err;
+			return ERR_PTR(err);
 	}
 	e = p4tc_entry_alloc(t->keylen, t->counters, GFP_KERNEL_ACCOUNT);
 	if (!e)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	memcpy(p4tc_entry_id(e), rec, t->keylen);
 	for (j = 0, off = t->keylen; j < b->nparams; off += b->params[j++]->size)
 		memcpy(e->act.params + b->params[j]->offset, rec + off, b->params[j]->size);
@@ -821,15 +835,50 @@ static int p4tc_bulk_add(struct p4tc_entry_req *req, const struct p4tc_entry_bul
 	e->permissions = t->permissions & ~(P4TC_CTRL_PERM_C | P4TC_DATA_PERM_C);
 	e->created = p4tc_now();
 	e->created_by = req->who;
-	err = p4tc_entry_insert(req, e);
-	if (err) {
-		p4tc_entry_free(e);
-		return err;
+	return e;
+}
+
+/*
+ * Create the entries of records @first.. (@n of them, at most
+ * P4TC_BULK_CHUNK) in order, up to the first failure: built first, then
+ * inserted under one hold of the table's lock.
+ *
+ * Return: the number created; *@err the first failure's errno, or 0.
+ */
+static u32 p4tc_bulk_add(struct p4tc_entry_req *req, const struct p4tc_entry_bulk *b,
+			 u32 first, u32 n, int *err)
+{
+	struct p4tc_entry *built[P4TC_BULK_CHUNK];
+	struct p4tc_table *t = req->t;
+	u32 nbuilt, added, i;
+	int insert_err = 0;
+
+	*err = 0;
+	for (nbuilt = 0; nbuilt < n; nbuilt++) {
+		built[nbuilt] = p4tc_bulk_build(req, b, first + nbuilt);
+		if (IS_ERR(built[nbuilt])) {
+			*err = PTR_ERR(built[nbuilt]);
+			break;
+		}
 	}
-	rcu_read_lock();
-	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_NEW, req->p, t, e, NULL);
-	rcu_read_unlock();
-	return 0;
+	p4tc_store_lock(t);
+	for (added = 0; added < nbuilt && !insert_err; added++)
+		insert_err = p4tc_store_insert(t, built[added]);
+	p4tc_store_unlock(t);
+	/* A refused insert comes before the failure that ended the building. */
+	if (insert_err) {
+		*err = insert_err;
+		p4tc_entry_insert_failed(req, insert_err);
+		for (i = --added; i < nbuilt; i++)
+			p4tc_entry_free(built[i]);
+	}
+	if (p4tc_nl_listening(req->net)) {
+		rcu_read_lock();
+		for (i = 0; i < added; i++)
+			p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_NEW, req->p, t, built[i], NULL);
+		rcu_read_unlock();
+	}
+	return added;
 }
 
 /*
@@ -869,13 +918,11 @@ static int p4tc_entry_batch(struct genl_info *info, u8 cmd)
 		/* The policies of other commands refuse bulk nests. */
 		if (nla_type(attr) == P4TC_A_ENTRY_BULK && cmd == P4TC_CMD_ENTRY_NEW) {
 			err = p4tc_bulk_init(&req, &bulk, p, attr, net, extack);
-			for (i = 0; !err && i < bulk.nrecords; i++) {
-				err = p4tc_bulk_add(&req, &bulk, i);
-				if (err)
-					break;
-				n++;
-				if (!(n % P4TC_BULK_RESCHED))
-					cond_resched();
+			for (i = 0; !err && i < bulk.nrecords; i += P4TC_BULK_CHUNK) {
+				n += p4tc_bulk_add(&req, &bulk, i,
+						   min_t(u32, bulk.nrecords - i, P4TC_BULK_CHUNK),
+						   &err);
+				cond_resched();
 			}
 			if (err)
 				break;

@@ -248,6 +248,17 @@ static struct genl_family p4tc_family __ro_after_init = {
 };
 
 /**
+ * p4tc_nl_listening() - whether anybody listens to the events of a namespace
+ * @net: namespace
+ *
+ * Return: true if the events group has a member in @net.
+ */
+bool p4tc_nl_listening(struct net *net)
+{
+	return genl_has_listeners(&p4tc_family, net, P4TC_MCGRP_EVENTS_ID);
+}
+
+/**
  * p4tc_nl_event_new() - start an event message, if anybody listens
  * @net: namespace of the change
  * @cmd: the command that made the change
@@ -262,7 +273,7 @@ struct sk_buff *p4tc_nl_event_new(struct net *net, u8 cmd, size_t size, void **h
 {
 	struct sk_buff *skb;
 
-	if (!genl_has_listeners(&p4tc_family, net, P4TC_MCGRP_EVENTS_ID))
+	if (!p4tc_nl_listening(net))
 		return NULL;
 	skb = genlmsg_new(size, gfp);
 	if (!skb)

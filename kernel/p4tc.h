@@ -432,6 +432,7 @@ int p4tc_nl_init(void);
 void p4tc_nl_exit(void);
 void *p4tc_nl_reply_start(struct sk_buff *skb, const struct genl_info *info);
 int p4tc_nl_reply(struct sk_buff *msg, void *hdr, struct genl_info *info);
+bool p4tc_nl_listening(struct net *net);
 struct sk_buff *p4tc_nl_event_new(struct net *net, u8 cmd, size_t size, void **hdr,
 				  gfp_t gfp);
 void p4tc_nl_event_send(struct net *net, struct sk_buff *skb, void *hdr, gfp_t gfp);
