@@ -799,14 +799,12 @@ static int p4tc_bulk_init(struct p4tc_entry_req *req, struct p4tc_entry_bulk *b,
 	return 0;
 }
 
-/* Check record @i of a bulk nest and build its entry. */
-static struct p4tc_entry *p4tc_bulk_build(struct p4tc_entry_req *req,
-					  const struct p4tc_entry_bulk *b, u32 i)
+/* Check the key fields and param values of record @i of a bulk nest. */
+static int p4tc_bulk_check(struct p4tc_entry_req *req, const struct p4tc_entry_bulk *b, u32 i)
 {
 	const u8 *rec = b->records + (size_t)i * b->reclen;
 	struct p4tc_table *t = req->t;
 	const struct p4tc_type_info *ti;
-	struct p4tc_entry *e;
 	u32 j, off;
 	int err;
 
@@ -815,17 +813,25 @@ static struct p4tc_entry *p4tc_bulk_build(struct p4tc_entry_req *req,
 		err = p4tc_type_check_value(ti, rec + ti->offset, ti->size, req->net, req->obj,
 					    req->extack);
 		if (err)
-			return ERR_PTR(err);
+			return err;
 	}
 	for (j = 0, off = t->keylen; j < b->nparams; off += b->params[j++]->size) {
 		err = p4tc_param_check(b->a, b->params[j], rec + off, b->params[j]->size,
 				       req->net, req->extack);
 		if (err)
-			return ERR_PTR(err);
+			return err;
 	}
-	e = p4tc_entry_alloc(t->keylen, t->counters, GFP_KERNEL_ACCOUNT);
-	if (!e)
-		return ERR_PTR(-ENOMEM);
+	return 0;
+}
+
+/* Fill a new entry from record @i of a bulk nest. */
+static void p4tc_bulk_fill(struct p4tc_entry_req *req, const struct p4tc_entry_bulk *b, u32 i,
+			   struct p4tc_entry *e)
+{
+	const u8 *rec = b->records + (size_t)i * b->reclen;
+	struct p4tc_table *t = req->t;
+	u32 j, off;
+
 	memcpy(p4tc_entry_id(e), rec, t->keylen);
 	for (j = 0, off = t->keylen; j < b->nparams; off += b->params[j++]->size)
 		memcpy(e->act.params + b->params[j]->offset, rec + off, b->params[j]->size);
@@ -835,13 +841,13 @@ static struct p4tc_entry *p4tc_bulk_build(struct p4tc_entry_req *req,
 	e->permissions = t->permissions & ~(P4TC_CTRL_PERM_C | P4TC_DATA_PERM_C);
 	e->created = p4tc_now();
 	e->created_by = req->who;
-	return e;
 }
 
 /*
  * Create the entries of records @first.. (@n of them, at most
- * P4TC_BULK_CHUNK) in order, up to the first failure: built first, then
- * inserted under one hold of the table's lock.
+ * P4TC_BULK_CHUNK) in order, up to the first failure: checked, allocated
+ * at once and filled first, then inserted under one hold of the table's
+ * lock.
  *
  * Return: the number created; *@err the first failure's errno, or 0.
  */
@@ -855,12 +861,18 @@ static u32 p4tc_bulk_add(struct p4tc_entry_req *req, const struct p4tc_entry_bul
 
 	*err = 0;
 	for (nbuilt = 0; nbuilt < n; nbuilt++) {
-		built[nbuilt] = p4tc_bulk_build(req, b, first + nbuilt);
-		if (IS_ERR(built[nbuilt])) {
-			*err = PTR_ERR(built[nbuilt]);
+		*err = p4tc_bulk_check(req, b, first + nbuilt);
+		if (*err)
 			break;
-		}
 	}
+	if (nbuilt && p4tc_entry_alloc_bulk(t->keylen, t->counters, GFP_KERNEL_ACCOUNT, nbuilt,
+					    built)) {
+		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: no memory for entries", req->obj);
+		*err = -ENOMEM;
+		return 0;
+	}
+	for (i = 0; i < nbuilt; i++)
+		p4tc_bulk_fill(req, b, first + i, built[i]);
 	p4tc_store_lock(t);
 	for (added = 0; added < nbuilt && !insert_err; added++)
 		insert_err = p4tc_store_insert(t, built[added]);

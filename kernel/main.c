@@ -50,9 +50,13 @@ static int __init p4tc_init(void)
 {
 	int err;
 
+	err = p4tc_entries_init();
+	if (err)
+		return err;
 	p4tc_wq = alloc_workqueue("p4tc", 0, 0);
+	err = -ENOMEM;
 	if (!p4tc_wq)
-		return -ENOMEM;
+		goto exit_entries;
 	err = register_pernet_subsys(&p4tc_net_ops);
 	if (err)
 		goto destroy_wq;
@@ -74,6 +78,8 @@ unregister_pernet:
 	unregister_pernet_subsys(&p4tc_net_ops);
 destroy_wq:
 	destroy_workqueue(p4tc_wq);
+exit_entries:
+	p4tc_entries_exit();
 	return err;
 }
 
@@ -85,6 +91,7 @@ static void __exit p4tc_exit(void)
 	/* Pipelines still queued for freeing wait for a grace period first. */
 	rcu_barrier();
 	destroy_workqueue(p4tc_wq);
+	p4tc_entries_exit();
 }
 
 module_init(p4tc_init);

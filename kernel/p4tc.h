@@ -396,6 +396,10 @@ int p4tc_defact_put(struct sk_buff *skb, int attrtype, const struct p4tc_pipelin
 /* store.c */
 int p4tc_store_init(struct p4tc_table *t);
 int p4tc_store_resize(struct p4tc_table *t, u32 tentries);
+int p4tc_entries_init(void);
+void p4tc_entries_exit(void);
+int p4tc_entry_alloc_bulk(u32 idlen, bool counters, gfp_t gfp, u32 n,
+			  struct p4tc_entry **entries);
 struct p4tc_entry *p4tc_entry_alloc(u32 idlen, bool counters, gfp_t gfp);
 void p4tc_entry_free(struct p4tc_entry *e);
 void p4tc_entry_free_rcu(struct p4tc_entry *e);

@@ -55,6 +55,75 @@ int p4tc_store_resize(struct p4tc_table *t, u32 tentries)
 	return 0;
 }
 
+/*
+ * Entries of up to 256 bytes (keys of up to 16 bytes without counters:
+ * most) come from a cache of their own, which hands out many at once for
+ * bulk creates; larger ones from kmalloc. kfree() frees both.
+ */
+#define P4TC_ENTRY_CACHED_SIZE	256
+
+static struct kmem_cache *p4tc_entry_cache;
+
+/**
+ * p4tc_entries_init() - create the cache of entries
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int p4tc_entries_init(void)
+{
+	p4tc_entry_cache = kmem_cache_create("p4tc_entry", P4TC_ENTRY_CACHED_SIZE,
+					     P4TC_ENTRY_CACHED_SIZE, 0, NULL);
+	return p4tc_entry_cache ? 0 : -ENOMEM;
+}
+
+/**
+ * p4tc_entries_exit() - destroy the cache of entries
+ *
+ * Context: every entry freed, past rcu_barrier().
+ */
+void p4tc_entries_exit(void)
+{
+	kmem_cache_destroy(p4tc_entry_cache);
+}
+
+/**
+ * p4tc_entry_alloc_bulk() - allocate zeroed entries
+ * @idlen: bytes of identity
+ * @counters: with counters
+ * @gfp: allocation flags
+ * @n: how many
+ * @entries: gets them, each with its idlen set
+ *
+ * Return: 0, or -ENOMEM (then none is allocated).
+ */
+int p4tc_entry_alloc_bulk(u32 idlen, bool counters, gfp_t gfp, u32 n,
+			  struct p4tc_entry **entries)
+{
+	size_t size = p4tc_entry_size(idlen, counters);
+	void **mem = (void **)entries;
+	u32 i;
+
+	BUILD_BUG_ON(p4tc_entry_size(16, false) > P4TC_ENTRY_CACHED_SIZE);
+	if (size <= P4TC_ENTRY_CACHED_SIZE) {
+		if (!kmem_cache_alloc_bulk(p4tc_entry_cache, gfp | __GFP_ZERO, n, mem))
+			return -ENOMEM;
+	} else {
+		for (i = 0; i < n; i++) {
+			mem[i] = kzalloc(size, gfp);
+			if (!mem[i]) {
+				while (i--)
+					kfree(mem[i]);
+				return -ENOMEM;
+			}
+		}
+	}
+	for (i = 0; i < n; i++) {
+		entries[i] = mem[i] + round_up(idlen, 8);
+		entries[i]->idlen = idlen;
+	}
+	return 0;
+}
+
 /**
  * p4tc_entry_alloc() - allocate a zeroed entry
  * @idlen: bytes of identity
@@ -66,15 +135,8 @@ int p4tc_store_resize(struct p4tc_table *t, u32 tentries)
 struct p4tc_entry *p4tc_entry_alloc(u32 idlen, bool counters, gfp_t gfp)
 {
 	struct p4tc_entry *e;
-	u8 *mem;
 
-	BUILD_BUG_ON(p4tc_entry_size(16, false) > 256);
-	mem = kzalloc(p4tc_entry_size(idlen, counters), gfp);
-	if (!mem)
-		return NULL;
-	e = (struct p4tc_entry *)(mem + round_up(idlen, 8));
-	e->idlen = idlen;
-	return e;
+	return p4tc_entry_alloc_bulk(idlen, counters, gfp, 1, &e) ? NULL : e;
 }
 
 /**
