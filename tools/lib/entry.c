@@ -689,18 +689,6 @@ static bool p4tc_entry_bulk_same(const struct p4tc_entry *a, const struct p4tc_e
 	return true;
 }
 
-unsigned int p4tc_entry_bulk_run(const struct p4tc_entry *entries, unsigned int n)
-{
-	unsigned int i;
-
-	if (!n || !p4tc_entry_bulkable(entries))
-		return 0;
-	for (i = 1; i < n && p4tc_entry_bulkable(&entries[i]) &&
-		    p4tc_entry_bulk_same(entries, &entries[i]); i++)
-		;
-	return i;
-}
-
 /* Bytes of @e's record in a bulk nest: key, then param values. */
 static size_t p4tc_entry_reclen(const struct p4tc_entry *e)
 {
@@ -721,6 +709,8 @@ unsigned int p4tc_entry_bulk_fill(struct nlmsghdr *nlh, size_t size,
 	unsigned int i, j, fit;
 	__u8 *rec;
 
+	if (!p4tc_entry_bulkable(e))
+		return 0;
 	nest = mnl_attr_nest_start(nlh, P4TC_A_ENTRY_BULK);
 	if (e->table_id)
 		mnl_attr_put_u32(nlh, P4TC_BULK_A_TABLE_ID, e->table_id);
@@ -745,15 +735,13 @@ unsigned int p4tc_entry_bulk_fill(struct nlmsghdr *nlh, size_t size,
 	fit = room / reclen < n ? room / reclen : n;
 	if (fit && MNL_ALIGN(fit * reclen) > room)
 		fit--;
-	if (!fit) {
-		nlh->nlmsg_len = (char *)nest - (char *)nlh;
-		return 0;
-	}
 	records = mnl_nlmsg_get_payload_tail(nlh);
-	records->nla_type = P4TC_BULK_A_RECORDS;
-	records->nla_len = MNL_ATTR_HDRLEN + fit * reclen;
 	rec = (__u8 *)records + MNL_ATTR_HDRLEN;
+	/* One pass: the run ends at the first entry that cannot join it. */
 	for (i = 0; i < fit; i++) {
+		if (i && (!p4tc_entry_bulkable(&entries[i]) ||
+			  !p4tc_entry_bulk_same(e, &entries[i])))
+			break;
 		memcpy(rec, entries[i].key, e->keylen);
 		rec += e->keylen;
 		for (j = 0; j < e->nparams; j++) {
@@ -761,10 +749,16 @@ unsigned int p4tc_entry_bulk_fill(struct nlmsghdr *nlh, size_t size,
 			rec += e->params[j].len;
 		}
 	}
+	if (i < P4TC_BULK_MIN) {
+		nlh->nlmsg_len = (char *)nest - (char *)nlh;
+		return 0;
+	}
+	records->nla_type = P4TC_BULK_A_RECORDS;
+	records->nla_len = MNL_ATTR_HDRLEN + i * reclen;
 	memset(rec, 0, MNL_ALIGN(records->nla_len) - records->nla_len);
 	nlh->nlmsg_len += MNL_ALIGN(records->nla_len);
 	mnl_attr_nest_end(nlh, nest);
-	return fit;
+	return i;
 }
 
 /*
@@ -823,7 +817,7 @@ static int p4tc_entry_batch(struct p4tc_handle *h, __u8 cmd, const char *pname,
 			    const struct p4tc_entry *entries, __u32 *count,
 			    const struct p4tc_entry_batch_opts *opts, unsigned int what)
 {
-	unsigned int i, n, run, done = 0, total;
+	unsigned int i, n, done = 0, total;
 	struct nlmsghdr *nlh;
 	size_t msg_size;
 	int err;
@@ -869,19 +863,10 @@ static int p4tc_entry_batch(struct p4tc_handle *h, __u8 cmd, const char *pname,
 		if (!nlh)
 			return p4tc_ret(-errno);
 		p4tc_nl_put_pipeline_name(nlh, pname);
-		/*
-		 * Runs of plain creates go as records of a bulk nest: compact
-		 * and fast. Look no further than a message of records holds.
-		 */
-		run = 0;
-		if (cmd == P4TC_CMD_ENTRY_NEW) {
-			n = msg_size / (p4tc_entry_reclen(&entries[done]) ?: 1) + 1;
-			run = p4tc_entry_bulk_run(entries + done, total - done < n ?
-						  total - done : n);
-		}
+		/* Runs of plain creates go as records of a bulk nest: compact, fast. */
 		n = 0;
-		if (run >= P4TC_BULK_MIN)
-			n = p4tc_entry_bulk_fill(nlh, msg_size, entries + done, run);
+		if (cmd == P4TC_CMD_ENTRY_NEW)
+			n = p4tc_entry_bulk_fill(nlh, msg_size, entries + done, total - done);
 		if (!n)
 			n = p4tc_entry_batch_fill(nlh, msg_size, entries + done, total - done,
 						  what);

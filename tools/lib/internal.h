@@ -250,13 +250,11 @@ bool p4tc_entry_put(struct nlmsghdr *nlh, size_t size, __u16 type,
 		    const struct p4tc_entry *e, unsigned int what);
 /* Put as many of @n entries as @size allows as P4TC_A_ENTRY: how many. */
 /*
- * Bulk nests (P4TC_A_ENTRY_BULK): entries from @entries on that one can
- * carry (0 if the first cannot), and putting up to @n of them, as many as
- * fit in @size bytes of message (returns how many). Used for runs of at
- * least P4TC_BULK_MIN entries.
+ * Put the run of entries from @entries on (at most @n) that one bulk nest
+ * (P4TC_A_ENTRY_BULK) can carry, as many as fit in @size bytes of message.
+ * Returns how many, 0 (and puts nothing) if that is under P4TC_BULK_MIN.
  */
 #define P4TC_BULK_MIN	8
-unsigned int p4tc_entry_bulk_run(const struct p4tc_entry *entries, unsigned int n);
 unsigned int p4tc_entry_bulk_fill(struct nlmsghdr *nlh, size_t size,
 				  const struct p4tc_entry *entries, unsigned int n);
 unsigned int p4tc_entry_batch_fill(struct nlmsghdr *nlh, size_t size,

@@ -766,14 +766,20 @@ static void test_entry_bulk(void)
 	entries[60].has = P4TC_ENTRY_HAS_PRIO;
 	entries[70].dynamic = true;
 	entries[80].params[1].len = 2;
-	tap_ok(p4tc_entry_bulk_run(entries, 100) == 40 &&
-	       p4tc_entry_bulk_run(entries + 40, 60) == 1 &&
-	       p4tc_entry_bulk_run(entries + 60, 40) == 0 &&
-	       p4tc_entry_bulk_run(entries + 61, 39) == 9 &&
-	       p4tc_entry_bulk_run(entries + 71, 29) == 9 &&
-	       p4tc_entry_bulk_run(entries + 81, 5) == 5,
-	       "a bulk run ends at another action, a prio, a dynamic entry or another param size");
+	for (i = 0; i < 6; i++) {
+		static const unsigned int from[] = { 0, 40, 60, 61, 71, 81 };
+		static const unsigned int want[] = { 40, 0, 0, 9, 9, 0 };
 
+		nlh = mnl_nlmsg_put_header(buf);
+		mnl_nlmsg_put_extra_header(nlh, GENL_HDRLEN);
+		n = nlh->nlmsg_len;
+		if (p4tc_entry_bulk_fill(nlh, sizeof(buf), entries + from[i],
+					 i == 5 ? 5 : 100 - from[i]) != want[i] ||
+		    (!want[i] && nlh->nlmsg_len != n))
+			bad++;
+	}
+	tap_ok(!bad, "a bulk run ends at another action, a prio, a dynamic entry or another "
+	       "param size; runs under %d go as entries", P4TC_BULK_MIN);
 	nlh = mnl_nlmsg_put_header(buf);
 	mnl_nlmsg_put_extra_header(nlh, GENL_HDRLEN);
 	n = p4tc_entry_bulk_fill(nlh, size, entries, 40);
