@@ -324,6 +324,12 @@ static int p4tc_entry_insert(struct p4tc_entry_req *req, struct p4tc_entry *e)
 		return err;
 	p4tc_store_lock(t);
 	err = p4tc_store_insert(t, e);
+	/*
+	 * Published under the lock: once it is released, @e may go. Const
+	 * entries go with their table's event.
+	 */
+	if (!err && !e->tmpl_created)
+		p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_NEW, req->p, t, e, NULL);
 	p4tc_store_unlock(t);
 	if (!err)
 		return 0;
@@ -425,12 +431,7 @@ static int p4tc_entry_create(struct p4tc_entry_req *req)
 		return -EPERM;
 	}
 	e = p4tc_entry_add(req, false);
-	if (IS_ERR(e))
-		return PTR_ERR(e);
-	rcu_read_lock();
-	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_NEW, req->p, req->t, e, NULL);
-	rcu_read_unlock();
-	return 0;
+	return PTR_ERR_OR_ZERO(e);
 }
 
 static bool p4tc_entry_perm_fail(struct p4tc_entry_req *req, const struct p4tc_entry *e,
@@ -480,6 +481,8 @@ static int p4tc_entry_update(struct p4tc_entry_req *req)
 	if (t->counters)
 		*p4tc_entry_counters(e) = *p4tc_entry_counters(old);
 	p4tc_store_replace(t, old, e);
+	/* Under the lock: once it is released, @e may go. */
+	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_SET, req->p, t, e, NULL);
 unlock:
 	p4tc_store_unlock(t);
 	if (err) {
@@ -487,9 +490,6 @@ unlock:
 		return err;
 	}
 	p4tc_entry_free_rcu(old);
-	rcu_read_lock();
-	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_SET, req->p, t, e, NULL);
-	rcu_read_unlock();
 	return 0;
 }
 
@@ -665,6 +665,17 @@ struct p4tc_entry_bulk {
 	u32 nrecords;
 };
 
+/* Bytes of a record by a bulk nest's layout; 0 if it has none. */
+static u32 p4tc_bulk_reclen(const struct nlattr *layout)
+{
+	const u32 *len = layout ? nla_data(layout) : NULL;
+	u32 i, reclen = 0;
+
+	for (i = 0; len && i < nla_len(layout) / sizeof(*len); i++)
+		reclen += min_t(u32, len[i], P4TC_MAX_KEYSZ);
+	return reclen;
+}
+
 /* Records of a bulk nest, for the count of a batch; 1 if malformed. */
 static u32 p4tc_bulk_count(const struct nlattr *nest)
 {
@@ -672,10 +683,8 @@ static u32 p4tc_bulk_count(const struct nlattr *nest)
 	u32 reclen;
 
 	p4tc_nl_split(tb, P4TC_BULK_A_MAX, nest);
-	if (!tb[P4TC_BULK_A_RECORD_LEN] || !tb[P4TC_BULK_A_RECORDS])
-		return 1;
-	reclen = nla_get_u32(tb[P4TC_BULK_A_RECORD_LEN]);
-	if (!reclen || !nla_len(tb[P4TC_BULK_A_RECORDS]) ||
+	reclen = p4tc_bulk_reclen(tb[P4TC_BULK_A_LAYOUT]);
+	if (!reclen || !tb[P4TC_BULK_A_RECORDS] || !nla_len(tb[P4TC_BULK_A_RECORDS]) ||
 	    nla_len(tb[P4TC_BULK_A_RECORDS]) % reclen)
 		return 1;
 	return nla_len(tb[P4TC_BULK_A_RECORDS]) / reclen;
@@ -732,13 +741,51 @@ static int p4tc_bulk_params(struct p4tc_entry_req *req, struct p4tc_entry_bulk *
 	return 0;
 }
 
-/* Check a bulk nest: table, action, params and the records' size. */
+/* Check a bulk nest's layout: the key's bytes, then each param's. */
+static int p4tc_bulk_layout(struct p4tc_entry_req *req, struct p4tc_entry_bulk *b,
+			    const struct nlattr *layout)
+{
+	const u32 *len = nla_data(layout);
+	u32 i;
+
+	if (nla_len(layout) != (1 + b->nparams) * sizeof(*len)) {
+		NL_SET_ERR_MSG_FMT_MOD(req->extack,
+				       "%s: the records' layout has %d sizes, the key and %u params need %u",
+				       req->obj, nla_len(layout) / (int)sizeof(*len), b->nparams,
+				       1 + b->nparams);
+		goto bad_layout;
+	}
+	if (len[0] != req->t->keylen) {
+		NL_SET_ERR_MSG_FMT_MOD(req->extack,
+				       "%s: the records' keys have %u bytes, keysz %u needs %u",
+				       req->obj, len[0], req->t->keysz, req->t->keylen);
+		goto bad_layout;
+	}
+	b->reclen = len[0];
+	for (i = 0; i < b->nparams; i++) {
+		if (len[1 + i] != b->params[i]->size) {
+			NL_SET_ERR_MSG_FMT_MOD(req->extack,
+					       "%s: param %s has %u bytes in the records, type %s%u takes %u",
+					       req->obj, b->params[i]->name, len[1 + i],
+					       p4tc_type_name(b->params[i]->type),
+					       b->params[i]->bitsz, b->params[i]->size);
+			goto bad_layout;
+		}
+		b->reclen += len[1 + i];
+	}
+	return 0;
+
+bad_layout:
+	NL_SET_BAD_ATTR(req->extack, layout);
+	return -EINVAL;
+}
+
+/* Check a bulk nest: table, action, params and the records' layout. */
 static int p4tc_bulk_init(struct p4tc_entry_req *req, struct p4tc_entry_bulk *b,
 			  struct p4tc_pipeline *p, const struct nlattr *nest, struct net *net,
 			  struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[P4TC_BULK_A_MAX + 1];
-	u32 reclen, i;
 	int err;
 
 	p4tc_nl_split(tb, P4TC_BULK_A_MAX, nest);
@@ -753,11 +800,6 @@ static int p4tc_bulk_init(struct p4tc_entry_req *req, struct p4tc_entry_bulk *b,
 	if (IS_ERR(req->t))
 		return PTR_ERR(req->t);
 	snprintf(req->obj, sizeof(req->obj), "table %s/%s", p->name, req->t->name);
-	if (req->t->type != P4TC_TABLE_TYPE_EXACT) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: bulk records are for exact tables", req->obj);
-		NL_SET_BAD_ATTR(extack, nest);
-		return -EOPNOTSUPP;
-	}
 	if (!(READ_ONCE(req->t->permissions) & P4TC_CTRL_PERM_C)) {
 		NL_SET_ERR_MSG_FMT_MOD(extack, "%s has no control create permission", req->obj);
 		return -EPERM;
@@ -774,28 +816,21 @@ static int p4tc_bulk_init(struct p4tc_entry_req *req, struct p4tc_entry_bulk *b,
 	err = p4tc_bulk_params(req, b, nest);
 	if (err)
 		return err;
-	if (p4tc_nl_attr_missing(extack, nest, tb, P4TC_BULK_A_RECORD_LEN, "bulk record_len") ||
+	if (p4tc_nl_attr_missing(extack, nest, tb, P4TC_BULK_A_LAYOUT, "bulk layout") ||
 	    p4tc_nl_attr_missing(extack, nest, tb, P4TC_BULK_A_RECORDS, "bulk records"))
 		return -EINVAL;
-	reclen = req->t->keylen;
-	for (i = 0; i < b->nparams; i++)
-		reclen += b->params[i]->size;
-	b->reclen = nla_get_u32(tb[P4TC_BULK_A_RECORD_LEN]);
-	if (b->reclen != reclen) {
-		NL_SET_ERR_MSG_FMT_MOD(extack,
-				       "%s: records of %u bytes, the key and params take %u",
-				       req->obj, b->reclen, reclen);
-		NL_SET_BAD_ATTR(extack, tb[P4TC_BULK_A_RECORD_LEN]);
-		return -EINVAL;
-	}
-	if (!nla_len(tb[P4TC_BULK_A_RECORDS]) || nla_len(tb[P4TC_BULK_A_RECORDS]) % reclen) {
+	err = p4tc_bulk_layout(req, b, tb[P4TC_BULK_A_LAYOUT]);
+	if (err)
+		return err;
+	if (!nla_len(tb[P4TC_BULK_A_RECORDS]) ||
+	    nla_len(tb[P4TC_BULK_A_RECORDS]) % b->reclen) {
 		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: %d bytes of records are not records of %u",
-				       req->obj, nla_len(tb[P4TC_BULK_A_RECORDS]), reclen);
+				       req->obj, nla_len(tb[P4TC_BULK_A_RECORDS]), b->reclen);
 		NL_SET_BAD_ATTR(extack, tb[P4TC_BULK_A_RECORDS]);
 		return -EINVAL;
 	}
 	b->records = nla_data(tb[P4TC_BULK_A_RECORDS]);
-	b->nrecords = nla_len(tb[P4TC_BULK_A_RECORDS]) / reclen;
+	b->nrecords = nla_len(tb[P4TC_BULK_A_RECORDS]) / b->reclen;
 	return 0;
 }
 
@@ -833,11 +868,15 @@ static void p4tc_bulk_fill(struct p4tc_entry_req *req, const struct p4tc_entry_b
 	u32 j, off;
 
 	memcpy(p4tc_entry_id(e), rec, t->keylen);
+	/* lpm and ternary: an all-ones mask, the whole key as prefix. */
+	if (t->type != P4TC_TABLE_TYPE_EXACT)
+		memset(p4tc_entry_id(e) + t->keylen, 0xff, t->keylen);
+	e->prefixlen = t->type == P4TC_TABLE_TYPE_LPM ? t->keylen * 8 : 0;
 	for (j = 0, off = t->keylen; j < b->nparams; off += b->params[j++]->size)
 		memcpy(e->act.params + b->params[j]->offset, rec + off, b->params[j]->size);
 	e->act.act_id = b->a ? b->a->id : 0;
 	e->act.hit = 1;
-	e->prio = P4TC_EXACT_PRIO;
+	e->prio = t->type == P4TC_TABLE_TYPE_EXACT ? P4TC_EXACT_PRIO : 0;
 	e->permissions = t->permissions & ~(P4TC_CTRL_PERM_C | P4TC_DATA_PERM_C);
 	e->created = p4tc_now();
 	e->created_by = req->who;
@@ -855,9 +894,9 @@ static u32 p4tc_bulk_add(struct p4tc_entry_req *req, const struct p4tc_entry_bul
 			 u32 first, u32 n, int *err)
 {
 	struct p4tc_entry *built[P4TC_BULK_CHUNK];
+	int insert_err = 0, prio_err;
 	struct p4tc_table *t = req->t;
-	u32 nbuilt, added, i;
-	int insert_err = 0;
+	u32 nbuilt, added, i, j;
 
 	*err = 0;
 	for (nbuilt = 0; nbuilt < n; nbuilt++) {
@@ -865,30 +904,41 @@ static u32 p4tc_bulk_add(struct p4tc_entry_req *req, const struct p4tc_entry_bul
 		if (*err)
 			break;
 	}
-	if (nbuilt && p4tc_entry_alloc_bulk(t->keylen, t->counters, GFP_KERNEL_ACCOUNT, nbuilt,
-					    built)) {
+	if (nbuilt && p4tc_entry_alloc_bulk(p4tc_table_idlen(t), t->counters, GFP_KERNEL_ACCOUNT,
+					    nbuilt, built)) {
 		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: no memory for entries", req->obj);
 		*err = -ENOMEM;
 		return 0;
 	}
-	for (i = 0; i < nbuilt; i++)
+	for (i = 0; i < nbuilt; i++) {
 		p4tc_bulk_fill(req, b, first + i, built[i]);
+		prio_err = p4tc_entry_take_prio(req, built[i]);
+		if (prio_err) {
+			*err = prio_err;
+			for (j = i; j < nbuilt; j++)
+				p4tc_entry_free(built[j]);
+			nbuilt = i;
+		}
+	}
 	p4tc_store_lock(t);
 	for (added = 0; added < nbuilt && !insert_err; added++)
 		insert_err = p4tc_store_insert(t, built[added]);
+	if (insert_err)
+		added--;
+	/* Under the lock: once it is released, the entries may go. */
+	if (p4tc_nl_listening(req->net))
+		for (i = 0; i < added; i++)
+			p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_NEW, req->p, t, built[i], NULL);
 	p4tc_store_unlock(t);
 	/* A refused insert comes before the failure that ended the building. */
 	if (insert_err) {
 		*err = insert_err;
 		p4tc_entry_insert_failed(req, insert_err);
-		for (i = --added; i < nbuilt; i++)
+		for (i = added; i < nbuilt; i++) {
+			if (t->type != P4TC_TABLE_TYPE_EXACT)
+				ida_free(&t->prios, built[i]->prio);
 			p4tc_entry_free(built[i]);
-	}
-	if (p4tc_nl_listening(req->net)) {
-		rcu_read_lock();
-		for (i = 0; i < added; i++)
-			p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_NEW, req->p, t, built[i], NULL);
-		rcu_read_unlock();
+		}
 	}
 	return added;
 }
@@ -1165,8 +1215,10 @@ put_pipeline:
 
 /*
  * Remove the entries for which @match() holds, one bucket of the table's
- * hash at a time under the writer lock, letting the CPU breathe every so
- * often in big tables.
+ * hash at a time: looked at under RCU, then if one matches, walked again
+ * under the writer lock to remove. The CPU breathes every so often in big
+ * tables. Flushes run on sealed pipelines and aging stops around a resize
+ * (p4tc_store_resize()), so the hash stays the same meanwhile.
  */
 #define P4TC_WALK_BATCH	1024
 
@@ -1177,17 +1229,21 @@ static u32 p4tc_entry_remove_if(struct p4tc_table *t,
 {
 	unsigned long now = jiffies;
 	struct p4tc_entry *e, *next;
-	u32 b, bucket, count = 0;
+	u32 b, count = 0;
 
 	for (b = 0; b <= t->entries->mask && atomic_read(&t->nentries); b++) {
 		if (!(b % P4TC_WALK_BATCH))
 			cond_resched();
-		if (!rcu_access_pointer(t->entries->buckets[b]))
+		rcu_read_lock();
+		for (e = p4tc_store_chain(t, b, NULL); e && !match(e, now, filter);
+		     e = p4tc_store_chain(t, b, e))
+			;
+		rcu_read_unlock();
+		if (!e)
 			continue;
 		p4tc_store_lock(t);
-		bucket = b;
-		for (e = p4tc_store_next(t, &bucket, NULL); e && bucket == b; e = next) {
-			next = p4tc_store_next(t, &bucket, e);
+		for (e = p4tc_store_chain(t, b, NULL); e; e = next) {
+			next = p4tc_store_chain(t, b, e);
 			if (!match(e, now, filter) || p4tc_store_remove(t, e))
 				continue;
 			/* Removals by aging are published if the entry allows. */

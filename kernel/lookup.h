@@ -90,9 +90,8 @@ static inline u8 *p4tc_hnode_id(const struct p4tc_hnode *n, u32 idlen)
 /* Word @i of an identity, the bytes past @idlen cleared. */
 static inline u64 p4tc_hash_word(const u8 *id, u32 i, u32 idlen)
 {
-	u64 w;
+	u64 w = get_unaligned_le64(id + i);
 
-	memcpy(&w, id + i, sizeof(w));
 	if (idlen - i < sizeof(w))
 		w &= ~0ULL >> (8 * (sizeof(w) - (idlen - i)));
 	return w;

@@ -11,14 +11,15 @@
 #include <linux/bitops.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
-#include <linux/random.h>
 #include <linux/log2.h>
 #include <linux/overflow.h>
 #include <linux/prefetch.h>
+#include <linux/random.h>
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/types.h>
+#include <asm/unaligned.h>
 
 /*
  * The datapath calls lookups from BPF programs (under rcu_read_lock()) and

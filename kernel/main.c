@@ -91,6 +91,8 @@ static void __exit p4tc_exit(void)
 	/* Pipelines still queued for freeing wait for a grace period first. */
 	rcu_barrier();
 	destroy_workqueue(p4tc_wq);
+	/* Entries the last works freed wait for a grace period too. */
+	rcu_barrier();
 	p4tc_entries_exit();
 }
 

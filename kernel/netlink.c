@@ -147,7 +147,7 @@ static const struct nla_policy p4tc_bulk_policy[P4TC_BULK_A_MAX + 1] = {
 	[P4TC_BULK_A_ACTION_ID] = { .type = NLA_U32 },
 	[P4TC_BULK_A_ACTION_NAME] = { .type = NLA_NUL_STRING },
 	[P4TC_BULK_A_PARAM] = NLA_POLICY_NESTED(p4tc_param_policy),
-	[P4TC_BULK_A_RECORD_LEN] = { .type = NLA_U32 },
+	[P4TC_BULK_A_LAYOUT] = { .type = NLA_BINARY, .len = (1 + P4TC_MAX_PARAMS) * sizeof(u32) },
 	[P4TC_BULK_A_RECORDS] = { .type = NLA_BINARY },
 };
 

@@ -198,6 +198,7 @@ struct p4tc_who {
  * @prefixlen: lpm prefix length in bits
  * @dynamic: the entry ages
  * @tmpl_created: a const entry, created with the table template
+ * @cached: allocated from the p4tc_entry cache (else kmalloc)
  * @act: what a lookup returns: action id, flags and packed params
  * @created: p4tc_now() at creation
  * @prio: lpm and ternary priority, P4TC_EXACT_PRIO for exact entries
@@ -222,6 +223,7 @@ struct p4tc_entry {
 	u16 prefixlen;
 	u8 dynamic:1;
 	u8 tmpl_created:1;
+	u8 cached:1;
 	struct p4tc_table_entry_act_bpf act __aligned(8);
 	u32 created;
 	u32 prio;
@@ -395,7 +397,8 @@ int p4tc_defact_put(struct sk_buff *skb, int attrtype, const struct p4tc_pipelin
 
 /* store.c */
 int p4tc_store_init(struct p4tc_table *t);
-int p4tc_store_resize(struct p4tc_table *t, u32 tentries);
+struct p4tc_hash *p4tc_store_resize_prepare(struct p4tc_table *t, u32 tentries);
+void p4tc_store_resize(struct p4tc_table *t, struct p4tc_hash *h);
 int p4tc_entries_init(void);
 void p4tc_entries_exit(void);
 int p4tc_entry_alloc_bulk(u32 idlen, bool counters, gfp_t gfp, u32 n,
@@ -407,6 +410,7 @@ int p4tc_store_set_index(struct p4tc_table *t);
 void p4tc_store_destroy(struct p4tc_table *t);
 struct p4tc_entry *p4tc_store_find(struct p4tc_table *t, const u8 *id, u32 id_prio);
 struct p4tc_entry *p4tc_store_next(struct p4tc_table *t, u32 *bucket, struct p4tc_entry *e);
+struct p4tc_entry *p4tc_store_chain(struct p4tc_table *t, u32 bucket, struct p4tc_entry *e);
 void p4tc_store_lock(struct p4tc_table *t);
 void p4tc_store_unlock(struct p4tc_table *t);
 void p4tc_store_start_aging(struct p4tc_table *t);

@@ -31,34 +31,50 @@ int p4tc_store_init(struct p4tc_table *t)
 }
 
 /**
- * p4tc_store_resize() - size a table's hash for a new tentries
- * @t: table of an unsealed pipeline (no datapath nor entry request sees it)
- * @tentries: at least the table's entries
+ * p4tc_store_resize_prepare() - a hash for a table's new tentries
+ * @t: table
+ * @tentries: the new tentries, at least the table's entries
  *
- * Context: process context, holds the namespace's p4tc lock.
- * Return: 0 or -ENOMEM (then nothing changed).
+ * Context: process context.
+ * Return: the hash to give p4tc_store_resize(), NULL if the table's has
+ * the right size already, or ERR_PTR(-ENOMEM).
  */
-int p4tc_store_resize(struct p4tc_table *t, u32 tentries)
+struct p4tc_hash *p4tc_store_resize_prepare(struct p4tc_table *t, u32 tentries)
 {
 	struct p4tc_hash *h;
 
 	if (roundup_pow_of_two(tentries) == t->entries->mask + 1)
-		return 0;
+		return NULL;
 	h = p4tc_hash_alloc(tentries, GFP_KERNEL_ACCOUNT);
+	return h ?: ERR_PTR(-ENOMEM);
+}
+
+/**
+ * p4tc_store_resize() - move a table's entries to a new hash
+ * @t: table of an unsealed pipeline (no datapath nor entry request sees it)
+ * @h: from p4tc_store_resize_prepare(); NULL changes nothing
+ *
+ * Context: process context, holds the namespace's p4tc lock.
+ */
+void p4tc_store_resize(struct p4tc_table *t, struct p4tc_hash *h)
+{
 	if (!h)
-		return -ENOMEM;
+		return;
+	/* Aging walks the hash without the writer lock: stop it meanwhile. */
+	cancel_delayed_work_sync(&t->aging_work);
 	p4tc_store_lock(t);
 	p4tc_hash_move(h, t->entries);
 	swap(h, t->entries);
 	p4tc_store_unlock(t);
 	p4tc_hash_free(h);
-	return 0;
+	if (atomic_read(&t->ndynamic))
+		p4tc_store_start_aging(t);
 }
 
 /*
  * Entries of up to 256 bytes (keys of up to 16 bytes without counters:
  * most) come from a cache of their own, which hands out many at once for
- * bulk creates; larger ones from kmalloc. kfree() frees both.
+ * bulk creates; larger ones from kmalloc.
  */
 #define P4TC_ENTRY_CACHED_SIZE	256
 
@@ -120,6 +136,7 @@ int p4tc_entry_alloc_bulk(u32 idlen, bool counters, gfp_t gfp, u32 n,
 	for (i = 0; i < n; i++) {
 		entries[i] = mem[i] + round_up(idlen, 8);
 		entries[i]->idlen = idlen;
+		entries[i]->cached = size <= P4TC_ENTRY_CACHED_SIZE;
 	}
 	return 0;
 }
@@ -145,7 +162,10 @@ struct p4tc_entry *p4tc_entry_alloc(u32 idlen, bool counters, gfp_t gfp)
  */
 void p4tc_entry_free(struct p4tc_entry *e)
 {
-	kfree(p4tc_entry_id(e));
+	if (e->cached)
+		kmem_cache_free(p4tc_entry_cache, p4tc_entry_id(e));
+	else
+		kfree(p4tc_entry_id(e));
 }
 
 static void p4tc_entry_free_cb(struct rcu_head *head)
@@ -227,10 +247,12 @@ void p4tc_store_destroy(struct p4tc_table *t)
 
 	cancel_delayed_work_sync(&t->aging_work);
 	p4tc_store_free_index(t);
+	rcu_read_lock();
 	for (n = p4tc_hash_next(t->entries, &b, NULL); n; n = next) {
 		next = p4tc_hash_next(t->entries, &b, n);
 		p4tc_entry_free(container_of(n, struct p4tc_entry, node));
 	}
+	rcu_read_unlock();
 	p4tc_hash_free(t->entries);
 	ida_destroy(&t->prios);
 }
@@ -267,6 +289,28 @@ struct p4tc_entry *p4tc_store_next(struct p4tc_table *t, u32 *bucket, struct p4t
 {
 	struct p4tc_hnode *n = p4tc_hash_next(t->entries, bucket, e ? &e->node : NULL);
 
+	return n ? container_of(n, struct p4tc_entry, node) : NULL;
+}
+
+/**
+ * p4tc_store_chain() - walk one bucket of a table's hash
+ * @t: table
+ * @bucket: bucket, up to @t->entries->mask
+ * @e: the entry the walk is at, NULL for the bucket's first
+ *
+ * Unlike p4tc_store_next(), never goes on to the next bucket.
+ *
+ * Context: RCU read side, or p4tc_store_lock().
+ * Return: the next entry of the bucket, NULL at its end.
+ */
+struct p4tc_entry *p4tc_store_chain(struct p4tc_table *t, u32 bucket, struct p4tc_entry *e)
+{
+	struct p4tc_hnode __rcu **link = e ? &e->node.next : &t->entries->buckets[bucket];
+	struct p4tc_hnode *n;
+
+	/* The lockdep conditions are only evaluated with lockdep. */
+	n = rcu_dereference_check(*link,
+				  lockdep_is_held(&t->lock) || lockdep_is_held(&t->mutex));
 	return n ? container_of(n, struct p4tc_entry, node) : NULL;
 }
 
@@ -345,11 +389,16 @@ void p4tc_store_start_aging(struct p4tc_table *t)
 int p4tc_store_insert(struct p4tc_table *t, struct p4tc_entry *e)
 {
 	const u8 *id = p4tc_entry_id(e);
+	struct p4tc_hnode *n;
 	int err = 0;
 
 	if (atomic_read(&t->nentries) >= t->tentries)
 		return -ENOSPC;
-	if (p4tc_hash_lookup(t->entries, id, e->idlen, e->node.id_prio))
+	/* Under a mutex (lpm, ternary), a writer is no RCU reader. */
+	rcu_read_lock();
+	n = p4tc_hash_lookup(t->entries, id, e->idlen, e->node.id_prio);
+	rcu_read_unlock();
+	if (n)
 		return -EEXIST;
 	if (t->type == P4TC_TABLE_TYPE_LPM)
 		err = p4tc_store_lpm_insert(t, e);

@@ -786,6 +786,7 @@ int p4tc_nl_table_set(struct sk_buff *skb, struct genl_info *info)
 	char obj[2 * P4TC_NAME_LEN + 8];
 	struct p4tc_table *t, *new;
 	struct p4tc_pipeline *p;
+	struct p4tc_hash *hash;
 	bool reshaped;
 	int err;
 
@@ -861,9 +862,11 @@ int p4tc_nl_table_set(struct sk_buff *skb, struct genl_info *info)
 					extack);
 	if (err)
 		goto free_defacts;
-	err = p4tc_store_resize(t, new->tentries);
-	if (err)
+	hash = p4tc_store_resize_prepare(t, new->tentries);
+	if (IS_ERR(hash)) {
+		err = PTR_ERR(hash);
 		goto free_defacts;
+	}
 	if (reshaped) {
 		swap(t->type, new->type);
 		swap(t->keylen, new->keylen);
@@ -873,8 +876,9 @@ int p4tc_nl_table_set(struct sk_buff *skb, struct genl_info *info)
 		swap(t->keylen, new->keylen);
 		swap(t->nummasks, new->nummasks);
 		if (err)
-			goto free_defacts;
+			goto free_hash;
 	}
+	p4tc_store_resize(t, hash);
 	if (new->keyfields != t->keyfields) {
 		kfree(t->keyfields);
 		t->keyfields = new->keyfields;
@@ -895,6 +899,9 @@ reply:
 	mutex_unlock(&pn->lock);
 	return err;
 
+free_hash:
+	if (hash)
+		p4tc_hash_free(hash);
 free_defacts:
 	kfree(hit);
 	kfree(miss);

@@ -704,6 +704,7 @@ unsigned int p4tc_entry_bulk_fill(struct nlmsghdr *nlh, size_t size,
 				  const struct p4tc_entry *entries, unsigned int n)
 {
 	size_t reclen = p4tc_entry_reclen(entries), room, used;
+	__u32 layout[1 + P4TC_MAX_PARAMS];
 	const struct p4tc_entry *e = entries;
 	struct nlattr *nest, *param, *records;
 	unsigned int i, j, fit;
@@ -728,7 +729,10 @@ unsigned int p4tc_entry_bulk_fill(struct nlmsghdr *nlh, size_t size,
 			mnl_attr_put_strz(nlh, P4TC_PARAM_A_NAME, e->params[j].name);
 		mnl_attr_nest_end(nlh, param);
 	}
-	mnl_attr_put_u32(nlh, P4TC_BULK_A_RECORD_LEN, reclen);
+	layout[0] = e->keylen;
+	for (j = 0; j < e->nparams; j++)
+		layout[1 + j] = e->params[j].len;
+	mnl_attr_put(nlh, P4TC_BULK_A_LAYOUT, (1 + e->nparams) * sizeof(layout[0]), layout);
 	/* The records attribute is written in place: as many as the room takes. */
 	used = nlh->nlmsg_len + MNL_ATTR_HDRLEN;
 	room = size > used ? size - used : 0;

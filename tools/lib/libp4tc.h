@@ -1048,10 +1048,10 @@ struct p4tc_entry_batch_opts {
  * @entries. Messages other than the last ask for no acknowledgement, and
  * nothing is allocated per entry: callers with millions of entries can
  * pass them in chunks of a few thousand, reusing one array. Runs of
- * consecutive entries of one exact table with the same action and param
- * layout and nothing else (no mask, prio, permissions or aging) go as
- * fixed-size records of a bulk attribute (P4TC_A_ENTRY_BULK), about 30
- * bytes an entry instead of 100, parsed once per message by the kernel.
+ * consecutive entries of one table with the same action and param layout
+ * and nothing else (no mask, prio, permissions or aging) go as fixed-size
+ * records of a bulk attribute (P4TC_A_ENTRY_BULK), about 30 bytes an entry
+ * instead of 100, parsed once per message by the kernel.
  *
  * Every entry is checked before the first message goes: an entry the
  * library refuses (a name too long, say) fails the call with nothing

@@ -57,6 +57,17 @@ static inline u32 roundup_pow_of_two(u32 n)
 
 u64 get_random_u64(void);
 
+/* The harness runs on little-endian hosts only (x86-64, arm64). */
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "little-endian host");
+
+static inline u64 get_unaligned_le64(const void *p)
+{
+	u64 v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
 #define struct_size(p, member, n) \
 	(sizeof(*(p)) + (size_t)(n) * sizeof((p)->member[0]))
 

@@ -197,10 +197,11 @@ static void test_entry_bulk(void)
 	n = p4tc_entry_bulk_fill(nlh, size, entries, 40);
 	nest = find_attr(nlh, NULL, P4TC_A_ENTRY_BULK);
 	recs = nest ? find_attr(NULL, nest, P4TC_BULK_A_RECORDS) : NULL;
-	attr = nest ? find_attr(NULL, nest, P4TC_BULK_A_RECORD_LEN) : NULL;
+	attr = nest ? find_attr(NULL, nest, P4TC_BULK_A_LAYOUT) : NULL;
 	tap_ok(n > 1 && n < 40 && nlh->nlmsg_len <= size && nlh->nlmsg_len + 8 > size &&
 	       recs && mnl_attr_get_payload_len(recs) == n * 8 && attr &&
-	       mnl_attr_get_u32(attr) == 8,
+	       mnl_attr_get_payload_len(attr) == 12 &&
+	       !memcmp(mnl_attr_get_payload(attr), (__u32[]){ 5, 2, 1 }, 12),
 	       "a bulk nest takes the records that fit in %zu bytes (%u of 40, 8 bytes each)",
 	       size, n);
 	if (nest) {

@@ -337,12 +337,15 @@ enum p4tc_filter_a {
 };
 
 /*
- * Many new entries of one exact table with one action, in fixed-size
- * records (P4TC_CMD_ENTRY_NEW only): each record is the key (the table's
- * key bytes), then the value of each PARAM in the order they are given
- * (each its type's bytes). The entries get the table's permissions, no
- * aging. Records are applied in order up to the first failure, as the
- * P4TC_A_ENTRY attributes of a request, with which they may be mixed.
+ * Many new entries of one table with one action, in fixed-size records
+ * (P4TC_CMD_ENTRY_NEW only): each record is the key (the table's key
+ * bytes), then the value of each PARAM in the order they are given (each
+ * its type's bytes), as LAYOUT says. The entries are those of
+ * P4TC_A_ENTRY creates with only a key and action: the table's
+ * permissions, no aging; in lpm tables the whole key as prefix, in
+ * ternary tables an all-ones mask and a free prio. Records are applied in
+ * order up to the first failure, as the P4TC_A_ENTRY attributes of a
+ * request, with which they may be mixed.
  */
 enum p4tc_bulk_a {
 	P4TC_BULK_A_TABLE_ID = 1,	/* u32 */
@@ -350,7 +353,7 @@ enum p4tc_bulk_a {
 	P4TC_BULK_A_ACTION_ID,		/* u32 */
 	P4TC_BULK_A_ACTION_NAME,	/* string */
 	P4TC_BULK_A_PARAM,		/* nest, multi-attr, enum p4tc_param_a: ID or NAME */
-	P4TC_BULK_A_RECORD_LEN,		/* u32: bytes of a record */
+	P4TC_BULK_A_LAYOUT,		/* u32 array: bytes of the key, then of each PARAM */
 	P4TC_BULK_A_RECORDS,		/* binary: the records, back to back */
 
 	__P4TC_BULK_A_MAX,
