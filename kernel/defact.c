@@ -23,8 +23,15 @@ static const struct p4tc_table_act *p4tc_table_act_find(const struct p4tc_table 
 	return NULL;
 }
 
-/* Whether @t's list of actions allows @act_id in an entry or a default. */
-static bool p4tc_table_act_allowed(const struct p4tc_table *t, u32 act_id, bool dflt)
+/**
+ * p4tc_table_act_allowed() - whether a table allows an action
+ * @t: table
+ * @act_id: action id, 0 for no action
+ * @dflt: as a default action (else in entries)
+ *
+ * Return: true if @t's list of actions allows @act_id there.
+ */
+bool p4tc_table_act_allowed(const struct p4tc_table *t, u32 act_id, bool dflt)
 {
 	const struct p4tc_table_act *ta = p4tc_table_act_find(t, act_id);
 

@@ -11,10 +11,6 @@
 
 #include "netlink.h"
 
-static void p4tc_entry_notify(struct net *net, u8 cmd, struct p4tc_pipeline *p,
-			      const struct p4tc_table *t, const struct p4tc_entry *e,
-			      const struct p4tc_who *who);
-
 static const struct p4tc_action_attrs p4tc_entry_act_attrs = {
 	.id = P4TC_ENTRY_A_ACTION_ID,
 	.name = P4TC_ENTRY_A_ACTION_NAME,
@@ -40,7 +36,12 @@ struct p4tc_entry_ident {
 	u16 prefixlen;
 };
 
-static void p4tc_who_set(struct p4tc_who *who, u8 entity)
+/**
+ * p4tc_who_set() - record who makes a change
+ * @who: gets the record
+ * @entity: enum p4tc_entity: the current task for P4TC_ENTITY_TC
+ */
+void p4tc_who_set(struct p4tc_who *who, u8 entity)
 {
 	who->entity = entity;
 	who->pid = 0;
@@ -1133,14 +1134,21 @@ static int p4tc_entry_fill(struct sk_buff *skb, struct p4tc_pipeline *p,
 	return 0;
 }
 
-/*
- * Tell the events group about an entry change; @who, if given, deleted it.
- * The caller keeps @e alive (holds the writer lock or RCU, or has not freed
- * it yet).
+/**
+ * p4tc_entry_notify() - tell the events group about an entry change
+ * @net: namespace
+ * @cmd: P4TC_CMD_ENTRY_NEW, _SET or _DEL
+ * @p: pipeline
+ * @t: table
+ * @e: the entry; the caller keeps it alive (holds the writer lock or RCU,
+ *     or has not freed it yet)
+ * @who: who deleted it, or NULL
+ *
+ * Context: any; allocates with GFP_ATOMIC, and only if somebody listens.
  */
-static void p4tc_entry_notify(struct net *net, u8 cmd, struct p4tc_pipeline *p,
-			      const struct p4tc_table *t, const struct p4tc_entry *e,
-			      const struct p4tc_who *who)
+void p4tc_entry_notify(struct net *net, u8 cmd, struct p4tc_pipeline *p,
+		       const struct p4tc_table *t, const struct p4tc_entry *e,
+		       const struct p4tc_who *who)
 {
 	struct sk_buff *event;
 	void *hdr;

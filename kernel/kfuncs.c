@@ -74,6 +74,20 @@ p4tc_tbl_read(struct net *net, struct p4tc_table_entry_act_bpf_params *params,
 	return act;
 }
 
+/* The namespace of an XDP program's packet: its receiving device's. */
+static struct net *p4tc_xdp_net(struct xdp_md *xdp_ctx)
+{
+	return dev_net(((struct xdp_buff *)xdp_ctx)->rxq->dev);
+}
+
+/* The namespace of a TC program's packet: its device's, else its socket's. */
+static struct net *p4tc_skb_net(const struct sk_buff *skb)
+{
+	if (skb->dev)
+		return dev_net(skb->dev);
+	return skb->sk ? sock_net(skb->sk) : NULL;
+}
+
 __diag_push();
 __diag_ignore_all("-Wmissing-prototypes",
 		  "kfuncs are global functions without prototypes, found through BTF");
@@ -104,13 +118,8 @@ bpf_p4tc_tbl_read(struct __sk_buff *skb_ctx,
 		  const u32 params__sz, void *key, const u32 key__sz)
 {
 	struct sk_buff *skb = (struct sk_buff *)skb_ctx;
-	struct net *net = NULL;
 
-	if (skb->dev)
-		net = dev_net(skb->dev);
-	else if (skb->sk)
-		net = sock_net(skb->sk);
-	return p4tc_tbl_read(net, params, params__sz, key, key__sz, skb->len);
+	return p4tc_tbl_read(p4tc_skb_net(skb), params, params__sz, key, key__sz, skb->len);
 }
 
 /**
@@ -133,18 +142,181 @@ xdp_p4tc_tbl_read(struct xdp_md *xdp_ctx,
 {
 	struct xdp_buff *xdp = (struct xdp_buff *)xdp_ctx;
 
-	return p4tc_tbl_read(dev_net(xdp->rxq->dev), params, params__sz, key, key__sz,
+	return p4tc_tbl_read(p4tc_xdp_net(xdp_ctx), params, params__sz, key, key__sz,
 			     xdp->data_end - xdp->data);
+}
+
+/**
+ * bpf_p4tc_entry_create() - add a dynamic entry to an exact table from TC
+ * @skb_ctx: the program's context
+ * @params: action and params, timer profile, pipeline and table
+ * @params__sz: must be sizeof(struct p4tc_table_entry_create_bpf_params)
+ * @key: key blob: struct p4tc_table_entry_key_hdr, then the key bytes
+ * @key__sz: 8 + the table's key bytes rounded up to 8
+ *
+ * Context: RCU read side, as every TC program; does not sleep.
+ * Return: as p4tc_dp_entry_create(): 0, -EEXIST, -ENOSPC, -EPERM,
+ * -EOPNOTSUPP, -ENOENT, -EINVAL or -ENOMEM.
+ */
+int bpf_p4tc_entry_create(struct __sk_buff *skb_ctx,
+			  struct p4tc_table_entry_create_bpf_params *params,
+			  const u32 params__sz, void *key, const u32 key__sz)
+{
+	return p4tc_dp_entry_create(p4tc_skb_net((struct sk_buff *)skb_ctx), params, params__sz,
+				    key, key__sz, false);
+}
+
+/**
+ * bpf_p4tc_entry_create_on_miss() - add an entry unless the key has one (PNA add_entry)
+ * @skb_ctx: the program's context
+ * @params: action and params, timer profile, pipeline and table
+ * @params__sz: must be sizeof(struct p4tc_table_entry_create_bpf_params)
+ * @key: key blob
+ * @key__sz: 8 + the table's key bytes rounded up to 8
+ *
+ * Looks first: a key that has an entry costs no allocation.
+ *
+ * Context: RCU read side; does not sleep.
+ * Return: as bpf_p4tc_entry_create().
+ */
+int bpf_p4tc_entry_create_on_miss(struct __sk_buff *skb_ctx,
+				  struct p4tc_table_entry_create_bpf_params *params,
+				  const u32 params__sz, void *key, const u32 key__sz)
+{
+	return p4tc_dp_entry_create(p4tc_skb_net((struct sk_buff *)skb_ctx), params, params__sz,
+				    key, key__sz, true);
+}
+
+/**
+ * bpf_p4tc_entry_update() - replace the action of an exact table's entry from TC
+ * @skb_ctx: the program's context
+ * @params: the new action and params, pipeline and table
+ * @params__sz: must be sizeof(struct p4tc_table_entry_create_bpf_params)
+ * @key: key blob
+ * @key__sz: 8 + the table's key bytes rounded up to 8
+ *
+ * Context: RCU read side; does not sleep.
+ * Return: as p4tc_dp_entry_update(): 0, -ENOENT, -EPERM, -EOPNOTSUPP,
+ * -EINVAL or -ENOMEM.
+ */
+int bpf_p4tc_entry_update(struct __sk_buff *skb_ctx,
+			  struct p4tc_table_entry_create_bpf_params *params,
+			  const u32 params__sz, void *key, const u32 key__sz)
+{
+	return p4tc_dp_entry_update(p4tc_skb_net((struct sk_buff *)skb_ctx), params, params__sz,
+				    key, key__sz);
+}
+
+/**
+ * bpf_p4tc_entry_delete() - remove an exact table's entry from TC
+ * @skb_ctx: the program's context
+ * @params: pipeline and table
+ * @params__sz: must be sizeof(struct p4tc_table_entry_create_bpf_params)
+ * @key: key blob
+ * @key__sz: 8 + the table's key bytes rounded up to 8
+ *
+ * Context: RCU read side; does not sleep.
+ * Return: as p4tc_dp_entry_delete(): 0, -ENOENT, -EPERM, -EOPNOTSUPP or
+ * -EINVAL.
+ */
+int bpf_p4tc_entry_delete(struct __sk_buff *skb_ctx,
+			  struct p4tc_table_entry_create_bpf_params *params,
+			  const u32 params__sz, void *key, const u32 key__sz)
+{
+	return p4tc_dp_entry_delete(p4tc_skb_net((struct sk_buff *)skb_ctx), params, params__sz,
+				    key, key__sz);
+}
+
+/**
+ * xdp_p4tc_entry_create() - XDP twin of bpf_p4tc_entry_create()
+ * @xdp_ctx: the program's context
+ * @params: action and params, timer profile, pipeline and table
+ * @params__sz: must be sizeof(struct p4tc_table_entry_create_bpf_params)
+ * @key: key blob
+ * @key__sz: 8 + the table's key bytes rounded up to 8
+ *
+ * Context: RCU read side, as every XDP program; does not sleep.
+ * Return: as bpf_p4tc_entry_create().
+ */
+int xdp_p4tc_entry_create(struct xdp_md *xdp_ctx,
+			  struct p4tc_table_entry_create_bpf_params *params,
+			  const u32 params__sz, void *key, const u32 key__sz)
+{
+	return p4tc_dp_entry_create(p4tc_xdp_net(xdp_ctx), params, params__sz, key, key__sz,
+				    false);
+}
+
+/**
+ * xdp_p4tc_entry_create_on_miss() - XDP twin of bpf_p4tc_entry_create_on_miss()
+ * @xdp_ctx: the program's context
+ * @params: action and params, timer profile, pipeline and table
+ * @params__sz: must be sizeof(struct p4tc_table_entry_create_bpf_params)
+ * @key: key blob
+ * @key__sz: 8 + the table's key bytes rounded up to 8
+ *
+ * Context: RCU read side; does not sleep.
+ * Return: as bpf_p4tc_entry_create().
+ */
+int xdp_p4tc_entry_create_on_miss(struct xdp_md *xdp_ctx,
+				  struct p4tc_table_entry_create_bpf_params *params,
+				  const u32 params__sz, void *key, const u32 key__sz)
+{
+	return p4tc_dp_entry_create(p4tc_xdp_net(xdp_ctx), params, params__sz, key, key__sz,
+				    true);
+}
+
+/**
+ * xdp_p4tc_entry_update() - XDP twin of bpf_p4tc_entry_update()
+ * @xdp_ctx: the program's context
+ * @params: the new action and params, pipeline and table
+ * @params__sz: must be sizeof(struct p4tc_table_entry_create_bpf_params)
+ * @key: key blob
+ * @key__sz: 8 + the table's key bytes rounded up to 8
+ *
+ * Context: RCU read side; does not sleep.
+ * Return: as bpf_p4tc_entry_update().
+ */
+int xdp_p4tc_entry_update(struct xdp_md *xdp_ctx,
+			  struct p4tc_table_entry_create_bpf_params *params,
+			  const u32 params__sz, void *key, const u32 key__sz)
+{
+	return p4tc_dp_entry_update(p4tc_xdp_net(xdp_ctx), params, params__sz, key, key__sz);
+}
+
+/**
+ * xdp_p4tc_entry_delete() - XDP twin of bpf_p4tc_entry_delete()
+ * @xdp_ctx: the program's context
+ * @params: pipeline and table
+ * @params__sz: must be sizeof(struct p4tc_table_entry_create_bpf_params)
+ * @key: key blob
+ * @key__sz: 8 + the table's key bytes rounded up to 8
+ *
+ * Context: RCU read side; does not sleep.
+ * Return: as bpf_p4tc_entry_delete().
+ */
+int xdp_p4tc_entry_delete(struct xdp_md *xdp_ctx,
+			  struct p4tc_table_entry_create_bpf_params *params,
+			  const u32 params__sz, void *key, const u32 key__sz)
+{
+	return p4tc_dp_entry_delete(p4tc_xdp_net(xdp_ctx), params, params__sz, key, key__sz);
 }
 
 __diag_pop();
 
 BTF_SET8_START(p4tc_kfunc_tc_ids)
 BTF_ID_FLAGS(func, bpf_p4tc_tbl_read, KF_RET_NULL)
+BTF_ID_FLAGS(func, bpf_p4tc_entry_create)
+BTF_ID_FLAGS(func, bpf_p4tc_entry_create_on_miss)
+BTF_ID_FLAGS(func, bpf_p4tc_entry_update)
+BTF_ID_FLAGS(func, bpf_p4tc_entry_delete)
 BTF_SET8_END(p4tc_kfunc_tc_ids)
 
 BTF_SET8_START(p4tc_kfunc_xdp_ids)
 BTF_ID_FLAGS(func, xdp_p4tc_tbl_read, KF_RET_NULL)
+BTF_ID_FLAGS(func, xdp_p4tc_entry_create)
+BTF_ID_FLAGS(func, xdp_p4tc_entry_create_on_miss)
+BTF_ID_FLAGS(func, xdp_p4tc_entry_update)
+BTF_ID_FLAGS(func, xdp_p4tc_entry_delete)
 BTF_SET8_END(p4tc_kfunc_xdp_ids)
 
 static const struct btf_kfunc_id_set p4tc_kfunc_tc_set = {
@@ -174,6 +346,7 @@ int p4tc_kfuncs_init(void)
 	BUILD_BUG_ON(sizeof(struct p4tc_table_entry_act_bpf) != 132);
 	BUILD_BUG_ON(sizeof(struct p4tc_table_entry_key_hdr) != 8);
 	BUILD_BUG_ON(sizeof(struct p4tc_filter_fields) != 24);
+	BUILD_BUG_ON(sizeof(struct p4tc_table_entry_create_bpf_params) != 160);
 
 	err = register_btf_kfunc_id_set(BPF_PROG_TYPE_SCHED_CLS, &p4tc_kfunc_tc_set);
 	return err ?: register_btf_kfunc_id_set(BPF_PROG_TYPE_XDP, &p4tc_kfunc_xdp_set);

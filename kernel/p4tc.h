@@ -371,6 +371,7 @@ int p4tc_table_parse_profile(const struct p4tc_table *t, const struct nlattr *at
 bool p4tc_tables_use_action(struct p4tc_pipeline *p, u32 act_id);
 
 /* defact.c */
+bool p4tc_table_act_allowed(const struct p4tc_table *t, u32 act_id, bool dflt);
 const struct p4tc_action *p4tc_table_find_action(struct p4tc_pipeline *p,
 						 const struct p4tc_table *t,
 						 const struct nlattr *id_attr,
@@ -428,7 +429,19 @@ bool p4tc_filter_match(const struct p4tc_filter *f, const struct p4tc_entry *e,
 		       unsigned long now);
 void p4tc_filter_free(struct p4tc_filter *f);
 
+/* dpentry.c */
+int p4tc_dp_entry_create(struct net *net, struct p4tc_table_entry_create_bpf_params *params,
+			 u32 params__sz, const void *key, u32 key__sz, bool on_miss);
+int p4tc_dp_entry_update(struct net *net, struct p4tc_table_entry_create_bpf_params *params,
+			 u32 params__sz, const void *key, u32 key__sz);
+int p4tc_dp_entry_delete(struct net *net, struct p4tc_table_entry_create_bpf_params *params,
+			 u32 params__sz, const void *key, u32 key__sz);
+
 /* entry.c */
+void p4tc_who_set(struct p4tc_who *who, u8 entity);
+void p4tc_entry_notify(struct net *net, u8 cmd, struct p4tc_pipeline *p,
+		       const struct p4tc_table *t, const struct p4tc_entry *e,
+		       const struct p4tc_who *who);
 struct p4tc_entry *p4tc_entry_create_const(struct p4tc_pipeline *p, struct p4tc_table *t,
 					   const struct nlattr *nest, struct net *net,
 					   struct netlink_ext_ack *extack);

@@ -1,9 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# The table kfuncs: lookups from TC and XDP programs run with
-# BPF_PROG_TEST_RUN against a table filled over netlink, and programs the
-# verifier must reject, with its message.
+# The table kfuncs: lookups and datapath writes from TC and XDP programs run
+# with BPF_PROG_TEST_RUN against tables filled over netlink, and programs
+# the verifier must reject, with its message.
 
 source "$(dirname "$0")/lib.sh"
 
@@ -35,7 +35,7 @@ load_module
 ip netns add $NS
 ip -n $NS link set lo up
 
-p4 p4template create pipeline/kf numtables 3 &&
+p4 p4template create pipeline/kf numtables 4 &&
 p4 p4template create action/kf/cb/send actid 3 param port type bit16 &&
 p4 p4template update action/kf/cb/send state active &&
 p4 p4template create table/kf/cb/t tblid 1 keysz 32 key dstAddr type ipv4 &&
@@ -43,6 +43,8 @@ p4 p4template create table/kf/cb/lpm tblid 2 type lpm keysz 32 key dstAddr type 
 	default_miss_action action kf/cb/send param port 0xdf \
 	default_hit_action action kf/cb/send param port 0x77 &&
 p4 p4template create table/kf/cb/tern tblid 3 type ternary keysz 32 key dstAddr type ipv4 &&
+p4 p4template create table/kf/cb/dp tblid 4 keysz 32 key dstAddr type ipv4 tentries 3 \
+	permissions 0x3dfe &&
 p4 p4template update pipeline/kf state ready &&
 p4 p4ctrl create kf/table/cb/t dstAddr 10.1.1.1 action send param port 0x1234 &&
 p4 p4ctrl create kf/table/cb/t dstAddr 10.1.1.2 &&
@@ -96,6 +98,58 @@ check "bpf_p4tc_tbl_read of an unknown table returns NULL" \
 check "tables of another namespace are not visible" \
 	test "$("$BPF/kfunc_test" run "$OK" tbl_read_tc "$pipeid" 1 10.1.1.1)" = 0xdead
 
+# Datapath writes (table cb/dp, tblid 4: data-path CRUD and publish).
+EV=$(mktemp)
+ip netns exec $NS "$P4TC" -j mon p4 events count 1 timeout 10 >"$EV" &
+mon=$!
+sleep 1
+check "bpf_p4tc_entry_create adds an entry" test "$(kfunc_run entry_create_tc 10.5.0.1 4)" = 0x0
+check "the datapath's entry has its action and params" \
+	test "$(kfunc_run tbl_read_tc 10.5.0.1 4)" = 0x3014321
+wait $mon
+check "a datapath create is published, by the kernel" \
+	grep -q '"created_by":{"entity":"kernel"' "$EV"
+rm -f "$EV"
+e=$(p4 -j p4ctrl get kf/table/cb/dp dstAddr 10.5.0.1)
+check "it is dynamic, with the aging of timer profile 1" \
+	test "$(jq -r '.[1].entries[0] | "\(.dynamic) \(.aging) \(.created_by.entity)"' <<<"$e")" = \
+	"true 60000 kernel"
+check "creating it again is -EEXIST" test "$(kfunc_run entry_create_tc 10.5.0.1 4)" = 0xffffffef
+check "create_on_miss of a present key is -EEXIST" \
+	test "$(kfunc_run entry_create_on_miss_tc 10.5.0.1 4)" = 0xffffffef
+check "xdp_p4tc_entry_create_on_miss adds an absent key" \
+	test "$(kfunc_run entry_create_on_miss_xdp 10.5.0.2 4)" = 0x0
+check "bpf_p4tc_entry_update replaces the action's params" \
+	test "$(kfunc_run entry_update_tc 10.5.0.1 4)" = 0x0 -a \
+	"$(kfunc_run tbl_read_tc 10.5.0.1 4)" = 0x3015555
+check "updating an absent key is -ENOENT" test "$(kfunc_run entry_update_xdp 10.5.0.9 4)" = 0xfffffffe
+check "xdp_p4tc_entry_delete removes an entry" \
+	test "$(kfunc_run entry_delete_xdp 10.5.0.2 4)" = 0x0 -a \
+	"$(kfunc_run tbl_read_tc 10.5.0.2 4)" = 0xdead
+check "deleting it again is -ENOENT" test "$(kfunc_run entry_delete_tc 10.5.0.2 4)" = 0xfffffffe
+check "xdp_p4tc_entry_create adds entries up to tentries (3)" \
+	test "$(kfunc_run entry_create_xdp 10.5.0.2 4)" = 0x0 -a \
+	"$(kfunc_run entry_create_xdp 10.5.0.3 4)" = 0x0
+check "a create beyond tentries is -ENOSPC" test "$(kfunc_run entry_create_tc 10.5.0.4 4)" = 0xffffffe4
+check "bpf_p4tc_entry_delete removes an entry" test "$(kfunc_run entry_delete_tc 10.5.0.3 4)" = 0x0
+check "a table without data-path create permission refuses creates: -EPERM" \
+	test "$(kfunc_run entry_create_tc 10.5.0.8 1)" = 0xffffffff
+check "... and deletes without data-path delete permission: -EPERM" \
+	test "$(kfunc_run entry_delete_tc 10.1.1.1 1)" = 0xffffffff
+check "lpm tables take no datapath writes: -EOPNOTSUPP" \
+	test "$(kfunc_run entry_create_tc 10.5.0.8 2)" = 0xffffffa1
+check "an action the pipeline does not have is -EINVAL" \
+	test "$(kfunc_run entry_create_bad_action 10.5.0.8 4)" = 0xffffffea
+check "a params__sz not the struct's is -EINVAL" \
+	test "$(kfunc_run entry_create_short_params 10.5.0.8 4)" = 0xffffffea
+check "an unknown table is -ENOENT" test "$(kfunc_run entry_create_tc 10.5.0.8 9)" = 0xfffffffe
+p4 p4ctrl update kf/table/cb/dp dstAddr 10.5.0.1 permissions 0x1da4
+check "an entry without data-path update permission refuses updates: -EPERM" \
+	test "$(kfunc_run entry_update_tc 10.5.0.1 4)" = 0xffffffff
+
+expect_reject create_params_too_small "arg#1 arg#2 memory, len pair leads to invalid memory access"
+expect_reject xdp_create_from_tc "calling kernel function xdp_p4tc_entry_create is not allowed"
+expect_reject delete_ctx_not_ctx "arg#0 expected pointer to ctx"
 expect_reject null_not_checked "invalid mem access 'ptr_or_null_'"
 expect_reject key_size_too_big "arg#3 arg#4 memory, len pair leads to invalid memory access"
 expect_reject params_size_too_big "arg#1 arg#2 memory, len pair leads to invalid memory access"

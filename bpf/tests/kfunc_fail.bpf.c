@@ -105,4 +105,36 @@ int write_result(struct __sk_buff *skb)
 	return 0;
 }
 
+/* A create whose params buffer is smaller than params__sz says. */
+SEC("?tc")
+int create_params_too_small(struct __sk_buff *skb)
+{
+	struct p4tc_table_entry_act_bpf_params params = { 1, 1 };
+	struct key32 key = { .keysz = 32 };
+
+	return bpf_p4tc_entry_create(skb, (void *)&params,
+				     sizeof(struct p4tc_table_entry_create_bpf_params),
+				     &key, sizeof(key));
+}
+
+/* The datapath writes of XDP are not for TC programs. */
+SEC("?tc")
+int xdp_create_from_tc(struct __sk_buff *skb)
+{
+	struct p4tc_table_entry_create_bpf_params p = {};
+	struct key32 key = { .keysz = 32 };
+
+	return xdp_p4tc_entry_create((struct xdp_md *)skb, &p, sizeof(p), &key, sizeof(key));
+}
+
+/* The context argument of a write must be the context. */
+SEC("?xdp")
+int delete_ctx_not_ctx(struct xdp_md *ctx)
+{
+	struct p4tc_table_entry_create_bpf_params p = {};
+	struct key32 key = { .keysz = 32 };
+
+	return xdp_p4tc_entry_delete((struct xdp_md *)&key, &p, sizeof(p), &key, sizeof(key));
+}
+
 char _license[] SEC("license") = "GPL";

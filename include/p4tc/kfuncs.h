@@ -44,6 +44,30 @@ struct p4tc_table_entry_act_bpf {
 } __attribute__((packed));
 
 /**
+ * struct p4tc_table_entry_create_bpf_params - an entry the datapath writes
+ * @act_bpf: its action id and params (flags are ignored)
+ * @profile_id: timer profile that gives the entry's aging (0 if unknown)
+ * @pipeid: pipeline id
+ * @tblid: table id within the pipeline
+ * @handle: filter handle of the program (its struct p4tc_filter_fields)
+ * @chain: filter chain
+ * @classid: filter classid
+ * @proto: filter protocol, network byte order
+ * @prio: filter priority
+ */
+struct p4tc_table_entry_create_bpf_params {
+	struct p4tc_table_entry_act_bpf act_bpf;
+	__u32 profile_id;
+	__u32 pipeid;
+	__u32 tblid;
+	__u32 handle;
+	__u32 chain;
+	__u32 classid;
+	__u16 proto;
+	__u16 prio;
+};
+
+/**
  * struct p4tc_filter_fields - identity of the filter running a program
  * @pipeid: pipeline id
  * @handle: filter handle
@@ -107,6 +131,28 @@ extern struct p4tc_table_entry_act_bpf *
 xdp_p4tc_tbl_read(struct xdp_md *xdp_ctx,
 		  struct p4tc_table_entry_act_bpf_params *params,
 		  const __u32 params__sz, void *key, const __u32 key__sz) __ksym;
+
+/*
+ * Datapath writes of exact tables, from TC and from XDP (xdp_ twins take
+ * the XDP context). Each takes (ctx, params, params__sz, key, key__sz),
+ * params__sz must be sizeof(struct p4tc_table_entry_create_bpf_params),
+ * and returns 0 or a negative errno (see Documentation/kfuncs.rst):
+ * create and create_on_miss add a dynamic entry (-EEXIST if the key is
+ * there), update replaces an entry's action, delete removes an entry.
+ */
+#define P4TC_DP_WRITE_KFUNC(name, ctx_type)					\
+	extern int name(ctx_type *ctx,						\
+			struct p4tc_table_entry_create_bpf_params *params,	\
+			const __u32 params__sz, void *key,			\
+			const __u32 key__sz) __ksym
+P4TC_DP_WRITE_KFUNC(bpf_p4tc_entry_create, struct __sk_buff);
+P4TC_DP_WRITE_KFUNC(bpf_p4tc_entry_create_on_miss, struct __sk_buff);
+P4TC_DP_WRITE_KFUNC(bpf_p4tc_entry_update, struct __sk_buff);
+P4TC_DP_WRITE_KFUNC(bpf_p4tc_entry_delete, struct __sk_buff);
+P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_create, struct xdp_md);
+P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_create_on_miss, struct xdp_md);
+P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_update, struct xdp_md);
+P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_delete, struct xdp_md);
 #endif /* __bpf__ */
 
 #endif /* _P4TC_KFUNCS_H */
