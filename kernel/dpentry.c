@@ -162,14 +162,7 @@ int p4tc_dp_entry_update(struct net *net, struct p4tc_table_entry_create_bpf_par
 		e->permissions = old->permissions;
 		e->dynamic = old->dynamic;
 		e->aging_ms = old->aging_ms;
-		e->tmpl_created = old->tmpl_created;
-		e->created = old->created;
-		e->created_by = old->created_by;
 		p4tc_who_set(&e->updated_by, P4TC_ENTITY_KERNEL);
-		e->lastused = READ_ONCE(old->lastused);
-		e->firstused = READ_ONCE(old->firstused);
-		if (t->counters)
-			*p4tc_entry_counters(e) = *p4tc_entry_counters(old);
 		p4tc_store_replace(t, old, e);
 	}
 	p4tc_store_unlock(t);

@@ -472,15 +472,7 @@ static int p4tc_entry_update(struct p4tc_entry_req *req)
 	err = p4tc_entry_parse_attrs(req, e, old);
 	if (err)
 		goto unlock;
-	e->prio = old->prio;
-	e->tmpl_created = old->tmpl_created;
-	e->created = old->created;
-	e->created_by = old->created_by;
 	e->updated_by = req->who;
-	e->lastused = READ_ONCE(old->lastused);
-	e->firstused = READ_ONCE(old->firstused);
-	if (t->counters)
-		*p4tc_entry_counters(e) = *p4tc_entry_counters(old);
 	p4tc_store_replace(t, old, e);
 	/* Under the lock: once it is released, @e may go. */
 	p4tc_entry_notify(req->net, P4TC_CMD_ENTRY_SET, req->p, t, e, NULL);

@@ -420,13 +420,23 @@ int p4tc_store_insert(struct p4tc_table *t, struct p4tc_entry *e)
  * @old: entry in @t
  * @e: entry with the same identity
  *
- * Lookups find @old or @e, never neither. The caller frees @old after a
- * grace period.
+ * @e takes what an update keeps of @old: prio, creation record, times of
+ * use and counters (hits counted on @old between the copy and the switch
+ * are lost). Lookups find @old or @e, never neither. The caller frees @old
+ * after a grace period.
  *
  * Context: holds p4tc_store_lock().
  */
 void p4tc_store_replace(struct p4tc_table *t, struct p4tc_entry *old, struct p4tc_entry *e)
 {
+	e->prio = old->prio;
+	e->tmpl_created = old->tmpl_created;
+	e->created = old->created;
+	e->created_by = old->created_by;
+	e->lastused = READ_ONCE(old->lastused);
+	e->firstused = READ_ONCE(old->firstused);
+	if (t->counters)
+		*p4tc_entry_counters(e) = *p4tc_entry_counters(old);
 	p4tc_hash_replace(t->entries, &old->node, &e->node);
 	if (t->type == P4TC_TABLE_TYPE_LPM)
 		p4tc_lpm_replace(t->lpm, p4tc_entry_id(e), e->prefixlen, e);
