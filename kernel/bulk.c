@@ -199,17 +199,12 @@ static int p4tc_bulk_check(struct p4tc_entry_req *req, const struct p4tc_entry_b
 {
 	const u8 *rec = b->records + (size_t)i * b->reclen;
 	struct p4tc_table *t = req->t;
-	const struct p4tc_type_info *ti;
 	u32 j, off;
 	int err;
 
-	for (j = 0; j < t->num_keyfields; j++) {
-		ti = &t->keyfields[j];
-		err = p4tc_type_check_value(ti, rec + ti->offset, ti->size, req->net, req->obj,
-					    req->extack);
-		if (err)
-			return err;
-	}
+	err = p4tc_entry_check_key(req, rec);
+	if (err)
+		return err;
 	for (j = 0, off = t->keylen; j < b->nparams; off += b->params[j++]->size) {
 		err = p4tc_param_check(b->a, b->params[j], rec + off, b->params[j]->size,
 				       req->net, req->extack);
@@ -237,7 +232,7 @@ static void p4tc_bulk_fill(struct p4tc_entry_req *req, const struct p4tc_entry_b
 	e->act.act_id = b->a ? b->a->id : 0;
 	e->act.hit = 1;
 	e->prio = t->type == P4TC_TABLE_TYPE_EXACT ? P4TC_EXACT_PRIO : 0;
-	e->permissions = t->permissions & ~(P4TC_CTRL_PERM_C | P4TC_DATA_PERM_C);
+	e->permissions = p4tc_entry_default_perms(t);
 	e->created = p4tc_now();
 	e->created_by = req->who;
 }

@@ -24,7 +24,7 @@ static struct p4tc_table *p4tc_dp_table(struct net *net,
 		return ERR_PTR(-ENOENT);
 	if (t->type != P4TC_TABLE_TYPE_EXACT)
 		return ERR_PTR(-EOPNOTSUPP);
-	if (key__sz != sizeof(struct p4tc_table_entry_key_hdr) + round_up(t->keylen, 8))
+	if (!p4tc_key_blob_fits(t, key__sz))
 		return ERR_PTR(-EINVAL);
 	if (!(READ_ONCE(t->permissions) & perm))
 		return ERR_PTR(-EPERM);
@@ -62,7 +62,7 @@ static struct p4tc_entry *p4tc_dp_build(struct p4tc_table *t,
 	memcpy(e->act.params, params->act_bpf.params, sizeof(e->act.params));
 	e->act.hit = 1;
 	e->prio = P4TC_EXACT_PRIO;
-	e->permissions = READ_ONCE(t->permissions) & ~(P4TC_CTRL_PERM_C | P4TC_DATA_PERM_C);
+	e->permissions = p4tc_entry_default_perms(t);
 	e->dynamic = 1;
 	if (profile >= t->num_profiles)
 		profile = 0;

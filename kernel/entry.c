@@ -109,6 +109,29 @@ static int p4tc_mask_prefixlen(const u8 *mask, u32 len)
 	return plen;
 }
 
+/**
+ * p4tc_entry_check_key() - check each field of a key against its type
+ * @req: the request, for its table, namespace and extack
+ * @key: the table's keylen bytes
+ *
+ * Return: 0, or as p4tc_type_check_value() with an extack message.
+ */
+int p4tc_entry_check_key(struct p4tc_entry_req *req, const u8 *key)
+{
+	const struct p4tc_type_info *kf;
+	u32 i;
+	int err;
+
+	for (i = 0; i < req->t->num_keyfields; i++) {
+		kf = &req->t->keyfields[i];
+		err = p4tc_type_check_value(kf, key + kf->offset, kf->size, req->net, req->obj,
+					    req->extack);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 /*
  * The identity an entry request names: the key, each field in range;
  * the mask (lpm: a prefix; default all ones); the prio (ternary: needed to
@@ -133,15 +156,10 @@ static int p4tc_entry_parse_ident(struct p4tc_entry_req *req, struct p4tc_entry_
 		return -EINVAL;
 	}
 	key = nla_data(tb[P4TC_ENTRY_A_KEY]);
-	for (i = 0; i < t->num_keyfields; i++) {
-		const struct p4tc_type_info *kf = &t->keyfields[i];
-
-		err = p4tc_type_check_value(kf, key + kf->offset, kf->size, req->net,
-					    req->obj, req->extack);
-		if (err) {
-			NL_SET_BAD_ATTR(req->extack, tb[P4TC_ENTRY_A_KEY]);
-			return err;
-		}
+	err = p4tc_entry_check_key(req, key);
+	if (err) {
+		NL_SET_BAD_ATTR(req->extack, tb[P4TC_ENTRY_A_KEY]);
+		return err;
 	}
 	ident->prio = tb[P4TC_ENTRY_A_PRIO] ? nla_get_u32(tb[P4TC_ENTRY_A_PRIO]) : 0;
 	ident->prefixlen = 0;
@@ -199,15 +217,14 @@ static int p4tc_entry_parse_attrs(struct p4tc_entry_req *req, struct p4tc_entry 
 	struct p4tc_table *t = req->t;
 	u32 profile;
 
-	e->permissions = old ? old->permissions :
-			       t->permissions & ~(P4TC_CTRL_PERM_C | P4TC_DATA_PERM_C);
+	e->permissions = old ? old->permissions : p4tc_entry_default_perms(t);
 	if (tb[P4TC_ENTRY_A_PERMISSIONS]) {
 		e->permissions = nla_get_u16(tb[P4TC_ENTRY_A_PERMISSIONS]);
 		if (e->permissions & ~P4TC_PERM_MASK &&
 		    p4tc_entry_req_fail(req, P4TC_ENTRY_A_PERMISSIONS,
 					"entry permissions have more than 14 bits"))
 			return -EINVAL;
-		if (e->permissions & (P4TC_CTRL_PERM_C | P4TC_DATA_PERM_C) &&
+		if (e->permissions & P4TC_PERM_CREATE &&
 		    p4tc_entry_req_fail(req, P4TC_ENTRY_A_PERMISSIONS,
 					"entry permissions cannot have create bits"))
 			return -EINVAL;

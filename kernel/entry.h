@@ -53,6 +53,7 @@ struct p4tc_entry_bulk {
 	u32 nrecords;
 };
 
+int p4tc_entry_check_key(struct p4tc_entry_req *req, const u8 *key);
 int p4tc_entry_take_prio(struct p4tc_entry_req *req, struct p4tc_entry *e);
 void p4tc_entry_insert_failed(struct p4tc_entry_req *req, int err);
 

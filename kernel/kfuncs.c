@@ -54,7 +54,7 @@ p4tc_tbl_read(struct net *net, struct p4tc_table_entry_act_bpf_params *params,
 	t = p4tc_table_cached_rcu(net, params->pipeid, params->tblid);
 	if (!t || (READ_ONCE(t->permissions) & P4TC_DATA_READ_EXEC) != P4TC_DATA_READ_EXEC)
 		return NULL;
-	if (key__sz != sizeof(struct p4tc_table_entry_key_hdr) + round_up(t->keylen, 8))
+	if (!p4tc_key_blob_fits(t, key__sz))
 		return NULL;
 	e = p4tc_store_lookup(t, (u8 *)key + sizeof(struct p4tc_table_entry_key_hdr));
 	if (e && (e->permissions & P4TC_DATA_READ_EXEC) == P4TC_DATA_READ_EXEC) {

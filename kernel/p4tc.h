@@ -256,6 +256,21 @@ static inline size_t p4tc_entry_size(u32 idlen, bool counters)
 	       (counters ? sizeof(struct p4tc_counters) : 0);
 }
 
+/* The create bits, which only tables have. */
+#define P4TC_PERM_CREATE	(P4TC_CTRL_PERM_C | P4TC_DATA_PERM_C)
+
+/* The permissions a new entry takes from its table: all but the create bits. */
+static inline u16 p4tc_entry_default_perms(const struct p4tc_table *t)
+{
+	return READ_ONCE(t->permissions) & ~P4TC_PERM_CREATE;
+}
+
+/* Whether a kfunc's key blob (header, then the key) fits the table's key. */
+static inline bool p4tc_key_blob_fits(const struct p4tc_table *t, u32 key__sz)
+{
+	return key__sz == sizeof(struct p4tc_table_entry_key_hdr) + round_up(t->keylen, 8);
+}
+
 /* An entry's identity: the key, masked, then the mask but for exact tables. */
 static inline u8 *p4tc_entry_id(const struct p4tc_entry *e)
 {
