@@ -17,8 +17,10 @@ void p4tc_actions_destroy(struct p4tc_pipeline *p)
 	struct p4tc_action *act;
 	unsigned long tmp, id;
 
-	idr_for_each_entry_ul(&p->actions, act, tmp, id)
+	idr_for_each_entry_ul(&p->actions, act, tmp, id) {
+		p4tc_actinsts_destroy(act);
 		kfree(act);
+	}
 	idr_destroy(&p->actions);
 }
 
@@ -130,20 +132,22 @@ int p4tc_param_check(const struct p4tc_action *act, const struct p4tc_type_info 
 }
 
 /**
- * p4tc_action_fill_params() - pack an entry's parameter values
- * @act: the entry's action
- * @block: P4TC_MAX_PARAM_DATA_SIZE bytes, zeroed
- * @params: P4TC_ENTRY_A_PARAM nests, validated by p4tc_param_policy
+ * p4tc_action_fill_params() - pack parameter values of an entry or instance
+ * @act: the action
+ * @block: P4TC_MAX_PARAM_DATA_SIZE bytes: zeroed, or values to change
+ * @params: param nests, validated by p4tc_param_policy
  * @nparams: number of @params
+ * @all: every parameter of @act needs a value (else those without one
+ *	keep theirs in @block)
  * @net: namespace of the entry (for dev params)
  * @extack: error report
  *
- * Every parameter of @act needs exactly one value.
+ * A parameter takes at most one value.
  *
  * Return: 0, or a negative errno with an extack message.
  */
 int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
-			    struct nlattr **params, unsigned int nparams,
+			    struct nlattr **params, unsigned int nparams, bool all,
 			    struct net *net, struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[P4TC_PARAM_A_MAX + 1];
@@ -182,7 +186,7 @@ int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
 		}
 		memcpy(block + pi->offset, nla_data(value), pi->size);
 	}
-	for (i = 0; i < act->num_params; i++) {
+	for (i = 0; all && i < act->num_params; i++) {
 		if (!test_bit(i, seen)) {
 			NL_SET_ERR_MSG_FMT_MOD(extack, "action %s: missing param %s",
 					       act->name, act->params[i].name);
@@ -258,12 +262,20 @@ cancel:
 	return -EMSGSIZE;
 }
 
-/* Tables refer to actions by id and pack their params: keep those fixed. */
+/*
+ * Tables and action instances refer to actions by id and pack their
+ * params: keep those fixed.
+ */
 static int p4tc_action_busy(struct p4tc_pipeline *p, const void *obj,
 			    struct netlink_ext_ack *extack)
 {
 	const struct p4tc_action *act = obj;
 
+	if (act->ninsts) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "action %s/%s has %u instances", p->name,
+				       act->name, act->ninsts);
+		return -EBUSY;
+	}
 	if (!p4tc_tables_use_action(p, act->id))
 		return 0;
 	NL_SET_ERR_MSG_FMT_MOD(extack,
@@ -283,6 +295,7 @@ static int p4tc_action_destroy(struct p4tc_pipeline *p, void *obj,
 		return err;
 	idr_remove(&p->actions, act->id);
 	p->nactions--;
+	p4tc_actinsts_destroy(act);
 	kfree(act);
 	return 0;
 }
@@ -380,6 +393,7 @@ int p4tc_nl_action_new(struct sk_buff *skb, struct genl_info *info)
 		goto free_msg;
 	}
 	strscpy(act->name, nla_data(tb[P4TC_ACTION_A_NAME]), sizeof(act->name));
+	idr_init(&act->insts);
 	act->active = tb[P4TC_ACTION_A_ACTIVE] && nla_get_u8(tb[P4TC_ACTION_A_ACTIVE]);
 	act->num_prealloc = tb[P4TC_ACTION_A_NUM_PREALLOC] ?
 			    nla_get_u32(tb[P4TC_ACTION_A_NUM_PREALLOC]) : P4TC_DEFAULT_NUM_PREALLOC;

@@ -134,9 +134,12 @@ const struct p4tc_action *p4tc_table_find_action(struct p4tc_pipeline *p,
  * @p: pipeline
  * @t: table
  * @nest: nest holding the attributes @ids name
- * @ids: which attributes of @nest are the action id, name and params
+ * @ids: which attributes of @nest are the action id, name, params and
+ *	instance index
  * @dflt: for a default action (else for an entry)
- * @act: gets the action id and packed params
+ * @act: gets the action id, and the packed params without an index
+ * @inst: gets the action instance of the index, bound (p4tc_actinst_bind()),
+ *	or NULL
  * @obj: the object, for messages
  * @net: namespace (dev params)
  * @extack: error report
@@ -147,21 +150,25 @@ const struct p4tc_action *p4tc_table_find_action(struct p4tc_pipeline *p,
  */
 int p4tc_table_parse_action(struct p4tc_pipeline *p, const struct p4tc_table *t,
 			    const struct nlattr *nest, const struct p4tc_action_attrs *ids,
-			    bool dflt, struct p4tc_table_entry_act_bpf *act, const char *obj,
+			    bool dflt, struct p4tc_table_entry_act_bpf *act,
+			    struct p4tc_actinst **inst, const char *obj,
 			    struct net *net, struct netlink_ext_ack *extack)
 {
-	const struct nlattr *id_attr = NULL, *name_attr = NULL, *attr;
+	const struct nlattr *id_attr = NULL, *name_attr = NULL, *index = NULL, *attr;
 	struct nlattr *params[P4TC_MAX_PARAMS];
 	const struct p4tc_action *a;
 	unsigned int nparams = 0;
 	u32 act_id = 0;
-	int rem;
+	int rem, err;
 
+	*inst = NULL;
 	nla_for_each_nested(attr, nest, rem) {
 		if (nla_type(attr) == ids->id)
 			id_attr = attr;
 		else if (nla_type(attr) == ids->name)
 			name_attr = attr;
+		else if (nla_type(attr) == ids->index)
+			index = attr;
 		else if (nla_type(attr) != ids->param)
 			continue;
 		else if (nparams == P4TC_MAX_PARAMS)
@@ -172,9 +179,11 @@ int p4tc_table_parse_action(struct p4tc_pipeline *p, const struct p4tc_table *t,
 	if (id_attr)
 		act_id = nla_get_u32(id_attr);
 	if (!act_id && !name_attr) {
-		if (nparams) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: params need an action", obj);
-			NL_SET_BAD_ATTR(extack, params[0]);
+		if (nparams || index) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: %s need%s an action", obj,
+					       nparams ? "params" : "an action instance index",
+					       nparams ? "" : "s");
+			NL_SET_BAD_ATTR(extack, nparams ? params[0] : index);
 			return -EINVAL;
 		}
 		act->act_id = 0;
@@ -184,7 +193,23 @@ int p4tc_table_parse_action(struct p4tc_pipeline *p, const struct p4tc_table *t,
 	if (IS_ERR(a))
 		return PTR_ERR(a);
 	act->act_id = a->id;
-	return p4tc_action_fill_params(a, act->params, params, nparams, net, extack);
+	if (!index)
+		return p4tc_action_fill_params(a, act->params, params, nparams, true, net,
+					       extack);
+	if (nparams) {
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "%s: give params or an action instance index, not both",
+				       obj);
+		NL_SET_BAD_ATTR(extack, index);
+		return -EINVAL;
+	}
+	*inst = p4tc_actinst_bind(p, a, index, obj, extack);
+	if (IS_ERR(*inst)) {
+		err = PTR_ERR(*inst);
+		*inst = NULL;
+		return err;
+	}
+	return 0;
 
 too_many:
 	NL_SET_ERR_MSG_FMT_MOD(extack, "%s: more than %d params", obj, P4TC_MAX_PARAMS);
@@ -299,6 +324,7 @@ static const struct p4tc_action_attrs p4tc_defact_attrs = {
 	.id = P4TC_DEFACT_A_ACTION_ID,
 	.name = P4TC_DEFACT_A_ACTION_NAME,
 	.param = P4TC_DEFACT_A_PARAM,
+	.index = P4TC_DEFACT_A_ACTION_INDEX,
 };
 
 /**
@@ -356,8 +382,8 @@ struct p4tc_defact *p4tc_defact_parse(struct p4tc_pipeline *p, const struct p4tc
 			goto bad_perms;
 		}
 	}
-	err = p4tc_table_parse_action(p, t, attr, &p4tc_defact_attrs, true, &d->act, obj,
-				      net, extack);
+	err = p4tc_table_parse_action(p, t, attr, &p4tc_defact_attrs, true, &d->act, &d->inst,
+				      obj, net, extack);
 	if (err)
 		goto free_defact;
 	d->act.hit = hit;
@@ -368,8 +394,33 @@ struct p4tc_defact *p4tc_defact_parse(struct p4tc_pipeline *p, const struct p4tc
 bad_perms:
 	NL_SET_BAD_ATTR(extack, tb[P4TC_DEFACT_A_PERMISSIONS]);
 free_defact:
-	kfree(d);
+	p4tc_defact_free(d);
 	return ERR_PTR(err);
+}
+
+/**
+ * p4tc_defact_free() - free a default action no reader can see
+ * @d: default action in no table (never installed, or of a table going
+ *	away), may be NULL
+ */
+void p4tc_defact_free(struct p4tc_defact *d)
+{
+	if (!d)
+		return;
+	if (d->inst) {
+		p4tc_actinst_unbind(d->inst);
+		p4tc_actinst_put(d->inst);
+	}
+	kfree(d);
+}
+
+static void p4tc_defact_free_rcu(struct rcu_head *head)
+{
+	struct p4tc_defact *d = container_of(head, struct p4tc_defact, rcu);
+
+	if (d->inst)
+		p4tc_actinst_put(d->inst);
+	kfree(d);
 }
 
 /**
@@ -413,8 +464,12 @@ void p4tc_defact_replace(struct p4tc_defact __rcu **slot, struct p4tc_defact *d)
 {
 	struct p4tc_defact *old = rcu_replace_pointer(*slot, d, true);
 
-	if (old)
-		kfree_rcu(old, rcu);
+	if (!old)
+		return;
+	/* It leaves the table now, the memory after readers are done. */
+	if (old->inst)
+		p4tc_actinst_unbind(old->inst);
+	call_rcu(&old->rcu, p4tc_defact_free_rcu);
 }
 
 /**
@@ -429,20 +484,47 @@ void p4tc_defact_replace(struct p4tc_defact __rcu **slot, struct p4tc_defact *d)
 int p4tc_defact_put(struct sk_buff *skb, int attrtype, const struct p4tc_pipeline *p,
 		    const struct p4tc_defact *d)
 {
-	const struct p4tc_action *a;
 	struct nlattr *nest;
 
 	if (!d)
 		return 0;
-	a = d->act.act_id ? p4tc_action_find((struct p4tc_pipeline *)p, d->act.act_id, NULL) :
-			    NULL;
 	nest = nla_nest_start(skb, attrtype);
 	if (!nest ||
 	    nla_put_u16(skb, P4TC_DEFACT_A_PERMISSIONS, d->permissions) ||
-	    nla_put_u32(skb, P4TC_DEFACT_A_ACTION_ID, d->act.act_id) ||
-	    (a && (nla_put_string(skb, P4TC_DEFACT_A_ACTION_NAME, a->name) ||
-		   p4tc_action_put_params(skb, a, d->act.params, P4TC_DEFACT_A_PARAM))))
+	    (d->act.act_id ? p4tc_put_action(skb, p, &d->act, d->inst, &p4tc_defact_attrs) :
+			     nla_put_u32(skb, P4TC_DEFACT_A_ACTION_ID, 0)))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
+}
+
+/**
+ * p4tc_put_action() - put the action of an entry or default action
+ * @skb: message, inside the entry's or default action's nest
+ * @p: pipeline
+ * @act: action id, and the params without @inst
+ * @inst: the action instance whose params it uses, or NULL
+ * @ids: the attributes of the nest for the action id, name, params and index
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int p4tc_put_action(struct sk_buff *skb, const struct p4tc_pipeline *p,
+		    const struct p4tc_table_entry_act_bpf *act, const struct p4tc_actinst *inst,
+		    const struct p4tc_action_attrs *ids)
+{
+	const struct p4tc_action *a;
+	int err;
+
+	a = p4tc_action_find((struct p4tc_pipeline *)p, act->act_id, NULL);
+	if (!a)
+		return nla_put_u32(skb, ids->id, act->act_id);
+	if (nla_put_u32(skb, ids->id, a->id) ||
+	    nla_put_string(skb, ids->name, a->name) ||
+	    (inst && nla_put_u32(skb, ids->index, p4tc_actinst_index(inst))))
+		return -EMSGSIZE;
+	rcu_read_lock();
+	err = p4tc_action_put_params(skb, a, inst ? p4tc_actinst_params(inst) : act->params,
+				     ids->param);
+	rcu_read_unlock();
+	return err;
 }

@@ -16,6 +16,7 @@ static const struct p4tc_action_attrs p4tc_entry_act_attrs = {
 	.id = P4TC_ENTRY_A_ACTION_ID,
 	.name = P4TC_ENTRY_A_ACTION_NAME,
 	.param = P4TC_ENTRY_A_PARAM,
+	.index = P4TC_ENTRY_A_ACTION_INDEX,
 };
 
 /* What identifies an entry in its table. */
@@ -264,6 +265,7 @@ static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req,
 					   const struct p4tc_entry_ident *ident, bool existing)
 {
 	u32 idlen = p4tc_table_idlen(req->t);
+	struct p4tc_actinst *inst = NULL;
 	struct p4tc_entry *e;
 	int err;
 
@@ -274,10 +276,14 @@ static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req,
 	e->prio = ident->prio;
 	e->prefixlen = ident->prefixlen;
 	err = p4tc_table_parse_action(req->p, req->t, req->nest, &p4tc_entry_act_attrs, false,
-				      &e->act, req->obj, req->net, req->extack);
+				      &e->act, &inst, req->obj, req->net, req->extack);
 	if (err)
 		goto free_entry;
 	e->act.hit = 1;
+	if (inst) {
+		e->shared = 1;
+		e->inst = inst;
+	}
 	/* An update parses them against the entry it replaces. */
 	if (!existing) {
 		err = p4tc_entry_parse_attrs(req, e, NULL);
@@ -289,7 +295,7 @@ static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req,
 	return e;
 
 free_entry:
-	p4tc_entry_free(e);
+	p4tc_entry_discard(e);
 	return ERR_PTR(err);
 }
 
@@ -399,7 +405,7 @@ static struct p4tc_entry *p4tc_entry_add(struct p4tc_entry_req *req, bool tmpl_c
 	e->tmpl_created = tmpl_created;
 	err = p4tc_entry_insert(req, e);
 	if (err) {
-		p4tc_entry_free(e);
+		p4tc_entry_discard(e);
 		return ERR_PTR(err);
 	}
 	return e;
@@ -496,7 +502,7 @@ static int p4tc_entry_update(struct p4tc_entry_req *req)
 unlock:
 	p4tc_store_unlock(t);
 	if (err) {
-		p4tc_entry_free(e);
+		p4tc_entry_discard(e);
 		return err;
 	}
 	p4tc_entry_free_rcu(old);
@@ -615,8 +621,8 @@ static int p4tc_entry_tbl_attrs(struct p4tc_entry_req *req)
 unlock:
 	spin_unlock_bh(&t->lock);
 free_defacts:
-	kfree(hit);
-	kfree(miss);
+	p4tc_defact_free(hit);
+	p4tc_defact_free(miss);
 	return err;
 }
 
@@ -775,51 +781,20 @@ static int p4tc_who_put(struct sk_buff *skb, int attrtype, const struct p4tc_who
 	return 0;
 }
 
-static u64 p4tc_msecs_since(u32 then)
-{
-	return then ? jiffies_to_msecs((u32)jiffies - then) : 0;
-}
-
-static int p4tc_entry_put_tm(struct sk_buff *skb, const struct p4tc_entry *e)
-{
-	struct nlattr *nest = nla_nest_start(skb, P4TC_ENTRY_A_TM);
-
-	if (!nest ||
-	    nla_put_u64_64bit(skb, P4TC_TM_A_CREATED, p4tc_msecs_since(e->created),
-			      P4TC_TM_A_PAD) ||
-	    nla_put_u64_64bit(skb, P4TC_TM_A_LASTUSED,
-			      p4tc_msecs_since(READ_ONCE(e->lastused)), P4TC_TM_A_PAD) ||
-	    nla_put_u64_64bit(skb, P4TC_TM_A_FIRSTUSED,
-			      p4tc_msecs_since(READ_ONCE(e->firstused)), P4TC_TM_A_PAD))
-		return -EMSGSIZE;
-	nla_nest_end(skb, nest);
-	return 0;
-}
-
 static int p4tc_entry_put_counters(struct sk_buff *skb, const struct p4tc_entry *e)
 {
 	struct p4tc_counters *c = p4tc_entry_counters((struct p4tc_entry *)e);
-	struct nlattr *nest = nla_nest_start(skb, P4TC_ENTRY_A_COUNTERS);
 
-	if (!nest ||
-	    nla_put_u64_64bit(skb, P4TC_COUNTERS_A_PACKETS, atomic64_read(&c->packets),
-			      P4TC_COUNTERS_A_PAD) ||
-	    nla_put_u64_64bit(skb, P4TC_COUNTERS_A_BYTES, atomic64_read(&c->bytes),
-			      P4TC_COUNTERS_A_PAD))
-		return -EMSGSIZE;
-	nla_nest_end(skb, nest);
-	return 0;
+	return p4tc_put_counters(skb, P4TC_ENTRY_A_COUNTERS, atomic64_read(&c->packets),
+				 atomic64_read(&c->bytes));
 }
 
 static int p4tc_entry_fill(struct sk_buff *skb, struct p4tc_pipeline *p,
 			   const struct p4tc_table *t, const struct p4tc_entry *e,
 			   const struct p4tc_who *deleted_by)
 {
-	const struct p4tc_action *act = NULL;
 	struct nlattr *nest;
 
-	if (e->act.act_id)
-		act = p4tc_action_find(p, e->act.act_id, NULL);
 	if (p4tc_pipeline_put_id(skb, p))
 		return -EMSGSIZE;
 	nest = nla_nest_start(skb, P4TC_A_ENTRY);
@@ -831,13 +806,13 @@ static int p4tc_entry_fill(struct sk_buff *skb, struct p4tc_pipeline *p,
 	     nla_put(skb, P4TC_ENTRY_A_MASK, t->keylen, p4tc_entry_id(e) + t->keylen)) ||
 	    nla_put_u32(skb, P4TC_ENTRY_A_PRIO, e->prio) ||
 	    nla_put_u16(skb, P4TC_ENTRY_A_PERMISSIONS, e->permissions) ||
-	    (act && (nla_put_u32(skb, P4TC_ENTRY_A_ACTION_ID, act->id) ||
-		     nla_put_string(skb, P4TC_ENTRY_A_ACTION_NAME, act->name) ||
-		     p4tc_action_put_params(skb, act, e->act.params, P4TC_ENTRY_A_PARAM))) ||
+	    (e->act.act_id && p4tc_put_action(skb, p, &e->act, e->shared ? e->inst : NULL,
+					      &p4tc_entry_act_attrs)) ||
 	    (e->dynamic && (nla_put_flag(skb, P4TC_ENTRY_A_DYNAMIC) ||
 			    nla_put_u32(skb, P4TC_ENTRY_A_AGING, e->aging_ms))) ||
 	    (e->tmpl_created && nla_put_flag(skb, P4TC_ENTRY_A_TMPL_CREATED)) ||
-	    p4tc_entry_put_tm(skb, e) ||
+	    p4tc_put_tm(skb, P4TC_ENTRY_A_TM, e->created, READ_ONCE(e->lastused),
+			READ_ONCE(e->firstused)) ||
 	    p4tc_who_put(skb, P4TC_ENTRY_A_CREATED_BY, &e->created_by) ||
 	    p4tc_who_put(skb, P4TC_ENTRY_A_UPDATED_BY, &e->updated_by) ||
 	    (t->counters && p4tc_entry_put_counters(skb, e)) ||

@@ -233,7 +233,7 @@ bool p4tc_filter_match(const struct p4tc_filter *f, const struct p4tc_entry *e,
 		return (e->act.act_id == f->act_id) == (f->op == P4TC_FILTER_OP_EQ);
 	case P4TC_FILTER_OPND_PARAM:
 		return e->act.act_id == f->act_id &&
-		       p4tc_filter_rel(f->op, p4tc_filter_cmp(f, e->act.params + f->offset));
+		       p4tc_filter_rel(f->op, p4tc_filter_cmp(f, p4tc_entry_params(e) + f->offset));
 	case P4TC_FILTER_OPND_PRIO:
 		prio = e->prio;
 		return p4tc_filter_rel(f->op, p4tc_filter_cmp(f, (u8 *)&prio));

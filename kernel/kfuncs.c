@@ -35,6 +35,13 @@ static void p4tc_entry_hit(const struct p4tc_table *t, struct p4tc_entry *e, u32
 	}
 }
 
+/* What a lookup returning a default action returns. */
+static struct p4tc_table_entry_act_bpf *p4tc_defact_act(struct p4tc_defact *d,
+							enum p4tc_actinst_use use, u32 len)
+{
+	return unlikely(d->inst) ? p4tc_actinst_hit(d->inst, use, len) : &d->act;
+}
+
 static struct p4tc_table_entry_act_bpf *
 p4tc_tbl_read(struct net *net, struct p4tc_table_entry_act_bpf_params *params,
 	      u32 params__sz, void *key, u32 key__sz, u32 len)
@@ -59,17 +66,19 @@ p4tc_tbl_read(struct net *net, struct p4tc_table_entry_act_bpf_params *params,
 	e = p4tc_store_lookup(t, (u8 *)key + sizeof(struct p4tc_table_entry_key_hdr));
 	if (e && (e->permissions & P4TC_DATA_READ_EXEC) == P4TC_DATA_READ_EXEC) {
 		p4tc_entry_hit(t, e, len);
+		if (unlikely(e->shared))
+			return p4tc_actinst_hit(e->inst, P4TC_ACTINST_ENTRY, len);
 		act = &e->act;
 		/* A hit without an action takes the default hit action. */
 		if (!act->act_id) {
 			dflt = rcu_dereference_check(t->default_hit, rcu_read_lock_bh_held());
 			if (dflt)
-				act = &dflt->act;
+				act = p4tc_defact_act(dflt, P4TC_ACTINST_DEFAULT_HIT, len);
 		}
 	} else {
 		dflt = rcu_dereference_check(t->default_miss, rcu_read_lock_bh_held());
 		if (dflt)
-			act = &dflt->act;
+			act = p4tc_defact_act(dflt, P4TC_ACTINST_DEFAULT_MISS, len);
 	}
 	return act;
 }

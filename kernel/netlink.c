@@ -69,6 +69,7 @@ const struct nla_policy p4tc_defact_policy[P4TC_DEFACT_A_MAX + 1] = {
 	[P4TC_DEFACT_A_PARAM] = NLA_POLICY_NESTED(p4tc_param_policy),
 	[P4TC_DEFACT_A_PERMISSIONS] = { .type = NLA_U16 },
 	[P4TC_DEFACT_A_NOACTION] = { .type = NLA_FLAG },
+	[P4TC_DEFACT_A_ACTION_INDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 };
 
 const struct nla_policy p4tc_timer_profile_policy[P4TC_TIMER_PROFILE_A_MAX + 1] = {
@@ -139,6 +140,18 @@ const struct nla_policy p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
 	[P4TC_ENTRY_A_DELETED_BY] = P4TC_REPLY_ONLY,
 	[P4TC_ENTRY_A_TBL_ATTRS] = NLA_POLICY_NESTED(p4tc_tbl_attrs_policy),
 	[P4TC_ENTRY_A_FILTER] = NLA_POLICY_NESTED(p4tc_filter_policy),
+	[P4TC_ENTRY_A_ACTION_INDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+};
+
+static const struct nla_policy p4tc_actinst_policy[P4TC_ACTINST_A_MAX + 1] = {
+	[P4TC_ACTINST_A_ACTION_ID] = { .type = NLA_U32 },
+	[P4TC_ACTINST_A_ACTION_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_ACTINST_A_INDEX] = { .type = NLA_U32 },
+	[P4TC_ACTINST_A_PARAM] = NLA_POLICY_NESTED(p4tc_param_policy),
+	[P4TC_ACTINST_A_USERS] = P4TC_REPLY_ONLY,
+	[P4TC_ACTINST_A_TM] = P4TC_REPLY_ONLY,
+	[P4TC_ACTINST_A_COUNTERS] = P4TC_REPLY_ONLY,
+	[P4TC_ACTINST_A_REPLACE] = { .type = NLA_FLAG },
 };
 
 static const struct nla_policy p4tc_bulk_policy[P4TC_BULK_A_MAX + 1] = {
@@ -169,6 +182,11 @@ static const struct nla_policy p4tc_table_cmd_policy[P4TC_A_MAX + 1] = {
 static const struct nla_policy p4tc_entry_cmd_policy[P4TC_A_MAX + 1] = {
 	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
 	[P4TC_A_ENTRY] = NLA_POLICY_NESTED(p4tc_entry_policy),
+};
+
+static const struct nla_policy p4tc_actinst_cmd_policy[P4TC_A_MAX + 1] = {
+	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
+	[P4TC_A_ACTINST] = NLA_POLICY_NESTED(p4tc_actinst_policy),
 };
 
 static const struct nla_policy p4tc_entry_new_policy[P4TC_A_MAX + 1] = {
@@ -224,6 +242,14 @@ static const struct genl_ops p4tc_ops[] = {
 	},
 	P4TC_OP(P4TC_CMD_ENTRY_DEL, p4tc_nl_entry_del,
 		p4tc_entry_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_OP(P4TC_CMD_ACTINST_NEW, p4tc_nl_actinst_new,
+		p4tc_actinst_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_OP(P4TC_CMD_ACTINST_SET, p4tc_nl_actinst_set,
+		p4tc_actinst_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_GET_OP(P4TC_CMD_ACTINST_GET, p4tc_nl_actinst_get,
+		    p4tc_nl_actinst_dump, p4tc_actinst_cmd_policy),
+	P4TC_OP(P4TC_CMD_ACTINST_DEL, p4tc_nl_actinst_del,
+		p4tc_actinst_cmd_policy, GENL_UNS_ADMIN_PERM),
 };
 
 enum p4tc_mcgrp {
@@ -335,6 +361,7 @@ int p4tc_nl_reply(struct sk_buff *msg, void *hdr, struct genl_info *info)
 	genlmsg_end(msg, hdr);
 	if (cmd != P4TC_CMD_PIPELINE_GET && cmd != P4TC_CMD_ACTION_GET &&
 	    cmd != P4TC_CMD_TABLE_GET && cmd != P4TC_CMD_ENTRY_GET &&
+	    cmd != P4TC_CMD_ACTINST_GET &&
 	    genl_has_listeners(&p4tc_family, net, P4TC_MCGRP_EVENTS_ID)) {
 		event = skb_clone(msg, GFP_KERNEL);
 		if (event)
@@ -357,6 +384,58 @@ void *p4tc_nl_dump_start(struct sk_buff *skb, struct netlink_callback *cb)
 	return genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
 			   &p4tc_family, NLM_F_MULTI,
 			   genl_dumpit_info(cb)->op.cmd);
+}
+
+static u64 p4tc_msecs_since(u32 then)
+{
+	return then ? jiffies_to_msecs((u32)jiffies - then) : 0;
+}
+
+/**
+ * p4tc_put_tm() - put the times of an entry or action instance
+ * @skb: message
+ * @attrtype: the nest's attribute, enum p4tc_tm_a inside
+ * @created: p4tc_now() at creation
+ * @lastused: p4tc_now() at the last use, 0 if none
+ * @firstused: p4tc_now() at the first use, 0 if none
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int p4tc_put_tm(struct sk_buff *skb, int attrtype, u32 created, u32 lastused, u32 firstused)
+{
+	struct nlattr *nest = nla_nest_start(skb, attrtype);
+
+	if (!nest ||
+	    nla_put_u64_64bit(skb, P4TC_TM_A_CREATED, p4tc_msecs_since(created),
+			      P4TC_TM_A_PAD) ||
+	    nla_put_u64_64bit(skb, P4TC_TM_A_LASTUSED, p4tc_msecs_since(lastused),
+			      P4TC_TM_A_PAD) ||
+	    nla_put_u64_64bit(skb, P4TC_TM_A_FIRSTUSED, p4tc_msecs_since(firstused),
+			      P4TC_TM_A_PAD))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/**
+ * p4tc_put_counters() - put packet and byte counts
+ * @skb: message
+ * @attrtype: the nest's attribute, enum p4tc_counters_a inside
+ * @packets: packets
+ * @bytes: bytes
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int p4tc_put_counters(struct sk_buff *skb, int attrtype, u64 packets, u64 bytes)
+{
+	struct nlattr *nest = nla_nest_start(skb, attrtype);
+
+	if (!nest ||
+	    nla_put_u64_64bit(skb, P4TC_COUNTERS_A_PACKETS, packets, P4TC_COUNTERS_A_PAD) ||
+	    nla_put_u64_64bit(skb, P4TC_COUNTERS_A_BYTES, bytes, P4TC_COUNTERS_A_PAD))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
 }
 
 /**

@@ -109,4 +109,10 @@ int p4tc_nl_entry_del(struct sk_buff *skb, struct genl_info *info);
 int p4tc_nl_entry_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int p4tc_nl_entry_dump_done(struct netlink_callback *cb);
 
+int p4tc_nl_actinst_new(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_actinst_set(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_actinst_get(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_actinst_del(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_actinst_dump(struct sk_buff *skb, struct netlink_callback *cb);
+
 #endif /* _P4TC_NETLINK_H */

@@ -25,6 +25,7 @@
 
 struct genl_info;
 struct net;
+struct p4tc_actinst;
 struct p4tc_lpm;
 struct p4tc_tern;
 
@@ -65,11 +66,14 @@ struct p4tc_type_info {
  * @id: action id within the pipeline
  * @name: "cb/act" or "act"
  * @active: entries may use it
- * @num_prealloc: instances upstream preallocates; kept for compatibility,
- *	entries here carry their params and need no instances
+ * @num_prealloc: instances upstream preallocates for the datapath; kept
+ *	for compatibility: entries here carry their params, and those the
+ *	datapath creates need no instance
  * @num_params: entries used in @params
  * @params_size: bytes of packed params
  * @params: parameters in declaration order
+ * @insts: action instances by index (actinst.c), RCU-safe for lookups
+ * @ninsts: number of @insts
  */
 struct p4tc_action {
 	u32 id;
@@ -79,6 +83,16 @@ struct p4tc_action {
 	u32 num_params;
 	u32 params_size;
 	struct p4tc_type_info params[P4TC_MAX_PARAMS];
+	struct idr insts;
+	u32 ninsts;
+};
+
+/* What an action instance is to a lookup returning it: its flags differ. */
+enum p4tc_actinst_use {
+	P4TC_ACTINST_ENTRY,
+	P4TC_ACTINST_DEFAULT_HIT,
+	P4TC_ACTINST_DEFAULT_MISS,
+	P4TC_ACTINST_USES
 };
 
 /**
@@ -95,11 +109,14 @@ struct p4tc_table_act {
  * struct p4tc_defact - a default hit or miss action
  * @rcu: deferred free; lookups return @act under RCU
  * @permissions: CRUDXPS bits of the default action itself
- * @act: what a lookup returns, with hit and the default flag set
+ * @inst: the action instance whose params it uses, or NULL
+ * @act: what a lookup returns, with hit and the default flag set; without
+ *	@inst, with the params
  */
 struct p4tc_defact {
 	struct rcu_head rcu;
 	u16 permissions;
+	struct p4tc_actinst *inst;
 	struct p4tc_table_entry_act_bpf act;
 };
 
@@ -199,7 +216,11 @@ struct p4tc_who {
  * @dynamic: the entry ages
  * @tmpl_created: a const entry, created with the table template
  * @cached: allocated from the p4tc_entry cache (else kmalloc)
- * @act: what a lookup returns: action id, flags and packed params
+ * @shared: the entry uses the params of action instance @inst
+ * @act: what a lookup returns: action id, flags and packed params; with
+ *	@shared, only the id and flags are valid
+ * @act_head: @act's id and flags, as the union sees them
+ * @inst: with @shared, in place of @act's params: the action instance
  * @created: p4tc_now() at creation
  * @prio: lpm and ternary priority, P4TC_EXACT_PRIO for exact entries
  * @aging_ms: idle time before a dynamic entry goes
@@ -224,7 +245,19 @@ struct p4tc_entry {
 	u8 dynamic:1;
 	u8 tmpl_created:1;
 	u8 cached:1;
-	struct p4tc_table_entry_act_bpf act __aligned(8);
+	u8 shared:1;
+	/*
+	 * Packed, 4-aligned: 132 bytes as @act alone, no tail padding. It
+	 * starts at an offset that is a multiple of 8 (a build check says
+	 * so), which keeps @act's params and @inst 8-aligned.
+	 */
+	union __packed {
+		struct p4tc_table_entry_act_bpf act;
+		struct {
+			u64 act_head;
+			struct p4tc_actinst *inst;
+		};
+	} __aligned(4);
 	u32 created;
 	u32 prio;
 	u32 aging_ms;
@@ -300,11 +333,13 @@ static inline u32 p4tc_table_idlen(const struct p4tc_table *t)
  * @id: attribute of the action id
  * @name: attribute of the action name
  * @param: attribute of each param nest
+ * @index: attribute of the index of an action instance to use
  */
 struct p4tc_action_attrs {
 	int id;
 	int name;
 	int param;
+	int index;
 };
 
 /**
@@ -368,10 +403,29 @@ const struct p4tc_type_info *p4tc_param_find(const struct p4tc_action *act, u32 
 int p4tc_param_check(const struct p4tc_action *act, const struct p4tc_type_info *pi,
 		     const void *val, u32 len, struct net *net, struct netlink_ext_ack *extack);
 int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
-			    struct nlattr **params, unsigned int nparams,
+			    struct nlattr **params, unsigned int nparams, bool all,
 			    struct net *net, struct netlink_ext_ack *extack);
 int p4tc_action_put_params(struct sk_buff *skb, const struct p4tc_action *act,
 			   const u8 *block, int attrtype);
+
+/* actinst.c */
+struct p4tc_actinst *p4tc_actinst_bind(const struct p4tc_pipeline *p,
+				       const struct p4tc_action *a,
+				       const struct nlattr *index, const char *obj,
+				       struct netlink_ext_ack *extack);
+void p4tc_actinst_unbind(struct p4tc_actinst *inst);
+void p4tc_actinst_put(struct p4tc_actinst *inst);
+struct p4tc_table_entry_act_bpf *p4tc_actinst_hit(struct p4tc_actinst *inst,
+						  enum p4tc_actinst_use use, u32 len);
+const u8 *p4tc_actinst_params(const struct p4tc_actinst *inst);
+u32 p4tc_actinst_index(const struct p4tc_actinst *inst);
+void p4tc_actinsts_destroy(struct p4tc_action *a);
+
+/* The params of an entry's action: its own or its instance's (RCU read side). */
+static inline const u8 *p4tc_entry_params(const struct p4tc_entry *e)
+{
+	return e->shared ? p4tc_actinst_params(e->inst) : e->act.params;
+}
 
 /* table.c */
 struct p4tc_table *p4tc_table_find(struct p4tc_pipeline *p, u32 id, const char *name);
@@ -394,8 +448,12 @@ const struct p4tc_action *p4tc_table_find_action(struct p4tc_pipeline *p,
 						 const char *obj, struct netlink_ext_ack *extack);
 int p4tc_table_parse_action(struct p4tc_pipeline *p, const struct p4tc_table *t,
 			    const struct nlattr *nest, const struct p4tc_action_attrs *ids,
-			    bool dflt, struct p4tc_table_entry_act_bpf *act, const char *obj,
+			    bool dflt, struct p4tc_table_entry_act_bpf *act,
+			    struct p4tc_actinst **inst, const char *obj,
 			    struct net *net, struct netlink_ext_ack *extack);
+int p4tc_put_action(struct sk_buff *skb, const struct p4tc_pipeline *p,
+		    const struct p4tc_table_entry_act_bpf *act, const struct p4tc_actinst *inst,
+		    const struct p4tc_action_attrs *ids);
 int p4tc_table_parse_acts(struct p4tc_pipeline *p, const struct nlattr *nest,
 			  struct p4tc_table_act **acts, u32 *num_acts, const char *obj,
 			  struct netlink_ext_ack *extack);
@@ -408,6 +466,7 @@ struct p4tc_defact *p4tc_defact_parse(struct p4tc_pipeline *p, const struct p4tc
 int p4tc_defact_check(const struct p4tc_defact __rcu *cur, const struct p4tc_defact *d,
 		      const char *what, const char *obj, struct netlink_ext_ack *extack);
 void p4tc_defact_replace(struct p4tc_defact __rcu **slot, struct p4tc_defact *d);
+void p4tc_defact_free(struct p4tc_defact *d);
 int p4tc_defact_put(struct sk_buff *skb, int attrtype, const struct p4tc_pipeline *p,
 		    const struct p4tc_defact *d);
 
@@ -422,6 +481,7 @@ int p4tc_entry_alloc_bulk(u32 idlen, bool counters, gfp_t gfp, u32 n,
 struct p4tc_entry *p4tc_entry_alloc(u32 idlen, bool counters, gfp_t gfp);
 void p4tc_entry_free(struct p4tc_entry *e);
 void p4tc_entry_free_rcu(struct p4tc_entry *e);
+void p4tc_entry_discard(struct p4tc_entry *e);
 int p4tc_store_set_index(struct p4tc_table *t);
 void p4tc_store_destroy(struct p4tc_table *t);
 struct p4tc_entry *p4tc_store_find(struct p4tc_table *t, const u8 *id, u32 id_prio);
@@ -477,6 +537,8 @@ int p4tc_nl_parse_nested(struct nlattr **tb, const struct nlattr *nest,
 			 const char *what, struct genl_info *info);
 int p4tc_nl_split(struct nlattr **tb, int maxtype, const struct nlattr *nest);
 const char *p4tc_nl_str(const struct nlattr *attr);
+int p4tc_put_tm(struct sk_buff *skb, int attrtype, u32 created, u32 lastused, u32 firstused);
+int p4tc_put_counters(struct sk_buff *skb, int attrtype, u64 packets, u64 bytes);
 int p4tc_nl_check_name(const struct nlattr *attr, const char *owner, const char *what,
 		       bool slash, struct netlink_ext_ack *extack);
 

@@ -120,6 +120,7 @@ int p4tc_entry_alloc_bulk(u32 idlen, bool counters, gfp_t gfp, u32 n,
 	u32 i;
 
 	BUILD_BUG_ON(p4tc_entry_size(16, false) > P4TC_ENTRY_CACHED_SIZE);
+	BUILD_BUG_ON(offsetof(struct p4tc_entry, act) % 8);
 	if (size <= P4TC_ENTRY_CACHED_SIZE) {
 		if (!kmem_cache_alloc_bulk(p4tc_entry_cache, gfp | __GFP_ZERO, n, mem))
 			return -ENOMEM;
@@ -158,14 +159,35 @@ struct p4tc_entry *p4tc_entry_alloc(u32 idlen, bool counters, gfp_t gfp)
 
 /**
  * p4tc_entry_free() - free an entry no reader can see
- * @e: entry
+ * @e: entry out of its table (or never in one, see p4tc_entry_discard())
+ *
+ * Context: any, RCU callbacks included.
  */
 void p4tc_entry_free(struct p4tc_entry *e)
 {
+	if (e->shared)
+		p4tc_actinst_put(e->inst);
 	if (e->cached)
 		kmem_cache_free(p4tc_entry_cache, p4tc_entry_id(e));
 	else
 		kfree(p4tc_entry_id(e));
+}
+
+/* An entry leaves its table: it no longer uses its action instance. */
+static void p4tc_entry_unbind(struct p4tc_entry *e)
+{
+	if (e->shared)
+		p4tc_actinst_unbind(e->inst);
+}
+
+/**
+ * p4tc_entry_discard() - free an entry in no table
+ * @e: entry never inserted, or of a table going away
+ */
+void p4tc_entry_discard(struct p4tc_entry *e)
+{
+	p4tc_entry_unbind(e);
+	p4tc_entry_free(e);
 }
 
 static void p4tc_entry_free_cb(struct rcu_head *head)
@@ -250,7 +272,7 @@ void p4tc_store_destroy(struct p4tc_table *t)
 	rcu_read_lock();
 	for (n = p4tc_hash_next(t->entries, &b, NULL); n; n = next) {
 		next = p4tc_hash_next(t->entries, &b, n);
-		p4tc_entry_free(container_of(n, struct p4tc_entry, node));
+		p4tc_entry_discard(container_of(n, struct p4tc_entry, node));
 	}
 	rcu_read_unlock();
 	p4tc_hash_free(t->entries);
@@ -445,6 +467,7 @@ void p4tc_store_replace(struct p4tc_table *t, struct p4tc_entry *old, struct p4t
 	if (e->dynamic != old->dynamic &&
 	    atomic_add_return(e->dynamic ? 1 : -1, &t->ndynamic) == 1)
 		p4tc_store_start_aging(t);
+	p4tc_entry_unbind(old);
 }
 
 /**
@@ -477,6 +500,7 @@ int p4tc_store_remove(struct p4tc_table *t, struct p4tc_entry *e)
 	atomic_dec(&t->nentries);
 	if (e->dynamic)
 		atomic_dec(&t->ndynamic);
+	p4tc_entry_unbind(e);
 	return 0;
 }
 

@@ -25,8 +25,8 @@ struct p4tc_table *p4tc_table_lookup_rcu(struct p4tc_pipeline *p, u32 tblid)
 /* Free what a table template allocated, but not its store. */
 static void p4tc_table_free_tmpl(struct p4tc_table *t)
 {
-	kfree(rcu_dereference_protected(t->default_hit, true));
-	kfree(rcu_dereference_protected(t->default_miss, true));
+	p4tc_defact_free(rcu_dereference_protected(t->default_hit, true));
+	p4tc_defact_free(rcu_dereference_protected(t->default_miss, true));
 	kfree(t->acts);
 	kfree(t->keyfields);
 	kfree(t);
@@ -604,7 +604,7 @@ static int p4tc_table_parse_defacts(struct p4tc_pipeline *p, const struct p4tc_t
 		*miss = p4tc_defact_parse(p, t, tb[P4TC_TABLE_A_DEFAULT_MISS],
 					  genl_info_net(info), info->extack);
 		if (IS_ERR(*miss)) {
-			kfree(*hit);
+			p4tc_defact_free(*hit);
 			return PTR_ERR(*miss);
 		}
 	}
@@ -903,8 +903,8 @@ free_hash:
 	if (hash)
 		p4tc_hash_free(hash);
 free_defacts:
-	kfree(hit);
-	kfree(miss);
+	p4tc_defact_free(hit);
+	p4tc_defact_free(miss);
 free_new:
 	if (new->keyfields != t->keyfields)
 		kfree(new->keyfields);

@@ -27,6 +27,7 @@ static const enum mnl_attr_data_type p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
 	[P4TC_ENTRY_A_TMPL_CREATED] = MNL_TYPE_FLAG,
 	[P4TC_ENTRY_A_COUNTERS] = MNL_TYPE_NESTED,
 	[P4TC_ENTRY_A_DELETED_BY] = MNL_TYPE_NESTED,
+	[P4TC_ENTRY_A_ACTION_INDEX] = MNL_TYPE_U32,
 };
 
 static const enum mnl_attr_data_type p4tc_tm_policy[P4TC_TM_A_MAX + 1] = {
@@ -106,7 +107,8 @@ static int p4tc_who_parse(const struct nlattr *nest, struct p4tc_entry_who *who)
 	return 0;
 }
 
-static int p4tc_entry_parse_tm(const struct nlattr *nest, struct p4tc_entry *e)
+int p4tc_tm_parse(const struct nlattr *nest, __u64 *created, __u64 *lastused,
+		  __u64 *firstused)
 {
 	const struct nlattr *tb[P4TC_TM_A_MAX + 1] = {};
 	int err;
@@ -115,16 +117,15 @@ static int p4tc_entry_parse_tm(const struct nlattr *nest, struct p4tc_entry *e)
 	if (err)
 		return err;
 	if (tb[P4TC_TM_A_CREATED])
-		e->created_ms = mnl_attr_get_u64(tb[P4TC_TM_A_CREATED]);
+		*created = mnl_attr_get_u64(tb[P4TC_TM_A_CREATED]);
 	if (tb[P4TC_TM_A_LASTUSED])
-		e->lastused_ms = mnl_attr_get_u64(tb[P4TC_TM_A_LASTUSED]);
+		*lastused = mnl_attr_get_u64(tb[P4TC_TM_A_LASTUSED]);
 	if (tb[P4TC_TM_A_FIRSTUSED])
-		e->firstused_ms = mnl_attr_get_u64(tb[P4TC_TM_A_FIRSTUSED]);
-	e->has |= P4TC_ENTRY_HAS_TM;
+		*firstused = mnl_attr_get_u64(tb[P4TC_TM_A_FIRSTUSED]);
 	return 0;
 }
 
-static int p4tc_entry_parse_counters(const struct nlattr *nest, struct p4tc_entry *e)
+int p4tc_counters_parse(const struct nlattr *nest, __u64 *packets, __u64 *bytes)
 {
 	const struct nlattr *tb[P4TC_COUNTERS_A_MAX + 1] = {};
 	int err;
@@ -133,10 +134,9 @@ static int p4tc_entry_parse_counters(const struct nlattr *nest, struct p4tc_entr
 	if (err)
 		return err;
 	if (tb[P4TC_COUNTERS_A_PACKETS])
-		e->packets = mnl_attr_get_u64(tb[P4TC_COUNTERS_A_PACKETS]);
+		*packets = mnl_attr_get_u64(tb[P4TC_COUNTERS_A_PACKETS]);
 	if (tb[P4TC_COUNTERS_A_BYTES])
-		e->bytes = mnl_attr_get_u64(tb[P4TC_COUNTERS_A_BYTES]);
-	e->has |= P4TC_ENTRY_HAS_COUNTERS;
+		*bytes = mnl_attr_get_u64(tb[P4TC_COUNTERS_A_BYTES]);
 	return 0;
 }
 
@@ -177,6 +177,8 @@ int p4tc_entry_parse(const struct nlattr *nest, struct p4tc_entry *e)
 	}
 	if (tb[P4TC_ENTRY_A_ACTION_ID])
 		e->action_id = mnl_attr_get_u32(tb[P4TC_ENTRY_A_ACTION_ID]);
+	if (tb[P4TC_ENTRY_A_ACTION_INDEX])
+		e->action_index = mnl_attr_get_u32(tb[P4TC_ENTRY_A_ACTION_INDEX]);
 	if (tb[P4TC_ENTRY_A_ACTION_NAME] &&
 	    p4tc_nl_copy_name(e->action_name, sizeof(e->action_name),
 			      tb[P4TC_ENTRY_A_ACTION_NAME]))
@@ -203,9 +205,11 @@ int p4tc_entry_parse(const struct nlattr *nest, struct p4tc_entry *e)
 		e->has |= P4TC_ENTRY_HAS_PROFILE_ID;
 	}
 	if (tb[P4TC_ENTRY_A_TM]) {
-		err = p4tc_entry_parse_tm(tb[P4TC_ENTRY_A_TM], e);
+		err = p4tc_tm_parse(tb[P4TC_ENTRY_A_TM], &e->created_ms, &e->lastused_ms,
+				    &e->firstused_ms);
 		if (err)
 			return err;
+		e->has |= P4TC_ENTRY_HAS_TM;
 	}
 	if (tb[P4TC_ENTRY_A_CREATED_BY]) {
 		err = p4tc_who_parse(tb[P4TC_ENTRY_A_CREATED_BY], &e->created_by);
@@ -225,8 +229,12 @@ int p4tc_entry_parse(const struct nlattr *nest, struct p4tc_entry *e)
 			return err;
 		e->has |= P4TC_ENTRY_HAS_DELETED_BY;
 	}
-	if (tb[P4TC_ENTRY_A_COUNTERS])
-		return p4tc_entry_parse_counters(tb[P4TC_ENTRY_A_COUNTERS], e);
+	if (tb[P4TC_ENTRY_A_COUNTERS]) {
+		err = p4tc_counters_parse(tb[P4TC_ENTRY_A_COUNTERS], &e->packets, &e->bytes);
+		if (err)
+			return err;
+		e->has |= P4TC_ENTRY_HAS_COUNTERS;
+	}
 	return 0;
 }
 
@@ -293,6 +301,9 @@ int p4tc_entry_check_one(struct p4tc_handle *h, const struct p4tc_entry *e, bool
 		if (err)
 			return err;
 	}
+	if (e->action_index && e->nparams)
+		return p4tc_err(h, -EINVAL, "action %.*s: params or an instance index, not both",
+				P4TC_NAME_LEN, e->action_name);
 	return p4tc_param_values_check(h, e->action_name, e->params, e->nparams);
 }
 
@@ -359,6 +370,8 @@ size_t p4tc_entry_size(const struct p4tc_entry *e, unsigned int what)
 		size += p4tc_attr_size(sizeof(__u32));
 	if (e->action_name[0])
 		size += p4tc_attr_size(strlen(e->action_name) + 1);
+	if (e->action_index)
+		size += p4tc_attr_size(sizeof(__u32));
 	for (i = 0; i < e->nparams; i++) {
 		param = MNL_ATTR_HDRLEN + p4tc_attr_size(e->params[i].len);
 		if (e->params[i].id)
@@ -404,6 +417,8 @@ bool p4tc_entry_put(struct nlmsghdr *nlh, size_t size, __u16 type,
 			mnl_attr_put_u32(nlh, P4TC_ENTRY_A_ACTION_ID, e->action_id);
 		if (e->action_name[0])
 			mnl_attr_put_strz(nlh, P4TC_ENTRY_A_ACTION_NAME, e->action_name);
+		if (e->action_index)
+			mnl_attr_put_u32(nlh, P4TC_ENTRY_A_ACTION_INDEX, e->action_index);
 		p4tc_param_values_put(nlh, P4TC_ENTRY_A_PARAM, e->params, e->nparams);
 		if (e->has & P4TC_ENTRY_HAS_PERMISSIONS)
 			mnl_attr_put_u16(nlh, P4TC_ENTRY_A_PERMISSIONS, e->permissions);
@@ -667,7 +682,7 @@ unsigned int p4tc_entry_batch_fill(struct nlmsghdr *nlh, size_t size,
 /* Bulk nests carry creates that give nothing but key, action and params. */
 static bool p4tc_entry_bulkable(const struct p4tc_entry *e)
 {
-	return e->keylen && !e->dynamic &&
+	return e->keylen && !e->dynamic && !e->action_index &&
 	       !(e->has & (P4TC_ENTRY_HAS_MASK | P4TC_ENTRY_HAS_PRIO |
 			   P4TC_ENTRY_HAS_PERMISSIONS | P4TC_ENTRY_HAS_AGING |
 			   P4TC_ENTRY_HAS_PROFILE_ID));

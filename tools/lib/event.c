@@ -22,6 +22,7 @@ struct p4tc_event_bufs {
 	struct p4tc_action action;
 	struct p4tc_table table;
 	struct p4tc_entry entry;
+	struct p4tc_action_inst action_inst;
 };
 
 struct p4tc_event_bufs *p4tc_event_bufs_new(void)
@@ -143,6 +144,9 @@ static const struct {
 	[P4TC_CMD_ENTRY_NEW] = { P4TC_EVENT_ENTRY, P4TC_EVENT_CREATE },
 	[P4TC_CMD_ENTRY_SET] = { P4TC_EVENT_ENTRY, P4TC_EVENT_UPDATE },
 	[P4TC_CMD_ENTRY_DEL] = { P4TC_EVENT_ENTRY, P4TC_EVENT_DELETE },
+	[P4TC_CMD_ACTINST_NEW] = { P4TC_EVENT_ACTION_INST, P4TC_EVENT_CREATE },
+	[P4TC_CMD_ACTINST_SET] = { P4TC_EVENT_ACTION_INST, P4TC_EVENT_UPDATE },
+	[P4TC_CMD_ACTINST_DEL] = { P4TC_EVENT_ACTION_INST, P4TC_EVENT_DELETE },
 };
 
 int p4tc_event_parse(const struct nlmsghdr *nlh, __u16 family, struct p4tc_event_bufs *bufs,
@@ -191,6 +195,12 @@ int p4tc_event_parse(const struct nlmsghdr *nlh, __u16 family, struct p4tc_event
 			return -EBADMSG;
 		err = p4tc_entry_parse(msg[P4TC_A_ENTRY], &bufs->entry);
 		ev->entry = &bufs->entry;
+		break;
+	case P4TC_EVENT_ACTION_INST:
+		if (ev->flush)
+			break;
+		err = p4tc_actinst_parse(nlh, &bufs->action_inst);
+		ev->action_inst = &bufs->action_inst;
 		break;
 	}
 	return err;

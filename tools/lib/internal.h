@@ -229,6 +229,11 @@ void p4tc_param_values_put(struct nlmsghdr *nlh, __u16 type,
 /* The param nests of type @type in @nest, appended to @params. */
 int p4tc_param_values_parse(const struct nlattr *nest, __u16 type,
 			    struct p4tc_param_value *params, unsigned int *nparams);
+/* A P4TC_TM_A_* nest (entries, action instances): the times given. */
+int p4tc_tm_parse(const struct nlattr *nest, __u64 *created, __u64 *lastused,
+		  __u64 *firstused);
+/* A P4TC_COUNTERS_A_* nest: the counts given. */
+int p4tc_counters_parse(const struct nlattr *nest, __u64 *packets, __u64 *bytes);
 
 /* Entries (entry.c) */
 
@@ -275,6 +280,8 @@ struct nlmsghdr *p4tc_action_request(struct p4tc_handle *h, __u8 cmd, __u16 flag
 				     const char *pname, const struct p4tc_action *a);
 /* Parse a message with a P4TC_A_ACTION nest. */
 int p4tc_action_parse(const struct nlmsghdr *nlh, struct p4tc_action *a);
+/* Parse a message with a P4TC_A_ACTINST nest (actinst.c). */
+int p4tc_actinst_parse(const struct nlmsghdr *nlh, struct p4tc_action_inst *ai);
 
 /* Template flushes (action.c): cmd *_DEL with an empty @attr nest; the count. */
 struct nlmsghdr *p4tc_tmpl_flush_request(struct p4tc_handle *h, __u8 cmd, __u16 attr,

@@ -365,6 +365,141 @@ struct p4tc_param_value {
 	__u8 value[P4TC_MAX_VALUE_SIZE];
 };
 
+/* Action instances (since LIBP4TC_0.3) */
+
+/**
+ * struct p4tc_action_inst - param values of an action, kept under an index
+ * @action_id: the action's id; 0 if not known (requests then use
+ *             @action_name)
+ * @action_name: the action's name; "" if not known
+ * @index: the instance's index, 1..; 0 in a create: the first free one
+ * @nparams: number of @params
+ * @params: param values (a create or replace needs every param's)
+ * @users: entries and default actions that use it (reported only, as the
+ *         rest)
+ * @created_ms: ms since it was created
+ * @lastused_ms: ms since a lookup last returned it, 0 if never
+ * @firstused_ms: ms since a lookup first returned it, 0 if never
+ * @packets: lookups that returned it
+ * @bytes: bytes of their packets
+ *
+ * Entries and default actions use an instance by giving its action and
+ * its index (their action_index) instead of params: changing the
+ * instance's params changes what lookups of all of them return, at once.
+ */
+struct p4tc_action_inst {
+	__u32 action_id;
+	char action_name[P4TC_NAME_LEN];
+	__u32 index;
+	unsigned int nparams;
+	struct p4tc_param_value params[P4TC_MAX_PARAMS];
+	__u32 users;
+	__u64 created_ms;
+	__u64 lastused_ms;
+	__u64 firstused_ms;
+	__u64 packets;
+	__u64 bytes;
+};
+
+/**
+ * typedef p4tc_action_inst_cb - called for each action instance of a dump
+ * @ai: the instance, valid during the call
+ * @ctx: the caller's context
+ *
+ * Return: 0 to continue; anything else stops the dump, which returns it.
+ */
+typedef int (*p4tc_action_inst_cb)(const struct p4tc_action_inst *ai, void *ctx);
+
+/**
+ * p4tc_action_inst_create() - create an action instance
+ * @h: handle
+ * @pname: pipeline name
+ * @ai: the action; @index (or 0) and a value for every param
+ *
+ * The action must be active.
+ *
+ * Return: the instance's index (> 0), or a negative errno: -ENOENT (no
+ * such pipeline or action), -EEXIST, -EINVAL, -EPERM (action not active,
+ * or not admin), -ENOSPC (P4TC_MAX_ACTION_INSTANCES), -ERANGE (an index
+ * above INT_MAX).
+ */
+LIBP4TC_API int p4tc_action_inst_create(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_action_inst *ai);
+
+/**
+ * p4tc_action_inst_replace() - replace the params of an action instance
+ * @h: handle
+ * @pname: pipeline name
+ * @ai: the action, @index and a value for every param
+ *
+ * Creates the instance if there is none with this index.
+ *
+ * Return: the instance's index (> 0), or a negative errno as
+ * p4tc_action_inst_create().
+ */
+LIBP4TC_API int p4tc_action_inst_replace(struct p4tc_handle *h, const char *pname,
+					 const struct p4tc_action_inst *ai);
+
+/**
+ * p4tc_action_inst_update() - change some params of an action instance
+ * @h: handle
+ * @pname: pipeline name
+ * @ai: the action, @index and the params to change
+ *
+ * Return: 0, or a negative errno: -ENOENT, -EINVAL, -ERANGE.
+ */
+LIBP4TC_API int p4tc_action_inst_update(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_action_inst *ai);
+
+/**
+ * p4tc_action_inst_get() - read an action instance
+ * @h: handle
+ * @pname: pipeline name
+ * @ai: in: the action and @index; out: every field
+ *
+ * Return: 0, or a negative errno: -ENOENT.
+ */
+LIBP4TC_API int p4tc_action_inst_get(struct p4tc_handle *h, const char *pname,
+				     struct p4tc_action_inst *ai);
+
+/**
+ * p4tc_action_inst_dump() - read the action instances of a pipeline
+ * @h: handle
+ * @pname: pipeline name
+ * @action: the action whose instances to read, or NULL for all
+ * @cb: called once per instance, by action, then index
+ * @ctx: passed to @cb
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno.
+ */
+LIBP4TC_API int p4tc_action_inst_dump(struct p4tc_handle *h, const char *pname,
+				      const char *action, p4tc_action_inst_cb cb, void *ctx);
+
+/**
+ * p4tc_action_inst_delete() - delete an action instance
+ * @h: handle
+ * @pname: pipeline name
+ * @ai: the action and @index
+ *
+ * Return: 0, or a negative errno: -ENOENT, -EBUSY (an entry or default
+ * action uses it).
+ */
+LIBP4TC_API int p4tc_action_inst_delete(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_action_inst *ai);
+
+/**
+ * p4tc_action_inst_flush() - delete every instance of an action
+ * @h: handle
+ * @pname: pipeline name
+ * @action: the action
+ *
+ * All go, or none if an entry or default action uses one of them.
+ *
+ * Return: the number deleted, or a negative errno: -ENOENT, -EBUSY.
+ */
+LIBP4TC_API int p4tc_action_inst_flush(struct p4tc_handle *h, const char *pname,
+				       const char *action);
+
 /* Tables */
 
 /**
@@ -419,6 +554,8 @@ struct p4tc_timer_profile {
  * @action_name: the action's name; "" if not known
  * @nparams: number of @params
  * @params: the action's parameter values
+ * @action_index: the action instance whose params it uses, instead of
+ *                @params; 0: none
  *
  * The default miss action runs on a miss, the default hit action on a hit
  * of an entry without an action.
@@ -430,6 +567,7 @@ struct p4tc_default_action {
 	char action_name[P4TC_NAME_LEN];
 	unsigned int nparams;
 	struct p4tc_param_value params[P4TC_MAX_PARAMS];
+	__u32 action_index;
 };
 
 /* Which optional fields of a struct p4tc_table are set. */
@@ -684,6 +822,8 @@ struct p4tc_entry_who {
  * @bytes: bytes of those packets
  * @deleted_by: in the event of its deletion, who deleted it
  *              (P4TC_ENTRY_HAS_DELETED_BY)
+ * @action_index: the action instance (of the action) whose params the
+ *                entry uses, instead of @params; 0: none
  */
 struct p4tc_entry {
 	__u32 table_id;
@@ -711,6 +851,7 @@ struct p4tc_entry {
 	__u64 packets;
 	__u64 bytes;
 	struct p4tc_entry_who deleted_by;
+	__u32 action_index;
 };
 
 /**
@@ -935,6 +1076,7 @@ enum p4tc_event_obj {
 	P4TC_EVENT_ACTION,
 	P4TC_EVENT_TABLE,
 	P4TC_EVENT_ENTRY,
+	P4TC_EVENT_ACTION_INST,
 };
 
 /* What happened to it. */
@@ -958,6 +1100,8 @@ enum p4tc_event_op {
  * @table: table events but flushes: the table (deletes: as it was)
  * @entry: entry events: the entry, with who deleted it for deletes; of an
  *         entry flush, only its table's id and name
+ * @action_inst: action instance events but flushes: the instance
+ *               (deletes: as it was)
  *
  * The pointers not set are NULL; all are valid during the callback only.
  */
@@ -971,6 +1115,7 @@ struct p4tc_event {
 	const struct p4tc_action *action;
 	const struct p4tc_table *table;
 	const struct p4tc_entry *entry;
+	const struct p4tc_action_inst *action_inst;
 };
 
 /**

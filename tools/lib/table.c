@@ -36,6 +36,7 @@ static const enum mnl_attr_data_type p4tc_defact_policy[P4TC_DEFACT_A_MAX + 1] =
 	[P4TC_DEFACT_A_PARAM] = MNL_TYPE_NESTED,
 	[P4TC_DEFACT_A_PERMISSIONS] = MNL_TYPE_U16,
 	[P4TC_DEFACT_A_NOACTION] = MNL_TYPE_FLAG,
+	[P4TC_DEFACT_A_ACTION_INDEX] = MNL_TYPE_U32,
 };
 
 static const enum mnl_attr_data_type p4tc_profile_policy[P4TC_TIMER_PROFILE_A_MAX + 1] = {
@@ -104,6 +105,8 @@ static int p4tc_defact_parse(const struct nlattr *nest, struct p4tc_default_acti
 		d->permissions = mnl_attr_get_u16(tb[P4TC_DEFACT_A_PERMISSIONS]);
 	if (tb[P4TC_DEFACT_A_ACTION_ID])
 		d->action_id = mnl_attr_get_u32(tb[P4TC_DEFACT_A_ACTION_ID]);
+	if (tb[P4TC_DEFACT_A_ACTION_INDEX])
+		d->action_index = mnl_attr_get_u32(tb[P4TC_DEFACT_A_ACTION_INDEX]);
 	if (tb[P4TC_DEFACT_A_ACTION_NAME] &&
 	    p4tc_nl_copy_name(d->action_name, sizeof(d->action_name),
 			      tb[P4TC_DEFACT_A_ACTION_NAME]))
@@ -244,6 +247,9 @@ static int p4tc_defact_check(struct p4tc_handle *h, const struct p4tc_table *t,
 		if (err)
 			return err;
 	}
+	if (d->action_index && d->nparams)
+		return p4tc_err(h, -EINVAL, "action %.*s: params or an instance index, not both",
+				P4TC_NAME_LEN, d->action_name);
 	return p4tc_param_values_check(h, d->action_name, d->params, d->nparams);
 }
 
@@ -368,6 +374,8 @@ static void p4tc_defact_put(struct nlmsghdr *nlh, __u16 type,
 		mnl_attr_put_u32(nlh, P4TC_DEFACT_A_ACTION_ID, d->action_id);
 	if (d->action_name[0])
 		mnl_attr_put_strz(nlh, P4TC_DEFACT_A_ACTION_NAME, d->action_name);
+	if (d->action_index)
+		mnl_attr_put_u32(nlh, P4TC_DEFACT_A_ACTION_INDEX, d->action_index);
 	p4tc_param_values_put(nlh, P4TC_DEFACT_A_PARAM, d->params, d->nparams);
 	mnl_attr_nest_end(nlh, nest);
 }

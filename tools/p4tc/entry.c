@@ -6,6 +6,7 @@
  * table's key schema, parameter values the pipeline's action templates.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,8 +115,8 @@ bool is_noaction(const struct entry_ctx *c, const char *name)
  * An action as the user wrote it: its name ("cb/act" or "act"), the same
  * with the pipeline in front, or "act" alone if only one "cb/act" has it.
  */
-static int resolve_action(const struct entry_ctx *c, const char *name,
-			  const struct p4tc_action **actp)
+int resolve_action(const struct entry_ctx *c, const char *name,
+		   const struct p4tc_action **actp)
 {
 	const struct p4tc_action *found = NULL;
 	size_t plen = strlen(c->pname), nlen, alen;
@@ -130,7 +131,8 @@ static int resolve_action(const struct entry_ctx *c, const char *name,
 	if (*actp)
 		return CLI_OK;
 	if (!strncmp(local, c->pname, plen) && local[plen] == '/') {
-		*actp = ctx_find_action(c, 0, local + plen + 1);
+		local += plen + 1;
+		*actp = ctx_find_action(c, 0, local);
 		if (*actp)
 			return CLI_OK;
 	}
@@ -167,16 +169,81 @@ static int table_act_flags(const struct p4tc_table *t, __u32 id)
 	return t->acts[0].id ? -1 : 0;
 }
 
-/* action ACT [param NAME VALUE]..., after the word "action" */
+int parse_param_value(struct entry_ctx *c, const struct p4tc_action *act, bool *given,
+		      struct p4tc_param_value *params, unsigned int *nparams)
+{
+	const struct p4tc_param *prm;
+	struct p4tc_param_value *pv;
+	const char *pname, *val;
+	unsigned int i;
+	char what[64];
+	__u16 bitsz;
+	__u32 n;
+	int err;
+
+	args_next(c->a);
+	err = args_value(c->a, "param", &pname);
+	if (err)
+		return err;
+	for (i = 0; i < act->nparams && strcmp(act->params[i].name, pname); i++)
+		;
+	if (i == act->nparams)
+		return args_error(c->a, "action %s has no param \"%s\"", act->name, pname);
+	if (given[i])
+		return args_error(c->a, "param %s given twice", pname);
+	given[i] = true;
+	prm = &act->params[i];
+	snprintf(what, sizeof(what), "param %s", pname);
+	/* As upstream's tc actions: "type T" and "id N" may come first, and must agree. */
+	if (c->a->argc && !strcmp(c->a->argv[0], "type")) {
+		err = parse_type(c->a, "param", pname, &n, &bitsz);
+		if (err)
+			return err;
+		if (n != prm->type || bitsz != prm->bitsz)
+			return args_error(c->a, "%s of action %s: the action's param has another type",
+					  what, act->name);
+	}
+	if (c->a->argc && !strcmp(c->a->argv[0], "id")) {
+		args_next(c->a);
+		snprintf(what, sizeof(what), "param %s id", pname);
+		err = args_u32(c->a, what, UINT_MAX, &n);
+		if (!err && n != prm->id)
+			err = args_error(c->a, "%s %u: the action's param has id %u", what, n,
+					 prm->id);
+		if (err)
+			return err;
+		snprintf(what, sizeof(what), "param %s", pname);
+	}
+	err = args_value(c->a, what, &val);
+	if (err)
+		return err;
+	pv = &params[(*nparams)++];
+	memset(pv, 0, sizeof(*pv));
+	strcpy(pv->name, prm->name);
+	err = p4tc_value_parse(prm->type, prm->bitsz, val, pv->value, sizeof(pv->value));
+	if (err < 0)
+		return args_value_error(c->a, what, val, prm->type, prm->bitsz, err);
+	pv->len = err;
+	return CLI_OK;
+}
+
+int check_params_given(struct entry_ctx *c, const struct p4tc_action *act, const bool *given)
+{
+	unsigned int i;
+
+	for (i = 0; i < act->nparams; i++)
+		if (!given[i])
+			return args_error(c->a, "action %s: param %s missing", act->name,
+					  act->params[i].name);
+	return CLI_OK;
+}
+
+/* action ACT {[param NAME VALUE]... | index N}, after the word "action" */
 int parse_action(struct entry_ctx *c, struct p4tc_default_action *d, bool dflt)
 {
 	bool given[P4TC_MAX_PARAMS] = {};
 	const struct p4tc_action *act;
-	const struct p4tc_param *prm;
-	const char *name, *pname, *val;
-	struct p4tc_param_value *pv;
-	unsigned int i;
-	char what[64];
+	const char *name;
 	int err, flags;
 
 	err = args_value(c->a, "action", &name);
@@ -201,35 +268,20 @@ int parse_action(struct entry_ctx *c, struct p4tc_default_action *d, bool dflt)
 	strcpy(d->action_name, act->name);
 	d->action_id = 0;
 	d->nparams = 0;
-	while (c->a->argc && !strcmp(c->a->argv[0], "param")) {
+	d->action_index = 0;
+	if (c->a->argc && !strcmp(c->a->argv[0], "index")) {
 		args_next(c->a);
-		err = args_value(c->a, "param", &pname);
-		if (!err)
-			err = args_value(c->a, pname, &val);
-		if (err)
-			return err;
-		for (i = 0; i < act->nparams && strcmp(act->params[i].name, pname); i++)
-			;
-		if (i == act->nparams)
-			return args_error(c->a, "action %s has no param \"%s\"", act->name, pname);
-		if (given[i])
-			return args_error(c->a, "param %s given twice", pname);
-		given[i] = true;
-		prm = &act->params[i];
-		pv = &d->params[d->nparams++];
-		memset(pv, 0, sizeof(*pv));
-		strcpy(pv->name, prm->name);
-		err = p4tc_value_parse(prm->type, prm->bitsz, val, pv->value, sizeof(pv->value));
-		snprintf(what, sizeof(what), "param %s", pname);
-		if (err < 0)
-			return args_value_error(c->a, what, val, prm->type, prm->bitsz, err);
-		pv->len = err;
+		err = args_u32(c->a, "index", INT_MAX, &d->action_index);
+		if (!err && !d->action_index)
+			err = args_error(c->a, "index 0: action instances go from 1");
+		if (!err && c->a->argc && !strcmp(c->a->argv[0], "param"))
+			err = args_error(c->a, "action %s: params or an instance index, not both",
+					 act->name);
+		return err;
 	}
-	for (i = 0; i < act->nparams; i++)
-		if (!given[i])
-			return args_error(c->a, "action %s: param %s missing", act->name,
-					  act->params[i].name);
-	return CLI_OK;
+	while (!err && c->a->argc && !strcmp(c->a->argv[0], "param"))
+		err = parse_param_value(c, act, given, d->params, &d->nparams);
+	return err ?: check_params_given(c, act, given);
 }
 
 int parse_permissions(struct args *a, const char *kw, __u16 *perm)
@@ -482,6 +534,7 @@ int parse_entry(struct entry_ctx *c, struct p4tc_entry *e, enum entry_mode mode)
 			memset(&act, 0, sizeof(act));
 			err = parse_action(c, &act, false);
 			strcpy(e->action_name, act.action_name);
+			e->action_index = act.action_index;
 			e->nparams = act.nparams;
 			memcpy(e->params, act.params, sizeof(act.params));
 		} else if (e->keylen && find_key_field(c->t, kw) >= 0) {
@@ -638,7 +691,7 @@ void print_key(const struct entry_ctx *c, const struct p4tc_entry *e)
 }
 
 static void print_param_value(const struct p4tc_action *act,
-			      const struct p4tc_param_value *pv)
+			      const struct p4tc_param_value *pv, const char *indent)
 {
 	const struct p4tc_param *prm = NULL;
 	char val[HEX_STR_SIZE];
@@ -652,7 +705,8 @@ static void print_param_value(const struct p4tc_action *act,
 				   val, sizeof(val)) < 0)
 		hex_str(pv->value, pv->len, val);
 	out_open_object(NULL);
-	out_str("name", "\t\tparam %s", prm ? prm->name : pv->name);
+	out_text("%s", indent);
+	out_str("name", "param %s", prm ? prm->name : pv->name);
 	if (prm)
 		out_type("type", " type %s", prm->type, prm->bitsz);
 	else
@@ -661,23 +715,32 @@ static void print_param_value(const struct p4tc_action *act,
 	out_close_object();
 }
 
+void print_param_values(const struct p4tc_action *act, const struct p4tc_param_value *params,
+			unsigned int nparams, const char *indent)
+{
+	unsigned int i;
+
+	out_open_array("params");
+	for (i = 0; i < nparams; i++)
+		print_param_value(act, &params[i], indent);
+	out_close_array();
+}
+
 /*
  * "actname" (in text, @fmt of it), "actid" and "params" of an entry's or a
  * default action.
  */
 static void print_action_body(const struct entry_ctx *c, const char *fmt, __u32 id,
-			      const char *name, const struct p4tc_param_value *params,
-			      unsigned int nparams)
+			      const char *name, __u32 index,
+			      const struct p4tc_param_value *params, unsigned int nparams)
 {
 	const struct p4tc_action *act = ctx_find_action(c, id, name);
-	unsigned int i;
 
 	out_str("actname", fmt, name[0] ? name : act ? act->name : id ? "unknown" : NOACTION);
-	out_uint("actid", " actid %llu\n", id ?: act ? act->id : 0);
-	out_open_array("params");
-	for (i = 0; i < nparams; i++)
-		print_param_value(act, &params[i]);
-	out_close_array();
+	out_uint("actid", index ? " actid %llu" : " actid %llu\n", id ?: act ? act->id : 0);
+	if (index)
+		out_uint("index", " index %llu\n", index);
+	print_param_values(act, params, nparams, "\t\t");
 }
 
 static const char *entity_name(__u8 entity, char *buf, size_t size)
@@ -723,8 +786,8 @@ void print_entry_as(const struct entry_ctx *c, const struct p4tc_entry *e, bool 
 	print_key(c, e);
 	if (e->action_id || e->action_name[0]) {
 		out_open_object("actions");
-		print_action_body(c, "\taction %s", e->action_id, e->action_name, e->params,
-				  e->nparams);
+		print_action_body(c, "\taction %s", e->action_id, e->action_name, e->action_index,
+				  e->params, e->nparams);
 		out_close_object();
 	}
 	out_bool("dynamic", NULL, e->dynamic);
@@ -775,7 +838,8 @@ void print_defact(const struct entry_ctx *c, const char *key,
 	out_open_object(key);
 	out_text("\t%s", key);
 	out_permissions("permissions", " permissions %s", d->permissions);
-	print_action_body(c, " action %s", d->action_id, d->action_name, d->params, d->nparams);
+	print_action_body(c, " action %s", d->action_id, d->action_name, d->action_index,
+			  d->params, d->nparams);
 	out_close_object();
 }
 

@@ -21,12 +21,14 @@ static const struct {
 } subcommands[] = {
 	{ "p4template", p4template_main, "create, change, show and delete pipeline templates" },
 	{ "p4ctrl", p4ctrl_main, "create, change, show and delete table entries" },
+	{ "actions", actions_main, "create, change, show and delete instances of P4 actions" },
 	{ "filter", filter_main, "attach a pipeline's programs to a device or block" },
 	{ "mon", mon_main, "print the changes of pipelines, templates and entries as they come" },
 	{ "monitor", mon_main, "the same as mon" },
 };
 
 static struct p4tc_handle *handle;
+bool cli_stats;
 
 int cli_fail(int err)
 {
@@ -63,7 +65,8 @@ static void usage(FILE *f)
 	fprintf(f,
 		"Usage: p4tc [OPTIONS] COMMAND ...\n"
 		"       p4tc [OPTIONS] -batch FILE\n"
-		"OPTIONS := -j[son] | -p[retty] | -t[imestamp] | -force | -V[ersion]\n"
+		"OPTIONS := -j[son] | -p[retty] | -s[tatistics] | -t[imestamp] | -force |\n"
+		"           -V[ersion]\n"
 		"COMMAND :=\n");
 	for (i = 0; i < ARRAY_SIZE(subcommands); i++)
 		fprintf(f, "    %-12s %s\n", subcommands[i].name, subcommands[i].description);
@@ -159,6 +162,9 @@ int main(int argc, char **argv)
 			json = true;
 		} else if (!strcmp(opt, "p") || !strcmp(opt, "pretty")) {
 			pretty = true;
+		} else if (!strcmp(opt, "s") || !strcmp(opt, "stats") ||
+			   !strcmp(opt, "statistics")) {
+			cli_stats = true;
 		} else if (!strcmp(opt, "t") || !strcmp(opt, "timestamp")) {
 			mon_timestamp = true;
 		} else if (!strcmp(opt, "force")) {

@@ -69,6 +69,7 @@ static const char *const mon_objs[] = {
 	[P4TC_EVENT_ACTION] = "action",
 	[P4TC_EVENT_TABLE] = "table",
 	[P4TC_EVENT_ENTRY] = "entry",
+	[P4TC_EVENT_ACTION_INST] = "action_inst",
 };
 
 /* Pipelines and their templates */
@@ -202,6 +203,24 @@ static void mon_print_timestamp(void)
 	out_text("Timestamp: %s %06ld usec\n", text, (long)tv.tv_usec);
 }
 
+static void mon_print_action_inst(struct mon *m, struct mon_pipe *mp,
+				  const struct p4tc_action_inst *ai)
+{
+	const struct p4tc_action *act = NULL;
+
+	if (mp) {
+		mon_load_actions(m, mp);
+		act = ctx_find_action(&mp->ec, ai->action_id, ai->action_name);
+	}
+	out_open_object("action_inst");
+	out_str("actname", " action: %s", ai->action_name);
+	out_uint("actid", "(id %llu)", ai->action_id);
+	out_uint("index", " index %llu", ai->index);
+	out_uint("bind", " bind %llu\n", ai->users);
+	print_param_values(act, ai->params, ai->nparams, "\t");
+	out_close_object();
+}
+
 static void mon_print_event(struct mon *m, const struct p4tc_event *ev)
 {
 	const struct p4tc_entry *e = ev->entry;
@@ -227,7 +246,9 @@ static void mon_print_event(struct mon *m, const struct p4tc_event *ev)
 		}
 		out_uint("flushed", " %llu", ev->count);
 		out_text(" %s flushed\n", ev->obj == P4TC_EVENT_ACTION ? "actions" :
-					  ev->obj == P4TC_EVENT_TABLE ? "tables" : "entries");
+					  ev->obj == P4TC_EVENT_TABLE ? "tables" :
+					  ev->obj == P4TC_EVENT_ACTION_INST ? "action instances" :
+					  "entries");
 	} else if (ev->obj == P4TC_EVENT_PIPELINE) {
 		out_text("\n");
 		out_next_key("pipeline");
@@ -236,6 +257,8 @@ static void mon_print_event(struct mon *m, const struct p4tc_event *ev)
 		out_text(" action: %s(id %u)\n", ev->action->name, ev->action->id);
 		out_next_key("action");
 		print_action(ev->pipeline.name, ev->action);
+	} else if (ev->obj == P4TC_EVENT_ACTION_INST && ev->action_inst) {
+		mon_print_action_inst(m, mp, ev->action_inst);
 	} else if (ev->obj == P4TC_EVENT_TABLE && ev->table) {
 		out_text(" table: %s(id %u)\n", ev->table->name, ev->table->id);
 		if (mp)

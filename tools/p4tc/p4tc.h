@@ -24,10 +24,19 @@ int p4template_main(int argc, char **argv);
 /* p4template.c: pipelines and action templates as "get" shows them. */
 void print_pipeline(const struct p4tc_pipeline *p);
 void print_action(const char *pname, const struct p4tc_action *act);
+struct args;
+/*
+ * p4template.c: "type TYPE" after param or key field @name ("type str
+ * bitsz N" and "type key bitsz N", as upstream's types without a width,
+ * are strN and keyN).
+ */
+int parse_type(struct args *a, const char *what, const char *name,
+	       __u32 *type, __u16 *bitsz);
 /* p4template.c: a table template as "get" shows it, actions from @c. */
 struct entry_ctx;
 void print_table(const struct entry_ctx *c, const struct p4tc_table *t);
 int p4ctrl_main(int argc, char **argv);
+int actions_main(int argc, char **argv);
 int filter_main(int argc, char **argv);
 int mon_main(int argc, char **argv);
 /* mon.c: events get a timestamp (-t) */
@@ -50,6 +59,9 @@ void mon_select(struct mon *m, const char *pname, const char *tname, unsigned in
 int mon_event(const struct p4tc_event *ev, void *data);
 
 /* main.c */
+
+/* -s: show statistics */
+extern bool cli_stats;
 
 /* The library handle, opened on first use; NULL after an error was printed. */
 struct p4tc_handle *cli_handle(void);
@@ -186,6 +198,20 @@ int parse_entry_key(struct entry_ctx *c, struct p4tc_entry *e, bool optional);
  * @dflt: as a default action, where NoAction is action id 0.
  */
 int parse_action(struct entry_ctx *c, struct p4tc_default_action *d, bool dflt);
+/* An action as written (PIPE/CB/ACT, CB/ACT, ACT) among those loaded. */
+int resolve_action(const struct entry_ctx *c, const char *name,
+		   const struct p4tc_action **actp);
+/*
+ * "param NAME [type TYPE] [id ID] VALUE" of action @act, appended to
+ * @params; @given marks the params given so far.
+ */
+int parse_param_value(struct entry_ctx *c, const struct p4tc_action *act, bool *given,
+		      struct p4tc_param_value *params, unsigned int *nparams);
+/* Every param of @act given, or an error naming the first missing. */
+int check_params_given(struct entry_ctx *c, const struct p4tc_action *act, const bool *given);
+/* The params of an entry, default action or instance, as a "params" array. */
+void print_param_values(const struct p4tc_action *act, const struct p4tc_param_value *params,
+			unsigned int nparams, const char *indent);
 /* After "timer_profile": id N aging MS, one more of @t's timer profiles. */
 int parse_timer_profile(struct args *a, struct p4tc_table *t);
 /* After default_hit_action or default_miss_action (@kw). */

@@ -65,13 +65,8 @@ static void p4template_usage(void)
 	       "\"delete\" is \"del\".\n");
 }
 
-/*
- * Parse "type TYPE" after a param or key name; "type str bitsz N" and
- * "type key bitsz N", as upstream's types without a width, are strN and
- * keyN.
- */
-static int parse_type(struct args *a, const char *what, const char *name,
-		      __u32 *type, __u16 *bitsz)
+int parse_type(struct args *a, const char *what, const char *name,
+	       __u32 *type, __u16 *bitsz)
 {
 	const char *kw = args_next(a), *val, *width;
 	char tname[32];

@@ -35,6 +35,7 @@
 #define P4TC_MAX_PARAM_DATA_SIZE	124	/* bytes, all params of one action */
 #define P4TC_DEFAULT_NUM_PREALLOC	16
 #define P4TC_MAX_NUM_PREALLOC		1024
+#define P4TC_MAX_ACTION_INSTANCES	65536	/* per action template */
 #define P4TC_EXACT_PRIO			64000	/* the prio every exact entry has */
 #define P4TC_MAX_PRIO			0xFFFFFF	/* lpm and ternary prio, 1.. */
 #define P4TC_MAX_TIMER_PROFILES		16
@@ -139,6 +140,10 @@ enum p4tc_cmd {
 	P4TC_CMD_ENTRY_SET,
 	P4TC_CMD_ENTRY_GET,
 	P4TC_CMD_ENTRY_DEL,
+	P4TC_CMD_ACTINST_NEW,		/* with ACTINST_A_REPLACE, of an existing one too */
+	P4TC_CMD_ACTINST_SET,		/* change the given params of an instance */
+	P4TC_CMD_ACTINST_GET,		/* one instance, or dump (of an action, or all) */
+	P4TC_CMD_ACTINST_DEL,		/* one instance, or without INDEX all of an action */
 
 	__P4TC_CMD_MAX,
 	P4TC_CMD_MAX = (__P4TC_CMD_MAX - 1)
@@ -151,6 +156,7 @@ enum p4tc_a {
 	P4TC_A_ENTRY,		/* nest, enum p4tc_entry_a */
 	P4TC_A_COUNT,		/* u32: entries removed by a flush */
 	P4TC_A_ENTRY_BULK,	/* nest, enum p4tc_bulk_a: new exact entries */
+	P4TC_A_ACTINST,		/* nest, enum p4tc_actinst_a */
 
 	__P4TC_A_MAX,
 	P4TC_A_MAX = (__P4TC_A_MAX - 1)
@@ -190,6 +196,26 @@ enum p4tc_action_a {
 
 	__P4TC_ACTION_A_MAX,
 	P4TC_ACTION_A_MAX = (__P4TC_ACTION_A_MAX - 1)
+};
+
+/*
+ * An action instance: a named set of param values of an action template
+ * (the action must be active), which entries and default actions may use
+ * by index instead of params of their own. Changing an instance's params
+ * changes what every lookup returning it sees, at once.
+ */
+enum p4tc_actinst_a {
+	P4TC_ACTINST_A_ACTION_ID = 1,	/* u32 */
+	P4TC_ACTINST_A_ACTION_NAME,	/* string */
+	P4TC_ACTINST_A_INDEX,		/* u32, 1.. (allocated if absent) */
+	P4TC_ACTINST_A_PARAM,		/* nest, multi-attr, enum p4tc_param_a */
+	P4TC_ACTINST_A_USERS,		/* u32, reply only: entries and default actions */
+	P4TC_ACTINST_A_TM,		/* nest, reply only, enum p4tc_tm_a */
+	P4TC_ACTINST_A_COUNTERS,	/* nest, reply only: lookups that returned it */
+	P4TC_ACTINST_A_REPLACE,		/* flag, NEW only: replace the params if it exists */
+
+	__P4TC_ACTINST_A_MAX,
+	P4TC_ACTINST_A_MAX = (__P4TC_ACTINST_A_MAX - 1)
 };
 
 /* One field of a table key, in key order. */
@@ -249,6 +275,7 @@ enum p4tc_defact_a {
 	P4TC_DEFACT_A_PARAM,		/* nest, multi-attr, enum p4tc_param_a */
 	P4TC_DEFACT_A_PERMISSIONS,	/* u16, 14 bits of CRUDXPS */
 	P4TC_DEFACT_A_NOACTION,		/* flag: delete the default action */
+	P4TC_DEFACT_A_ACTION_INDEX,	/* u32: use this action instance, not PARAMs */
 
 	__P4TC_DEFACT_A_MAX,
 	P4TC_DEFACT_A_MAX = (__P4TC_DEFACT_A_MAX - 1)
@@ -383,6 +410,7 @@ enum p4tc_entry_a {
 					 * PERMISSIONS, TIMER_PROFILE
 					 */
 	P4TC_ENTRY_A_FILTER,		/* nest, enum p4tc_filter_a: dumps and flushes */
+	P4TC_ENTRY_A_ACTION_INDEX,	/* u32: use this action instance, not PARAMs */
 
 	__P4TC_ENTRY_A_MAX,
 	P4TC_ENTRY_A_MAX = (__P4TC_ENTRY_A_MAX - 1)
