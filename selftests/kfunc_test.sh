@@ -35,9 +35,13 @@ load_module
 ip netns add $NS
 ip -n $NS link set lo up
 
-p4 p4template create pipeline/kf numtables 4 &&
+p4 p4template create pipeline/kf numtables 5 &&
 p4 p4template create action/kf/cb/send actid 3 param port type bit16 &&
 p4 p4template update action/kf/cb/send state active &&
+p4 actions add action kf/cb/send param port 0xa0a index 1 &&
+p4 actions add action kf/cb/send param port 0xb0b index 2 &&
+p4 p4template create table/kf/cb/inst tblid 5 keysz 32 key dstAddr type ipv4 \
+	default_miss_action action kf/cb/send index 2 &&
 p4 p4template create table/kf/cb/t tblid 1 keysz 32 key dstAddr type ipv4 &&
 p4 p4template create table/kf/cb/lpm tblid 2 type lpm keysz 32 key dstAddr type ipv4 \
 	default_miss_action action kf/cb/send param port 0xdf \
@@ -52,8 +56,10 @@ p4 p4ctrl create kf/table/cb/lpm dstAddr 10.0.0.0/8 action send param port 8 &&
 p4 p4ctrl create kf/table/cb/lpm dstAddr 10.1.0.0/16 action send param port 16 &&
 p4 p4ctrl create kf/table/cb/lpm dstAddr 12.0.0.0/8 &&
 p4 p4ctrl create kf/table/cb/tern dstAddr 10.0.0.0/255.0.0.0 prio 10 action send param port 10 &&
-p4 p4ctrl create kf/table/cb/tern dstAddr 0.0.0.1/0.0.0.255 prio 5 action send param port 5
-run_ok "pipeline kf with exact, lpm and ternary entries" test $? -eq 0
+p4 p4ctrl create kf/table/cb/tern dstAddr 0.0.0.1/0.0.0.255 prio 5 action send param port 5 &&
+p4 p4ctrl create kf/table/cb/inst dstAddr 10.9.0.1 action send index 1 &&
+p4 p4ctrl create kf/table/cb/inst dstAddr 10.9.0.2 action send index 1
+run_ok "pipeline kf with exact, lpm and ternary entries, and action instances" test $? -eq 0
 pipeid=$(p4 -j p4template get pipeline/kf | jq -r '.[0].pipeid')
 
 # act_id 3, hit 1, first param 0x1234.
@@ -97,6 +103,35 @@ check "bpf_p4tc_tbl_read of an unknown table returns NULL" \
 	test "$(ip netns exec $NS "$BPF/kfunc_test" run "$OK" tbl_read_tc "$pipeid" 9 10.1.1.1)" = 0xdead
 check "tables of another namespace are not visible" \
 	test "$("$BPF/kfunc_test" run "$OK" tbl_read_tc "$pipeid" 1 10.1.1.1)" = 0xdead
+
+# Action instances (table cb/inst, tblid 5): entries and the default miss
+# action return the params of the instance they use.
+check "a hit on an entry using action instance 1 returns the instance's params" \
+	test "$(kfunc_run tbl_read_tc 10.9.0.1 5)" = 0x3010a0a -a \
+	"$(kfunc_run tbl_read_xdp 10.9.0.2 5)" = 0x3010a0a
+check "a miss returns the default miss action's instance 2, default-miss flag set" \
+	test "$(kfunc_run tbl_read_tc 10.9.9.9 5)" = 0x3020b0b
+p4 actions change action kf/cb/send index 1 param port 0xc0c
+check "changing the instance changes what lookups of both its entries return" \
+	test "$(kfunc_run tbl_read_tc 10.9.0.1 5)" = 0x3010c0c -a \
+	"$(kfunc_run tbl_read_xdp 10.9.0.2 5)" = 0x3010c0c
+s=$(p4 -s -j actions get action kf/cb/send index 1)
+check "the instance counts the lookups that returned it, and is used by 2 entries" \
+	test "$(jq -r '.[1].actions[0] | "\(.stats.packets) \(.bind) \(.tm.lastused < 60000)"' <<<"$s")" = \
+	"4 2 true"
+run_err "an instance the datapath uses cannot be deleted" "instance 1 is used by 2" \
+	p4 actions del action kf/cb/send index 1
+p4 p4ctrl update kf/table/cb/inst dstAddr 10.9.0.2 action send param port 0x99
+check "an entry updated to params of its own no longer follows the instance" \
+	test "$(kfunc_run tbl_read_tc 10.9.0.2 5)" = 0x3010099 -a \
+	"$(p4 -j actions get action kf/cb/send index 1 | jq .[1].actions[0].bind)" = 1
+p4 p4ctrl update kf/table/cb/inst tbl_attrs default_miss_action action send index 1
+check "a default miss action switched to instance 1 returns its params" \
+	test "$(kfunc_run tbl_read_tc 10.9.9.9 5)" = 0x3020c0c
+p4 p4ctrl delete kf/table/cb/inst dstAddr 10.9.0.1 &&
+p4 p4ctrl update kf/table/cb/inst tbl_attrs default_miss_action noaction &&
+p4 actions del action kf/cb/send index 1
+check "once no entry or default action uses it, the instance can go at once" test $? -eq 0
 
 # Datapath writes (table cb/dp, tblid 4: data-path CRUD and publish).
 EV=$(mktemp)

@@ -184,6 +184,16 @@ expect_error 1 'unknown object type "extern"' p4ctrl get p/extern/cb/t
 expect_error 1 'expected PIPE/table/CB/TBL' p4ctrl get p/table
 expect_error 1 'which table' p4ctrl get
 
+# actions
+expect_ok '^Usage: p4tc actions' actions help
+run actions
+ok $(($? != 1)) "p4tc actions without a command -> exit 1"
+expect_error 1 'unknown command "show"' actions show action p/cb/a
+expect_error 1 'actions ls: expected "action PIPE/ACT"' actions ls
+expect_error 1 'actions add: expected "action PIPE/ACT"' actions add gact pass
+expect_error 1 'action gact: not a P4 action \(PIPE/ACT\)' actions ls action gact
+expect_error 1 'the pipeline name must have 1 to 31 characters' actions ls action /cb/a
+expect_error 1 'action needs a value|missing' actions get action
 # mon
 expect_ok '^Usage: p4tc mon' mon help
 expect_ok '^Usage: p4tc mon' monitor p4 events help
