@@ -76,7 +76,8 @@ struct p4tc_actinst {
  * when it is freed.
  *
  * Context: process context; the namespace's lock, or none.
- * Return: the instance, or ERR_PTR(-ENOENT) with an extack message.
+ * Return: the instance, ERR_PTR(-ENOENT), or ERR_PTR(-EBUSY) while a
+ * delete or flush of it runs; with an extack message.
  */
 struct p4tc_actinst *p4tc_actinst_bind(const struct p4tc_pipeline *p,
 				       const struct p4tc_action *a,
@@ -84,21 +85,30 @@ struct p4tc_actinst *p4tc_actinst_bind(const struct p4tc_pipeline *p,
 				       struct netlink_ext_ack *extack)
 {
 	struct p4tc_actinst *inst;
+	int err = 0;
 
 	rcu_read_lock();
 	inst = idr_find(&a->insts, nla_get_u32(index));
-	/* Not deleted yet, it holds the index's reference. */
-	if (inst && atomic_inc_unless_negative(&inst->users))
-		refcount_inc(&inst->ref);
-	else
-		inst = NULL;
+	if (!inst) {
+		err = -ENOENT;
+	} else if (!atomic_inc_unless_negative(&inst->users)) {
+		err = -EBUSY;
+	} else if (!refcount_inc_not_zero(&inst->ref)) {
+		/* Not deleted, it holds the index's reference: never here. */
+		atomic_dec(&inst->users);
+		err = -ENOENT;
+	}
 	rcu_read_unlock();
-	if (inst)
+	if (!err)
 		return inst;
-	NL_SET_ERR_MSG_FMT_MOD(extack, "%s: action %s/%s has no instance %u", obj, p->name,
-			       a->name, nla_get_u32(index));
+	if (err == -EBUSY)
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: instance %u of action %s/%s is being deleted",
+				       obj, nla_get_u32(index), p->name, a->name);
+	else
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: action %s/%s has no instance %u", obj,
+				       p->name, a->name, nla_get_u32(index));
 	NL_SET_BAD_ATTR(extack, index);
-	return ERR_PTR(-ENOENT);
+	return ERR_PTR(err);
 }
 
 /**
@@ -243,6 +253,7 @@ static int p4tc_actinst_req_init(struct p4tc_actinst_req *req, struct net *net,
 			return err;
 	} else if (need_action) {
 		NL_SET_ERR_MSG_MOD(extack, "missing action instance attributes");
+		NL_SET_ERR_ATTR_MISS(extack, NULL, P4TC_A_ACTINST);
 		return -EINVAL;
 	}
 	req->p = p4tc_pipeline_find(net, attrs[P4TC_A_PIPELINE], extack);
@@ -371,10 +382,12 @@ static struct p4tc_actinst_data *p4tc_actinst_parse(struct p4tc_actinst_req *req
 }
 
 /* Lookups see the old params or the new, never a mix. */
-static void p4tc_actinst_set_data(struct p4tc_actinst *inst, struct p4tc_actinst_data *d)
+static void p4tc_actinst_set_data(struct p4tc_net *pn, struct p4tc_actinst *inst,
+				  struct p4tc_actinst_data *d)
 {
-	struct p4tc_actinst_data *old = rcu_replace_pointer(inst->data, d, true);
+	struct p4tc_actinst_data *old;
 
+	old = rcu_replace_pointer(inst->data, d, lockdep_is_held(&pn->lock));
 	kfree_rcu(old, rcu);
 }
 
@@ -427,7 +440,8 @@ static struct p4tc_actinst *p4tc_actinst_create(struct p4tc_actinst_req *req,
 	inst->stats = alloc_percpu_gfp(struct p4tc_actinst_stats, GFP_KERNEL_ACCOUNT);
 	if (!inst->stats)
 		goto free_inst;
-	err = idr_alloc_u32(&req->a->insts, inst, &id, max, GFP_KERNEL_ACCOUNT);
+	/* Reserved empty: entries binding without the lock find it once whole. */
+	err = idr_alloc_u32(&req->a->insts, NULL, &id, max, GFP_KERNEL_ACCOUNT);
 	if (err)
 		goto free_stats;
 	inst->index = id;
@@ -435,6 +449,7 @@ static struct p4tc_actinst *p4tc_actinst_create(struct p4tc_actinst_req *req,
 	inst->created = p4tc_now();
 	refcount_set(&inst->ref, 1);
 	RCU_INIT_POINTER(inst->data, d);
+	idr_replace(&req->a->insts, inst, id);
 	req->a->ninsts++;
 	return inst;
 
@@ -477,6 +492,12 @@ int p4tc_nl_actinst_new(struct sk_buff *skb, struct genl_info *info)
 	err = p4tc_actinst_req_init(&req, net, info->attrs, true, extack);
 	if (err)
 		goto unlock;
+	if (req.tb[P4TC_ACTINST_A_REPLACE] &&
+	    p4tc_nl_attr_missing(extack, req.nest, req.tb, P4TC_ACTINST_A_INDEX,
+				 "action instance index to replace")) {
+		err = -EINVAL;
+		goto unlock;
+	}
 	if (req.tb[P4TC_ACTINST_A_INDEX]) {
 		index = nla_get_u32(req.tb[P4TC_ACTINST_A_INDEX]);
 		err = -EINVAL;
@@ -498,7 +519,7 @@ int p4tc_nl_actinst_new(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR_OR_ZERO(d);
 		if (err)
 			goto unlock;
-		p4tc_actinst_set_data(inst, d);
+		p4tc_actinst_set_data(pn, inst, d);
 	} else {
 		inst = p4tc_actinst_create(&req, net, extack);
 		err = PTR_ERR_OR_ZERO(inst);
@@ -553,7 +574,7 @@ int p4tc_nl_actinst_set(struct sk_buff *skb, struct genl_info *info)
 	err = PTR_ERR_OR_ZERO(d);
 	if (err)
 		goto unlock;
-	p4tc_actinst_set_data(inst, d);
+	p4tc_actinst_set_data(pn, inst, d);
 	err = p4tc_actinst_reply(info, msg, &req, inst);
 	mutex_unlock(&pn->lock);
 	return err;
@@ -676,6 +697,19 @@ static int p4tc_actinst_busy(const struct p4tc_actinst_req *req,
 	return -EBUSY;
 }
 
+/* The P4TC_A_ACTINST nest of a flush: the action alone. */
+static int p4tc_actinst_put_action(struct sk_buff *skb, const struct p4tc_action *a)
+{
+	struct nlattr *nest = nla_nest_start(skb, P4TC_A_ACTINST);
+
+	if (!nest ||
+	    nla_put_u32(skb, P4TC_ACTINST_A_ACTION_ID, a->id) ||
+	    nla_put_string(skb, P4TC_ACTINST_A_ACTION_NAME, a->name))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 /* Delete every instance of the request's action, or none if one is in use. */
 static int p4tc_actinst_flush(struct genl_info *info, struct p4tc_actinst_req *req)
 {
@@ -710,6 +744,7 @@ static int p4tc_actinst_flush(struct genl_info *info, struct p4tc_actinst_req *r
 	}
 	hdr = p4tc_nl_reply_start(msg, info);
 	if (!hdr || p4tc_pipeline_put_id(msg, req->p) ||
+	    p4tc_actinst_put_action(msg, req->a) ||
 	    nla_put_u32(msg, P4TC_A_COUNT, count)) {
 		/* Done, even if it cannot be said. */
 		nlmsg_free(msg);

@@ -160,6 +160,7 @@ int p4tc_dp_entry_update(struct net *net, struct p4tc_table_entry_create_bpf_par
 		err = -EPERM;
 	} else {
 		e->permissions = old->permissions;
+		e->skip_hw = old->skip_hw;
 		e->dynamic = old->dynamic;
 		e->aging_ms = old->aging_ms;
 		p4tc_who_set(&e->updated_by, P4TC_ENTITY_KERNEL);

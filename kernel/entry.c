@@ -230,6 +230,16 @@ static int p4tc_entry_parse_attrs(struct p4tc_entry_req *req, struct p4tc_entry 
 					"entry permissions cannot have create bits"))
 			return -EINVAL;
 	}
+	e->skip_hw = old ? old->skip_hw : 0;
+	if (tb[P4TC_ENTRY_A_FLAGS]) {
+		/* Software is all there is: an entry for hardware only has no home. */
+		if (nla_get_u32(tb[P4TC_ENTRY_A_FLAGS]) & P4TC_ENTRY_FLAGS_SKIP_SW) {
+			p4tc_entry_req_fail(req, P4TC_ENTRY_A_FLAGS,
+					    "skip_sw: no device offloads P4 tables");
+			return -EOPNOTSUPP;
+		}
+		e->skip_hw = !!(nla_get_u32(tb[P4TC_ENTRY_A_FLAGS]) & P4TC_ENTRY_FLAGS_SKIP_HW);
+	}
 	e->dynamic = old ? old->dynamic : 0;
 	e->aging_ms = old ? old->aging_ms : 0;
 	if (tb[P4TC_ENTRY_A_DYNAMIC]) {
@@ -806,6 +816,8 @@ static int p4tc_entry_fill(struct sk_buff *skb, struct p4tc_pipeline *p,
 	     nla_put(skb, P4TC_ENTRY_A_MASK, t->keylen, p4tc_entry_id(e) + t->keylen)) ||
 	    nla_put_u32(skb, P4TC_ENTRY_A_PRIO, e->prio) ||
 	    nla_put_u16(skb, P4TC_ENTRY_A_PERMISSIONS, e->permissions) ||
+	    nla_put_u32(skb, P4TC_ENTRY_A_FLAGS, P4TC_ENTRY_FLAGS_NOT_IN_HW |
+			(e->skip_hw ? P4TC_ENTRY_FLAGS_SKIP_HW : 0)) ||
 	    (e->act.act_id && p4tc_put_action(skb, p, &e->act, e->shared ? e->inst : NULL,
 					      &p4tc_entry_act_attrs)) ||
 	    (e->dynamic && (nla_put_flag(skb, P4TC_ENTRY_A_DYNAMIC) ||
@@ -928,6 +940,7 @@ static u32 p4tc_entry_remove_if(struct p4tc_table *t,
 	unsigned long now = jiffies;
 	struct p4tc_entry *e, *next;
 	u32 b, count = 0;
+	bool matched;
 
 	for (b = 0; b <= t->entries->mask && atomic_read(&t->nentries); b++) {
 		if (!(b % P4TC_WALK_BATCH))
@@ -942,7 +955,11 @@ static u32 p4tc_entry_remove_if(struct p4tc_table *t,
 		p4tc_store_lock(t);
 		for (e = p4tc_store_chain(t, b, NULL); e; e = next) {
 			next = p4tc_store_chain(t, b, e);
-			if (!match(e, now, filter) || p4tc_store_remove(t, e))
+			/* A filter may read an action instance's params: RCU's. */
+			rcu_read_lock();
+			matched = match(e, now, filter);
+			rcu_read_unlock();
+			if (!matched || p4tc_store_remove(t, e))
 				continue;
 			/* Removals by aging are published if the entry allows. */
 			if (who && e->permissions & P4TC_CTRL_PERM_P)

@@ -141,6 +141,8 @@ const struct nla_policy p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
 	[P4TC_ENTRY_A_TBL_ATTRS] = NLA_POLICY_NESTED(p4tc_tbl_attrs_policy),
 	[P4TC_ENTRY_A_FILTER] = NLA_POLICY_NESTED(p4tc_filter_policy),
 	[P4TC_ENTRY_A_ACTION_INDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[P4TC_ENTRY_A_FLAGS] = NLA_POLICY_MASK(NLA_U32, P4TC_ENTRY_FLAGS_SKIP_HW |
+						   P4TC_ENTRY_FLAGS_SKIP_SW),
 };
 
 static const struct nla_policy p4tc_actinst_policy[P4TC_ACTINST_A_MAX + 1] = {

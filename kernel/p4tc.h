@@ -217,6 +217,7 @@ struct p4tc_who {
  * @tmpl_created: a const entry, created with the table template
  * @cached: allocated from the p4tc_entry cache (else kmalloc)
  * @shared: the entry uses the params of action instance @inst
+ * @skip_hw: the entry is to stay out of hardware (P4TC_ENTRY_FLAGS_SKIP_HW)
  * @act: what a lookup returns: action id, flags and packed params; with
  *	@shared, only the id and flags are valid
  * @act_head: @act's id and flags, as the union sees them
@@ -246,6 +247,7 @@ struct p4tc_entry {
 	u8 tmpl_created:1;
 	u8 cached:1;
 	u8 shared:1;
+	u8 skip_hw:1;
 	/*
 	 * Packed, 4-aligned: 132 bytes as @act alone, no tail padding. It
 	 * starts at an offset that is a multiple of 8 (a build check says

@@ -28,6 +28,7 @@ static const enum mnl_attr_data_type p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
 	[P4TC_ENTRY_A_COUNTERS] = MNL_TYPE_NESTED,
 	[P4TC_ENTRY_A_DELETED_BY] = MNL_TYPE_NESTED,
 	[P4TC_ENTRY_A_ACTION_INDEX] = MNL_TYPE_U32,
+	[P4TC_ENTRY_A_FLAGS] = MNL_TYPE_U32,
 };
 
 static const enum mnl_attr_data_type p4tc_tm_policy[P4TC_TM_A_MAX + 1] = {
@@ -179,6 +180,10 @@ int p4tc_entry_parse(const struct nlattr *nest, struct p4tc_entry *e)
 		e->action_id = mnl_attr_get_u32(tb[P4TC_ENTRY_A_ACTION_ID]);
 	if (tb[P4TC_ENTRY_A_ACTION_INDEX])
 		e->action_index = mnl_attr_get_u32(tb[P4TC_ENTRY_A_ACTION_INDEX]);
+	if (tb[P4TC_ENTRY_A_FLAGS]) {
+		e->flags = mnl_attr_get_u32(tb[P4TC_ENTRY_A_FLAGS]);
+		e->has |= P4TC_ENTRY_HAS_FLAGS;
+	}
 	if (tb[P4TC_ENTRY_A_ACTION_NAME] &&
 	    p4tc_nl_copy_name(e->action_name, sizeof(e->action_name),
 			      tb[P4TC_ENTRY_A_ACTION_NAME]))
@@ -388,6 +393,8 @@ size_t p4tc_entry_size(const struct p4tc_entry *e, unsigned int what)
 		size += p4tc_attr_size(sizeof(__u32));
 	if (e->has & P4TC_ENTRY_HAS_PROFILE_ID)
 		size += p4tc_attr_size(sizeof(__u32));
+	if (e->has & P4TC_ENTRY_HAS_FLAGS)
+		size += p4tc_attr_size(sizeof(__u32));
 	return size;
 }
 
@@ -428,6 +435,10 @@ bool p4tc_entry_put(struct nlmsghdr *nlh, size_t size, __u16 type,
 			mnl_attr_put_u32(nlh, P4TC_ENTRY_A_AGING, e->aging_ms);
 		if (e->has & P4TC_ENTRY_HAS_PROFILE_ID)
 			mnl_attr_put_u32(nlh, P4TC_ENTRY_A_PROFILE_ID, e->profile_id);
+		/* A reply's flags may go back as they came: NOT_IN_HW is the kernel's. */
+		if (e->has & P4TC_ENTRY_HAS_FLAGS)
+			mnl_attr_put_u32(nlh, P4TC_ENTRY_A_FLAGS,
+					 e->flags & ~P4TC_ENTRY_FLAGS_NOT_IN_HW);
 	}
 	mnl_attr_nest_end(nlh, nest);
 	return true;
@@ -685,7 +696,7 @@ static bool p4tc_entry_bulkable(const struct p4tc_entry *e)
 	return e->keylen && !e->dynamic && !e->action_index &&
 	       !(e->has & (P4TC_ENTRY_HAS_MASK | P4TC_ENTRY_HAS_PRIO |
 			   P4TC_ENTRY_HAS_PERMISSIONS | P4TC_ENTRY_HAS_AGING |
-			   P4TC_ENTRY_HAS_PROFILE_ID));
+			   P4TC_ENTRY_HAS_PROFILE_ID | P4TC_ENTRY_HAS_FLAGS));
 }
 
 /* Whether two entries fit the same bulk nest: table, action, param layout. */

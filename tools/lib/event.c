@@ -197,8 +197,7 @@ int p4tc_event_parse(const struct nlmsghdr *nlh, __u16 family, struct p4tc_event
 		ev->entry = &bufs->entry;
 		break;
 	case P4TC_EVENT_ACTION_INST:
-		if (ev->flush)
-			break;
+		/* A flush's names the action alone. */
 		err = p4tc_actinst_parse(nlh, &bufs->action_inst);
 		ev->action_inst = &bufs->action_inst;
 		break;

@@ -769,6 +769,7 @@ enum {
 	P4TC_ENTRY_HAS_UPDATED_BY	= 1U << 7,
 	P4TC_ENTRY_HAS_COUNTERS		= 1U << 8,
 	P4TC_ENTRY_HAS_DELETED_BY	= 1U << 9,	/* events only */
+	P4TC_ENTRY_HAS_FLAGS		= 1U << 10,
 };
 
 /* Bytes of a process name, with the NUL (the kernel's TASK_COMM_LEN). */
@@ -824,6 +825,9 @@ struct p4tc_entry_who {
  *              (P4TC_ENTRY_HAS_DELETED_BY)
  * @action_index: the action instance (of the action) whose params the
  *                entry uses, instead of @params; 0: none
+ * @flags: P4TC_ENTRY_FLAGS_SKIP_HW (P4TC_ENTRY_HAS_FLAGS; SKIP_SW is
+ *         refused: no device offloads P4 tables); replies add
+ *         P4TC_ENTRY_FLAGS_NOT_IN_HW
  */
 struct p4tc_entry {
 	__u32 table_id;
@@ -852,6 +856,7 @@ struct p4tc_entry {
 	__u64 bytes;
 	struct p4tc_entry_who deleted_by;
 	__u32 action_index;
+	__u32 flags;
 };
 
 /**
@@ -1100,8 +1105,8 @@ enum p4tc_event_op {
  * @table: table events but flushes: the table (deletes: as it was)
  * @entry: entry events: the entry, with who deleted it for deletes; of an
  *         entry flush, only its table's id and name
- * @action_inst: action instance events but flushes: the instance
- *               (deletes: as it was)
+ * @action_inst: action instance events: the instance (deletes: as it
+ *               was; flushes: only its action's id and name)
  *
  * The pointers not set are NULL; all are valid during the callback only.
  */

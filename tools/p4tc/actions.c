@@ -216,16 +216,34 @@ static int change_cmd(struct acts *c, const char *verb, struct p4tc_action_inst 
 {
 	int err;
 
+	struct list_out o = { .c = c, .insts = ai, .n = 1 };
+	int ret;
+
 	err = parse_inst(c, ai, strcmp(verb, "change"));
 	if (!err && strcmp(verb, "add") && !ai->index)
 		err = args_error(c->ec.a, "%s: which instance? index N", verb);
+	if (!err && !strcmp(verb, "change") && !ai->nparams)
+		err = args_error(c->ec.a, "change: nothing to change: give params");
 	if (err)
 		return err;
 	if (!strcmp(verb, "add"))
-		return lib_status(p4tc_action_inst_create(c->h, c->pname, ai));
-	if (!strcmp(verb, "replace"))
-		return lib_status(p4tc_action_inst_replace(c->h, c->pname, ai));
-	return lib_status(p4tc_action_inst_update(c->h, c->pname, ai));
+		ret = p4tc_action_inst_create(c->h, c->pname, ai);
+	else if (!strcmp(verb, "replace"))
+		ret = p4tc_action_inst_replace(c->h, c->pname, ai);
+	else
+		ret = p4tc_action_inst_update(c->h, c->pname, ai);
+	if (ret < 0)
+		return cli_fail(ret);
+	/* JSON output says what was made, the index an add took among it. */
+	if (!out_json())
+		return CLI_OK;
+	if (ret > 0)
+		ai->index = ret;
+	ret = p4tc_action_inst_get(c->h, c->pname, ai);
+	if (ret < 0)
+		return cli_fail(ret);
+	list_print(&o);
+	return CLI_OK;
 }
 
 static int run(struct acts *c, const char *verb)

@@ -281,6 +281,9 @@ int parse_action(struct entry_ctx *c, struct p4tc_default_action *d, bool dflt)
 	}
 	while (!err && c->a->argc && !strcmp(c->a->argv[0], "param"))
 		err = parse_param_value(c, act, given, d->params, &d->nparams);
+	if (!err && c->a->argc && !strcmp(c->a->argv[0], "index"))
+		err = args_error(c->a, "action %s: params or an instance index, not both",
+				 act->name);
 	return err ?: check_params_given(c, act, given);
 }
 
@@ -502,7 +505,8 @@ int parse_entry(struct entry_ctx *c, struct p4tc_entry *e, enum entry_mode mode)
 	while (c->a->argc && strcmp(c->a->argv[0], "entry")) {
 		/* A const entry ends at the next attribute of its table. */
 		if (mode == ENTRY_CONST && strcmp(c->a->argv[0], "prio") &&
-		    strcmp(c->a->argv[0], "permissions") && strcmp(c->a->argv[0], "action"))
+		    strcmp(c->a->argv[0], "permissions") && strcmp(c->a->argv[0], "action") &&
+		    strcmp(c->a->argv[0], "skip_hw") && strcmp(c->a->argv[0], "skip_sw"))
 			break;
 		kw = args_next(c->a);
 		if (!strcmp(kw, "prio") && !exact && e->keylen) {
@@ -519,6 +523,12 @@ int parse_entry(struct entry_ctx *c, struct p4tc_entry *e, enum entry_mode mode)
 				err = args_error(c->a, "entry permissions 0x%x: an entry has no create bits (0x%x)",
 						 e->permissions, P4TC_CTRL_PERM_C | P4TC_DATA_PERM_C);
 			e->has |= P4TC_ENTRY_HAS_PERMISSIONS;
+		} else if ((!strcmp(kw, "skip_hw") || !strcmp(kw, "skip_sw")) &&
+			   mode != ENTRY_LOOKUP && !(e->has & P4TC_ENTRY_HAS_FLAGS)) {
+			/* Upstream's offload intent; the kernel refuses skip_sw. */
+			e->flags = !strcmp(kw, "skip_hw") ? P4TC_ENTRY_FLAGS_SKIP_HW :
+							  P4TC_ENTRY_FLAGS_SKIP_SW;
+			e->has |= P4TC_ENTRY_HAS_FLAGS;
 		} else if (!strcmp(kw, "dynamic") && change) {
 			e->dynamic = true;
 		} else if (!strcmp(kw, "aging") && change) {
@@ -800,6 +810,16 @@ void print_entry_as(const struct entry_ctx *c, const struct p4tc_entry *e, bool 
 	out_bool("tmpl_created", NULL, e->tmpl_created);
 	if (e->tmpl_created)
 		out_text("\ttmpl_created\n");
+	/* As tc shows filters: the offload flags, once one is asked for. */
+	if (e->flags & (P4TC_ENTRY_FLAGS_SKIP_HW | P4TC_ENTRY_FLAGS_SKIP_SW)) {
+		out_bool("skip_hw", e->flags & P4TC_ENTRY_FLAGS_SKIP_HW ? "\tskip_hw" : NULL,
+			 e->flags & P4TC_ENTRY_FLAGS_SKIP_HW);
+		out_bool("skip_sw", e->flags & P4TC_ENTRY_FLAGS_SKIP_SW ? "\tskip_sw" : NULL,
+			 e->flags & P4TC_ENTRY_FLAGS_SKIP_SW);
+		out_bool("not_in_hw", e->flags & P4TC_ENTRY_FLAGS_NOT_IN_HW ? " not_in_hw" : NULL,
+			 e->flags & P4TC_ENTRY_FLAGS_NOT_IN_HW);
+		out_text("\n");
+	}
 	if (e->has & P4TC_ENTRY_HAS_TM) {
 		out_open_object("tm");
 		out_uint("created", "\tcreated %llu ms ago", e->created_ms);

@@ -244,6 +244,10 @@ static void mon_print_event(struct mon *m, const struct p4tc_event *ev)
 			out_str("tblname", " table: %s", e->table_name);
 			out_uint("tblid", "(id %llu)", e->table_id);
 		}
+		if (ev->action_inst) {
+			out_str("actname", " action: %s", ev->action_inst->action_name);
+			out_uint("actid", "(id %llu)", ev->action_inst->action_id);
+		}
 		out_uint("flushed", " %llu", ev->count);
 		out_text(" %s flushed\n", ev->obj == P4TC_EVENT_ACTION ? "actions" :
 					  ev->obj == P4TC_EVENT_TABLE ? "tables" :

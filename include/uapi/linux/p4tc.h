@@ -16,7 +16,7 @@
 /*
  * Multicast group of changes: every template and entry change made over
  * netlink, in the layout of the change's reply (deletes: the object as it
- * was; flushes: the table and P4TC_A_COUNT), and entries the datapath or
+ * was; flushes: the table or action and P4TC_A_COUNT), and entries the datapath or
  * aging created or deleted where the entry has control publish permission.
  */
 #define P4TC_MCGRP_EVENTS	"events"
@@ -90,6 +90,15 @@ enum p4tc_entity {
 	P4TC_ENTITY_TIMER,		/* aging */
 };
 
+/*
+ * Offload flags of an entry, with the values of TCA_CLS_FLAGS_*: no device
+ * offloads P4 tables yet, so skip_sw is refused and every entry is
+ * reported not in hardware.
+ */
+#define P4TC_ENTRY_FLAGS_SKIP_HW	(1 << 0)	/* keep it out of hardware */
+#define P4TC_ENTRY_FLAGS_SKIP_SW	(1 << 1)	/* hardware only */
+#define P4TC_ENTRY_FLAGS_NOT_IN_HW	(1 << 3)	/* reply only */
+
 /* Flags of an action in a table's list of allowed actions. */
 #define P4TC_TABLE_ACT_TABLEONLY	(1 << 0)	/* not as a default action */
 #define P4TC_TABLE_ACT_DEFAULTONLY	(1 << 1)	/* only as a default action */
@@ -154,7 +163,7 @@ enum p4tc_a {
 	P4TC_A_ACTION,		/* nest, enum p4tc_action_a */
 	P4TC_A_TABLE,		/* nest, enum p4tc_table_a */
 	P4TC_A_ENTRY,		/* nest, enum p4tc_entry_a */
-	P4TC_A_COUNT,		/* u32: entries removed by a flush */
+	P4TC_A_COUNT,		/* u32: objects a flush removed */
 	P4TC_A_ENTRY_BULK,	/* nest, enum p4tc_bulk_a: new exact entries */
 	P4TC_A_ACTINST,		/* nest, enum p4tc_actinst_a */
 
@@ -411,6 +420,7 @@ enum p4tc_entry_a {
 					 */
 	P4TC_ENTRY_A_FILTER,		/* nest, enum p4tc_filter_a: dumps and flushes */
 	P4TC_ENTRY_A_ACTION_INDEX,	/* u32: use this action instance, not PARAMs */
+	P4TC_ENTRY_A_FLAGS,		/* u32, P4TC_ENTRY_FLAGS_* */
 
 	__P4TC_ENTRY_A_MAX,
 	P4TC_ENTRY_A_MAX = (__P4TC_ENTRY_A_MAX - 1)
