@@ -230,6 +230,30 @@ check "dev d0: text shows the classid" \
 check "dev d0: the program's p4tc_filter_fields" test "$(bss_fields "$m_id")" = \
 	"{\"pipeid\":$pipeid,\"handle\":5,\"classid\":65537,\"chain\":3,\"blockid\":0,\"proto\":8,\"prio\":7}"
 
+# p4tc is a drop-in for tc: tc's objects, filters of other kinds and
+# actions of tc's kinds go to the system's tc, with the global options and,
+# when TC_LIB_DIR is not set, the tree's plugin directory.
+p4tc_as_tc() { in_sw env -u TC_LIB_DIR "$P4TC" "$@"; }
+modprobe -a cls_matchall act_gact
+in_sw ip link add d1 type dummy
+run_ok "p4tc qdisc add dev d1 clsact: tc's" p4tc_as_tc qdisc add dev d1 clsact
+check "p4tc -j qdisc show dev d1: tc's JSON" \
+	test "$(p4tc_as_tc -j qdisc show dev d1 | jq -r '.[] | select(.kind == "clsact") | .kind')" = clsact
+run_ok "p4tc filter add dev d1 ingress ... matchall action drop: tc's" \
+	p4tc_as_tc filter add dev d1 ingress protocol all prio 3 matchall action drop
+check "the matchall filter is there for tc" grep -q "matchall" <<<"$(tc_sw filter show dev d1 ingress)"
+check "p4tc -s actions ls action gact: tc's, with the drop" \
+	grep -q "action order 0: gact action drop" <<<"$(p4tc_as_tc -s actions ls action gact)"
+run_ok "p4tc filter add dev d1 egress ... p4 pname simple_l3 (the upstream line): p4tc's" \
+	p4tc_as_tc filter add dev d1 egress protocol all prio 4 p4 pname simple_l3 \
+	action bpf obj "$MAIN" section p4tc/main
+check "p4tc filter show dev d1 egress shows it" \
+	grep -q "pname simple_l3" <<<"$(p4tc_as_tc filter show dev d1 egress)"
+check "p4tc qdisc add of an unknown device fails as tc does" \
+	grep -q '^Cannot find device "nosuch0"' <<<"$(p4tc_as_tc qdisc add dev nosuch0 clsact 2>&1 &&
+						     echo succeeded)"
+in_sw ip link del d1
+
 run_err "pipeline in use by the filters cannot be deleted" "in use" \
 	in_sw "$P4TC" p4template del pipeline/simple_l3
 run_ok "tc filter del dev d0 ingress prio 7 handle 5 chain 3 p4" \

@@ -21,6 +21,22 @@ struct acts {
 	char obj[3 * P4TC_NAME_LEN];
 };
 
+/*
+ * Whether an actions command is p4tc's: P4 kinds (PIPE/ACT) are, tc's own
+ * kinds ("action gact ...") and commands without a kind are tc's.
+ */
+bool actions_are_p4(int argc, char **argv)
+{
+	int i;
+
+	if (argc < 1 || !strcmp(argv[0], "help"))
+		return true;
+	for (i = 1; i + 1 < argc; i++)
+		if (!strcmp(argv[i], "action"))
+			return strchr(argv[i + 1], '/');
+	return false;
+}
+
 static void actions_usage(void)
 {
 	printf("Usage: p4tc actions { add | change | replace } action PIPE/ACT [PARAM]... [index N]\n"

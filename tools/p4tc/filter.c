@@ -40,6 +40,22 @@ static const struct {
 	{ "802.1Q", ETH_P_8021Q },
 };
 
+/*
+ * Whether a filter command is p4tc's: all but adds and replaces of other
+ * kinds than "p4", which are tc's.
+ */
+bool filter_is_p4(int argc, char **argv)
+{
+	int i;
+
+	if (argc < 1 || (strcmp(argv[0], "add") && strcmp(argv[0], "replace")))
+		return true;
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "p4"))
+			return true;
+	return false;
+}
+
 static void filter_usage(void)
 {
 	printf("Usage: p4tc filter add HOOK [protocol PROTO] [prio PRIO] [handle H] [chain C]\n"

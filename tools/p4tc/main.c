@@ -6,13 +6,19 @@
  * output all subcommands share.
  */
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "p4tc.h"
 
 #define BATCH_MAX_WORDS 512
+#define TC_MAX_OPTS 8
 
 static const struct {
 	const char *name;
@@ -27,8 +33,76 @@ static const struct {
 	{ "monitor", mon_main, "the same as mon" },
 };
 
+/* tc's objects that p4tc hands to tc whole. */
+static const char *const tc_objects[] = { "qdisc", "class", "chain", "exec" };
+
 static struct p4tc_handle *handle;
 bool cli_stats;
+/* The global options given that tc knows too, for commands it runs. */
+static char *tc_opts[TC_MAX_OPTS];
+static int ntc_opts;
+
+static void tc_opt(char *opt)
+{
+	if (ntc_opts < TC_MAX_OPTS)
+		tc_opts[ntc_opts++] = opt;
+}
+
+/*
+ * Out of the tree, tc finds the p4 plugin where it is installed; in the
+ * tree, next to the build: iproute2-ext/ beside tools/, where p4tc is.
+ */
+static void tc_lib_dir_default(void)
+{
+	char exe[PATH_MAX], dir[PATH_MAX + 32], plugin[PATH_MAX + 64];
+	struct stat st;
+	ssize_t len;
+
+	if (getenv("TC_LIB_DIR"))
+		return;
+	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (len <= 0)
+		return;
+	exe[len] = '\0';
+	snprintf(dir, sizeof(dir), "%s/../../iproute2-ext", dirname(exe));
+	snprintf(plugin, sizeof(plugin), "%s/f_p4.so", dir);
+	if (!stat(plugin, &st))
+		setenv("TC_LIB_DIR", dir, 0);
+}
+
+int cli_run_tc(int argc, char **argv)
+{
+	char *args[BATCH_MAX_WORDS + TC_MAX_OPTS + 2];
+	const char *tc = getenv("P4TC_TC") ?: "tc";
+	int i, n = 0, status;
+	pid_t pid;
+
+	if (argc > BATCH_MAX_WORDS) {
+		cli_error("more than %d words", BATCH_MAX_WORDS);
+		return CLI_EUSAGE;
+	}
+	args[n++] = (char *)tc;
+	for (i = 0; i < ntc_opts; i++)
+		args[n++] = tc_opts[i];
+	for (i = 0; i < argc; i++)
+		args[n++] = argv[i];
+	args[n] = NULL;
+	tc_lib_dir_default();
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		cli_error("cannot run %s: %s", tc, strerror(errno));
+		return CLI_EFAIL;
+	}
+	if (!pid) {
+		execvp(tc, args);
+		cli_error("cannot run %s for \"%s\": %s", tc, argv[0], strerror(errno));
+		_exit(CLI_EFAIL);
+	}
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
+		return CLI_EFAIL;
+	return WEXITSTATUS(status);
+}
 
 int cli_fail(int err)
 {
@@ -71,6 +145,8 @@ static void usage(FILE *f)
 	for (i = 0; i < ARRAY_SIZE(subcommands); i++)
 		fprintf(f, "    %-12s %s\n", subcommands[i].name, subcommands[i].description);
 	fprintf(f, "    %-12s %s\n", "help", "show this text; COMMAND help: its grammar");
+	fprintf(f, "qdisc, class, chain, exec, filters of other kinds than p4 and actions of\n"
+		   "other kinds than PIPE/ACT are tc's: p4tc runs tc for them.\n");
 }
 
 static int run_command(int argc, char **argv)
@@ -81,6 +157,16 @@ static int run_command(int argc, char **argv)
 		usage(stdout);
 		return CLI_OK;
 	}
+	/* A drop-in for tc: tc's objects but P4 actions and p4 filters are tc's. */
+	if (((!strcmp(argv[0], "actions") || !strcmp(argv[0], "action")) &&
+	     !actions_are_p4(argc - 1, argv + 1)) ||
+	    (!strcmp(argv[0], "filter") && !filter_is_p4(argc - 1, argv + 1)))
+		return cli_run_tc(argc, argv);
+	for (i = 0; i < ARRAY_SIZE(tc_objects); i++)
+		if (!strcmp(argv[0], tc_objects[i]))
+			return cli_run_tc(argc, argv);
+	if (!strcmp(argv[0], "action"))
+		return actions_main(argc - 1, argv + 1);
 	for (i = 0; i < ARRAY_SIZE(subcommands); i++)
 		if (!strcmp(argv[0], subcommands[i].name))
 			return subcommands[i].main(argc - 1, argv + 1);
@@ -160,13 +246,17 @@ int main(int argc, char **argv)
 			opt++;
 		if (!strcmp(opt, "j") || !strcmp(opt, "json")) {
 			json = true;
+			tc_opt("-j");
 		} else if (!strcmp(opt, "p") || !strcmp(opt, "pretty")) {
 			pretty = true;
+			tc_opt("-p");
 		} else if (!strcmp(opt, "s") || !strcmp(opt, "stats") ||
 			   !strcmp(opt, "statistics")) {
 			cli_stats = true;
+			tc_opt("-s");
 		} else if (!strcmp(opt, "t") || !strcmp(opt, "timestamp")) {
 			mon_timestamp = true;
+			tc_opt("-t");
 		} else if (!strcmp(opt, "force")) {
 			force = true;
 		} else if (!strcmp(opt, "batch")) {

@@ -37,6 +37,9 @@ struct entry_ctx;
 void print_table(const struct entry_ctx *c, const struct p4tc_table *t);
 int p4ctrl_main(int argc, char **argv);
 int actions_main(int argc, char **argv);
+/* Whether p4tc handles these words after "actions" or "filter" (else tc does). */
+bool actions_are_p4(int argc, char **argv);
+bool filter_is_p4(int argc, char **argv);
 int filter_main(int argc, char **argv);
 int mon_main(int argc, char **argv);
 /* mon.c: events get a timestamp (-t) */
@@ -62,6 +65,13 @@ int mon_event(const struct p4tc_event *ev, void *data);
 
 /* -s: show statistics */
 extern bool cli_stats;
+
+/*
+ * Run a command p4tc does not own (@argv from its first word: "qdisc",
+ * "filter", ...) with the system's tc, given the global options tc knows;
+ * its exit status.
+ */
+int cli_run_tc(int argc, char **argv);
 
 /* The library handle, opened on first use; NULL after an error was printed. */
 struct p4tc_handle *cli_handle(void);

@@ -33,6 +33,18 @@ expect_error()
 	fi
 }
 
+# expect_tc REGEX WORDS...: a command p4tc hands to tc, which fails saying
+# REGEX on stderr.
+expect_tc()
+{
+	local regex=$1 rc
+	shift
+	run "$@"
+	rc=$?
+	[ "$rc" -ne 0 ] && grep -qE "$regex" "$tmp/err"
+	ok $? "p4tc $* -> tc: /$regex/ (got exit $rc: $(head -c 200 "$tmp/err"))"
+}
+
 # expect_ok REGEX WORDS...: succeeds and prints a match for REGEX.
 expect_ok()
 {
@@ -55,6 +67,11 @@ expect_error 1 'unknown option "-jso"' -jso help
 expect_error 1 'unknown command "bogus"' bogus
 expect_error 1 'unknown command "p4templat"' p4templat help
 expect_error 1 'unknown command "p4tc"' p4tc help
+# tc's objects go to tc, with the global options tc knows.
+expect_ok '^qdisc noqueue 0: root' qdisc show dev lo
+expect_ok '^\[\{"kind":"noqueue"' -j qdisc show dev lo
+expect_tc 'Cannot find device "nonexistent0"' \
+	filter add dev nonexistent0 ingress protocol ip prio 1 matchall action drop
 expect_error 1 '-batch needs a file name' -batch
 expect_error 1 '-batch takes no command' -batch /dev/null help
 
@@ -189,11 +206,11 @@ expect_ok '^Usage: p4tc actions' actions help
 run actions
 ok $(($? != 1)) "p4tc actions without a command -> exit 1"
 expect_error 1 'unknown command "show"' actions show action p/cb/a
-expect_error 1 'actions ls: expected "action PIPE/ACT"' actions ls
-expect_error 1 'actions add: expected "action PIPE/ACT"' actions add gact pass
-expect_error 1 'action gact: not a P4 action \(PIPE/ACT\)' actions ls action gact
 expect_error 1 'the pipeline name must have 1 to 31 characters' actions ls action /cb/a
-expect_error 1 'action needs a value|missing' actions get action
+# tc's own kinds, and actions commands without a kind, are tc's.
+expect_tc 'usage: tc actions' actions ls
+run actions ls action gact
+ok $? "p4tc actions ls action gact -> tc, exit 0"
 # mon
 expect_ok '^Usage: p4tc mon' mon help
 expect_ok '^Usage: p4tc mon' monitor p4 events help
@@ -228,7 +245,7 @@ expect_error 1 'either "dev DEV" or "block N"' filter show dev lo block 2 ingres
 expect_error 1 'del needs "prio PRIO"' filter del dev lo ingress
 expect_error 1 'filter: unexpected "prio"' filter show dev lo ingress prio 1
 expect_error 1 'filter: unexpected "p4"' filter del dev lo ingress prio 1 p4
-expect_error 1 'needs "p4 pname PIPE' filter add dev lo ingress prio 1
+expect_tc 'Cannot find device "nonexistent0"' filter add dev nonexistent0 ingress prio 1
 expect_error 1 'p4 needs "pname PIPE"' \
 	filter add dev lo ingress p4 action bpf obj x.o section p4tc/main
 expect_error 1 'p4 needs "action bpf' filter add block 1 p4 pname p
