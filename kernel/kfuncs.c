@@ -318,6 +318,21 @@ BTF_ID_FLAGS(func, bpf_p4tc_entry_create)
 BTF_ID_FLAGS(func, bpf_p4tc_entry_create_on_miss)
 BTF_ID_FLAGS(func, bpf_p4tc_entry_update)
 BTF_ID_FLAGS(func, bpf_p4tc_entry_delete)
+/* csum.c: no context, in both sets (6.1 takes one per program type). */
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_add)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_get)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_clear)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc32_add)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc32_get)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc32_clear)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_16bit_complement_add)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_16bit_complement_sub)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_16bit_complement_get)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_16bit_complement_clear)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_16bit_complement_set_state)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_hash_crc16)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_hash_crc32)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_hash_16bit_complement)
 BTF_SET8_END(p4tc_kfunc_tc_ids)
 
 BTF_SET8_START(p4tc_kfunc_xdp_ids)
@@ -326,6 +341,21 @@ BTF_ID_FLAGS(func, xdp_p4tc_entry_create)
 BTF_ID_FLAGS(func, xdp_p4tc_entry_create_on_miss)
 BTF_ID_FLAGS(func, xdp_p4tc_entry_update)
 BTF_ID_FLAGS(func, xdp_p4tc_entry_delete)
+/* csum.c */
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_add)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_get)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_clear)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc32_add)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc32_get)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc32_clear)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_16bit_complement_add)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_16bit_complement_sub)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_16bit_complement_get)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_16bit_complement_clear)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_16bit_complement_set_state)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_hash_crc16)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_hash_crc32)
+BTF_ID_FLAGS(func, bpf_p4tc_ext_hash_16bit_complement)
 BTF_SET8_END(p4tc_kfunc_xdp_ids)
 
 static const struct btf_kfunc_id_set p4tc_kfunc_tc_set = {
@@ -357,6 +387,9 @@ int p4tc_kfuncs_init(void)
 	BUILD_BUG_ON(sizeof(struct p4tc_filter_fields) != 24);
 	BUILD_BUG_ON(sizeof(struct p4tc_table_entry_create_bpf_params) != 160);
 
+	BUILD_BUG_ON(sizeof(struct p4tc_ext_csum_params) != 4);
+
+	p4tc_csum_init();
 	err = register_btf_kfunc_id_set(BPF_PROG_TYPE_SCHED_CLS, &p4tc_kfunc_tc_set);
 	return err ?: register_btf_kfunc_id_set(BPF_PROG_TYPE_XDP, &p4tc_kfunc_xdp_set);
 }

@@ -547,6 +547,9 @@ int p4tc_nl_check_name(const struct nlattr *attr, const char *owner, const char 
 /* kfuncs.c */
 int p4tc_kfuncs_init(void);
 
+/* csum.c */
+void p4tc_csum_init(void);
+
 /* cls_p4.c */
 int p4tc_cls_init(void);
 void p4tc_cls_exit(void);

@@ -182,6 +182,30 @@ p4 p4ctrl update kf/table/cb/dp dstAddr 10.5.0.1 permissions 0x1da4
 check "an entry without data-path update permission refuses updates: -EPERM" \
 	test "$(kfunc_run entry_update_tc 10.5.0.1 4)" = 0xffffffff
 
+# Checksum and hash externs (no table: any pipeline id will do).
+csum_run() { kfunc_run "$1" 0.0.0.0; }
+check "bpf_p4tc_ext_csum_crc16_{clear,add,get}: CRC-16/ARC of \"123456789\" in two pieces" \
+	test "$(csum_run csum_crc16_tc)" = 0xbb3d
+check "bpf_p4tc_ext_csum_crc32_{clear,add,get} (XDP): CRC-32 of \"123456789\" in two pieces" \
+	test "$(csum_run csum_crc32_xdp)" = 0xcbf43926
+check "bpf_p4tc_ext_csum_16bit_complement_{clear,add,get}: the IPv4 header's checksum b861" \
+	test "$(csum_run csum16_tc)" = 0x61b8
+v=$(csum_run csum16_update_xdp)
+check "16bit_complement set_state, sub, add: a TTL decrement updates the checksum as a recompute" \
+	test $((v >> 16)) -eq $((v & 0xffff)) -a $((v & 0xffff)) -ne 0 -a $((v & 0xffff)) -ne $((0x61b8))
+check "bpf_p4tc_ext_hash_crc16: CRC-16/ARC" test "$(csum_run hash_crc16_tc)" = 0xbb3d
+check "bpf_p4tc_ext_hash_crc32 (XDP): a seed continues a CRC" \
+	test "$(csum_run hash_crc32_xdp)" = 0xcbf43926
+check "bpf_p4tc_ext_hash_16bit_complement: the Internet checksum" \
+	test "$(csum_run hash_csum16_tc)" = 0x61b8
+for prog in crc16_add_params_too_big crc16_get_params_too_big crc16_clear_params_too_big \
+	    crc32_add_data_too_big crc32_get_params_too_big crc32_clear_params_too_big \
+	    csum16_add_data_too_big csum16_sub_data_too_big csum16_get_params_too_big \
+	    csum16_clear_params_too_big csum16_set_state_params_too_big \
+	    hash_crc16_data_too_big hash_crc32_data_too_big hash_csum16_data_too_big; do
+	expect_reject $prog "arg#[0-9] arg#[0-9] memory, len pair leads to invalid memory access"
+done
+
 expect_reject create_params_too_small "arg#1 arg#2 memory, len pair leads to invalid memory access"
 expect_reject xdp_create_from_tc "calling kernel function xdp_p4tc_entry_create is not allowed"
 expect_reject delete_ctx_not_ctx "arg#0 expected pointer to ctx"

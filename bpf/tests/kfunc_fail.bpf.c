@@ -137,4 +137,40 @@ int delete_ctx_not_ctx(struct xdp_md *ctx)
 	return xdp_p4tc_entry_delete((struct xdp_md *)&key, &p, sizeof(p), &key, sizeof(key));
 }
 
+/*
+ * Each checksum and hash kfunc with a size beyond the stack (whatever is
+ * next to a buffer on the stack may still be readable): the verifier
+ * checks every (pointer, __sz) pair.
+ */
+#define TOO_BIG	1024
+
+#define CSUM_TOO_BIG(prog, call)				\
+SEC("?tc")							\
+int prog(struct __sk_buff *skb)					\
+{								\
+	struct p4tc_ext_csum_params p = {};			\
+	char d[4] __attribute__((unused)) = {};		\
+								\
+	call;							\
+	return p.csum;						\
+}
+
+CSUM_TOO_BIG(crc16_add_params_too_big, bpf_p4tc_ext_csum_crc16_add(&p, TOO_BIG, d, 4))
+CSUM_TOO_BIG(crc16_get_params_too_big, bpf_p4tc_ext_csum_crc16_get(&p, TOO_BIG))
+CSUM_TOO_BIG(crc16_clear_params_too_big, bpf_p4tc_ext_csum_crc16_clear(&p, TOO_BIG))
+CSUM_TOO_BIG(crc32_add_data_too_big, bpf_p4tc_ext_csum_crc32_add(&p, sizeof(p), d, TOO_BIG))
+CSUM_TOO_BIG(crc32_get_params_too_big, bpf_p4tc_ext_csum_crc32_get(&p, TOO_BIG))
+CSUM_TOO_BIG(crc32_clear_params_too_big, bpf_p4tc_ext_csum_crc32_clear(&p, TOO_BIG))
+CSUM_TOO_BIG(csum16_add_data_too_big,
+	     bpf_p4tc_ext_csum_16bit_complement_add(&p, sizeof(p), d, TOO_BIG))
+CSUM_TOO_BIG(csum16_sub_data_too_big,
+	     bpf_p4tc_ext_csum_16bit_complement_sub(&p, sizeof(p), d, TOO_BIG))
+CSUM_TOO_BIG(csum16_get_params_too_big, bpf_p4tc_ext_csum_16bit_complement_get(&p, TOO_BIG))
+CSUM_TOO_BIG(csum16_clear_params_too_big, bpf_p4tc_ext_csum_16bit_complement_clear(&p, TOO_BIG))
+CSUM_TOO_BIG(csum16_set_state_params_too_big,
+	     bpf_p4tc_ext_csum_16bit_complement_set_state(&p, TOO_BIG, 0))
+CSUM_TOO_BIG(hash_crc16_data_too_big, p.csum = bpf_p4tc_ext_hash_crc16(d, TOO_BIG, 0))
+CSUM_TOO_BIG(hash_crc32_data_too_big, p.csum = bpf_p4tc_ext_hash_crc32(d, TOO_BIG, 0))
+CSUM_TOO_BIG(hash_csum16_data_too_big, p.csum = bpf_p4tc_ext_hash_16bit_complement(d, TOO_BIG, 0))
+
 char _license[] SEC("license") = "GPL";

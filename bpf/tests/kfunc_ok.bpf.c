@@ -137,4 +137,119 @@ int entry_create_short_params(struct __sk_buff *skb)
 	return bpf_p4tc_entry_create(skb, p, sizeof(p[0]) - 8, &key, sizeof(key));
 }
 
+/*
+ * Checksum and hash externs over the check string of the CRC catalogues
+ * ("123456789": CRC-16/ARC 0xbb3d, CRC-32/ISO-HDLC 0xcbf43926), and the
+ * Internet checksum of a textbook IPv4 header (0xb861).
+ */
+#define CHECK_STRING(s)	char s[9]; __builtin_memcpy(s, "123456789", 9)
+
+static __always_inline void ipv4_header(__u8 *h)
+{
+	static const __u8 hdr[20] = {
+		0x45, 0x00, 0x00, 0x73, 0x00, 0x00, 0x40, 0x00, 0x40, 0x11,
+		0x00, 0x00, 0xc0, 0xa8, 0x00, 0x01, 0xc0, 0xa8, 0x00, 0xc7,
+	};
+
+	__builtin_memcpy(h, hdr, sizeof(hdr));
+}
+
+/* CRC16 over two pieces: the state carries over. */
+SEC("tc")
+int csum_crc16_tc(struct __sk_buff *skb)
+{
+	struct p4tc_ext_csum_params p = { .csum = 0x1234 };
+	CHECK_STRING(s);
+
+	bpf_p4tc_ext_csum_crc16_clear(&p, sizeof(p));
+	bpf_p4tc_ext_csum_crc16_add(&p, sizeof(p), s, 4);
+	bpf_p4tc_ext_csum_crc16_add(&p, sizeof(p), s + 4, 5);
+	return bpf_p4tc_ext_csum_crc16_get(&p, sizeof(p));
+}
+
+SEC("xdp")
+int csum_crc32_xdp(struct xdp_md *ctx)
+{
+	struct p4tc_ext_csum_params p = { .csum = 0x1234 };
+	CHECK_STRING(s);
+
+	bpf_p4tc_ext_csum_crc32_clear(&p, sizeof(p));
+	bpf_p4tc_ext_csum_crc32_add(&p, sizeof(p), s, 2);
+	bpf_p4tc_ext_csum_crc32_add(&p, sizeof(p), s + 2, 7);
+	return bpf_p4tc_ext_csum_crc32_get(&p, sizeof(p));
+}
+
+/* The checksum of the header as it goes into it (memory order: 0x61b8). */
+SEC("tc")
+int csum16_tc(struct __sk_buff *skb)
+{
+	struct p4tc_ext_csum_params p = { .csum = 0x1234 };
+	__u8 h[20];
+
+	ipv4_header(h);
+	bpf_p4tc_ext_csum_16bit_complement_clear(&p, sizeof(p));
+	bpf_p4tc_ext_csum_16bit_complement_add(&p, sizeof(p), h, 10);
+	bpf_p4tc_ext_csum_16bit_complement_add(&p, sizeof(p), h + 10, 10);
+	return bpf_p4tc_ext_csum_16bit_complement_get(&p, sizeof(p));
+}
+
+/*
+ * A TTL decrement as P4 programs update the checksum: from the header's
+ * checksum (set_state of its complement), take the old TTL and protocol
+ * word out and put the new one in. Returns the updated checksum in the
+ * high half and the checksum of the changed header computed afresh in the
+ * low half: the two must agree.
+ */
+SEC("xdp")
+int csum16_update_xdp(struct xdp_md *ctx)
+{
+	struct p4tc_ext_csum_params p = {};
+	__u16 incr, full, check;
+	__u8 h[20];
+
+	ipv4_header(h);
+	bpf_p4tc_ext_csum_16bit_complement_add(&p, sizeof(p), h, 20);
+	check = bpf_p4tc_ext_csum_16bit_complement_get(&p, sizeof(p));
+	__builtin_memcpy(h + 10, &check, 2);
+
+	bpf_p4tc_ext_csum_16bit_complement_set_state(&p, sizeof(p), (__u16)~check);
+	bpf_p4tc_ext_csum_16bit_complement_sub(&p, sizeof(p), h + 8, 2);
+	h[8]--;
+	bpf_p4tc_ext_csum_16bit_complement_add(&p, sizeof(p), h + 8, 2);
+	incr = bpf_p4tc_ext_csum_16bit_complement_get(&p, sizeof(p));
+
+	h[10] = 0;
+	h[11] = 0;
+	bpf_p4tc_ext_csum_16bit_complement_clear(&p, sizeof(p));
+	bpf_p4tc_ext_csum_16bit_complement_add(&p, sizeof(p), h, 20);
+	full = bpf_p4tc_ext_csum_16bit_complement_get(&p, sizeof(p));
+	return incr << 16 | full;
+}
+
+SEC("tc")
+int hash_crc16_tc(struct __sk_buff *skb)
+{
+	CHECK_STRING(s);
+
+	return bpf_p4tc_ext_hash_crc16(s, sizeof(s), 0);
+}
+
+/* A seed continues: the CRC32 of "1234", then the rest. */
+SEC("xdp")
+int hash_crc32_xdp(struct xdp_md *ctx)
+{
+	CHECK_STRING(s);
+
+	return bpf_p4tc_ext_hash_crc32(s + 4, 5, bpf_p4tc_ext_hash_crc32(s, 4, 0));
+}
+
+SEC("tc")
+int hash_csum16_tc(struct __sk_buff *skb)
+{
+	__u8 h[20];
+
+	ipv4_header(h);
+	return bpf_p4tc_ext_hash_16bit_complement(h, sizeof(h), 0);
+}
+
 char _license[] SEC("license") = "GPL";

@@ -100,6 +100,17 @@ struct p4tc_table_entry_key_hdr {
 	__u32 maskid;	/* ignored for exact tables */
 };
 
+/**
+ * struct p4tc_ext_csum_params - the state of a checksum extern
+ * @csum: CRC16 or CRC32 of the bytes added so far, or the unfolded
+ *	ones' complement sum of an Internet checksum
+ *
+ * The program owns it (on its stack, usually) and clears it first.
+ */
+struct p4tc_ext_csum_params {
+	__wsum csum;
+};
+
 #ifdef __bpf__
 /**
  * bpf_p4tc_tbl_read() - look a key up in a P4 table from TC
@@ -153,6 +164,45 @@ P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_create, struct xdp_md);
 P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_create_on_miss, struct xdp_md);
 P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_update, struct xdp_md);
 P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_delete, struct xdp_md);
+
+/*
+ * Checksum and hash externs, from TC and XDP (Documentation/kfuncs.rst):
+ * CRC16 is CRC-16/ARC, CRC32 CRC-32/ISO-HDLC, 16bit_complement the
+ * Internet checksum (get() returns it complemented, in memory order).
+ */
+extern __u16 bpf_p4tc_ext_csum_crc16_add(struct p4tc_ext_csum_params *params,
+					 const __u32 params__sz, const void *data,
+					 const __u32 data__sz) __ksym;
+extern __u16 bpf_p4tc_ext_csum_crc16_get(struct p4tc_ext_csum_params *params,
+					 const __u32 params__sz) __ksym;
+extern void bpf_p4tc_ext_csum_crc16_clear(struct p4tc_ext_csum_params *params,
+					  const __u32 params__sz) __ksym;
+extern __u32 bpf_p4tc_ext_csum_crc32_add(struct p4tc_ext_csum_params *params,
+					 const __u32 params__sz, const void *data,
+					 const __u32 data__sz) __ksym;
+extern __u32 bpf_p4tc_ext_csum_crc32_get(struct p4tc_ext_csum_params *params,
+					 const __u32 params__sz) __ksym;
+extern void bpf_p4tc_ext_csum_crc32_clear(struct p4tc_ext_csum_params *params,
+					  const __u32 params__sz) __ksym;
+extern __wsum bpf_p4tc_ext_csum_16bit_complement_add(struct p4tc_ext_csum_params *params,
+						     const __u32 params__sz,
+						     const void *data, int len) __ksym;
+extern __wsum bpf_p4tc_ext_csum_16bit_complement_sub(struct p4tc_ext_csum_params *params,
+						     const __u32 params__sz,
+						     const void *data,
+						     const __u32 data__sz) __ksym;
+extern __u16 bpf_p4tc_ext_csum_16bit_complement_get(struct p4tc_ext_csum_params *params,
+						    const __u32 params__sz) __ksym;
+extern void bpf_p4tc_ext_csum_16bit_complement_clear(struct p4tc_ext_csum_params *params,
+						     const __u32 params__sz) __ksym;
+extern void
+bpf_p4tc_ext_csum_16bit_complement_set_state(struct p4tc_ext_csum_params *params,
+					     const __u32 params__sz, __u16 csum) __ksym;
+extern __u16 bpf_p4tc_ext_hash_crc16(const void *data, int len, __u16 seed) __ksym;
+extern __u32 bpf_p4tc_ext_hash_crc32(const void *data, const __u32 data__sz,
+				     __u32 seed) __ksym;
+extern __u16 bpf_p4tc_ext_hash_16bit_complement(const void *data, const __u32 data__sz,
+						__u16 seed) __ksym;
 #endif /* __bpf__ */
 
 #endif /* _P4TC_KFUNCS_H */
