@@ -318,6 +318,9 @@ BTF_ID_FLAGS(func, bpf_p4tc_entry_create)
 BTF_ID_FLAGS(func, bpf_p4tc_entry_create_on_miss)
 BTF_ID_FLAGS(func, bpf_p4tc_entry_update)
 BTF_ID_FLAGS(func, bpf_p4tc_entry_delete)
+/* skbmeta.c */
+BTF_ID_FLAGS(func, bpf_p4tc_skb_meta_set)
+BTF_ID_FLAGS(func, bpf_p4tc_skb_meta_get)
 /* csum.c: no context, in both sets (6.1 takes one per program type). */
 BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_add)
 BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_get)
@@ -388,6 +391,8 @@ int p4tc_kfuncs_init(void)
 	BUILD_BUG_ON(sizeof(struct p4tc_table_entry_create_bpf_params) != 160);
 
 	BUILD_BUG_ON(sizeof(struct p4tc_ext_csum_params) != 4);
+	BUILD_BUG_ON(sizeof(struct p4tc_skb_meta_set) != 24);
+	BUILD_BUG_ON(sizeof(struct p4tc_skb_meta_get) != 2);
 
 	p4tc_csum_init();
 	err = register_btf_kfunc_id_set(BPF_PROG_TYPE_SCHED_CLS, &p4tc_kfunc_tc_set);

@@ -182,8 +182,19 @@ p4 p4ctrl update kf/table/cb/dp dstAddr 10.5.0.1 permissions 0x1da4
 check "an entry without data-path update permission refuses updates: -EPERM" \
 	test "$(kfunc_run entry_update_tc 10.5.0.1 4)" = 0xffffffff
 
-# Checksum and hash externs (no table: any pipeline id will do).
+# skb metadata and checksum and hash externs: no table, any pipeline id.
 csum_run() { kfunc_run "$1" 0.0.0.0; }
+check "bpf_p4tc_skb_meta_set sets tstamp, mark, classid, tc_index, queue_mapping, protocol" \
+	test "$(csum_run skb_meta_set_all)" = 0x3f
+check "bpf_p4tc_skb_meta_set sets only the fields of its bitmask" \
+	test "$(csum_run skb_meta_set_mark)" = 0x9905
+check "bpf_p4tc_skb_meta_set with an unknown bitmask bit: -EINVAL, nothing set" \
+	test "$(csum_run skb_meta_set_bad_bit)" = 0xffffffea
+check "bpf_p4tc_skb_meta_set with a meta__sz not the struct's: -EINVAL" \
+	test "$(csum_run skb_meta_set_short)" = 0xffffffea
+v=$(csum_run skb_meta_get)
+check "bpf_p4tc_skb_meta_get fills both fields: not redirected ($v)" \
+	test $((v >> 8)) -eq 3 -a $((v & 1)) -eq 0
 check "bpf_p4tc_ext_csum_crc16_{clear,add,get}: CRC-16/ARC of \"123456789\" in two pieces" \
 	test "$(csum_run csum_crc16_tc)" = 0xbb3d
 check "bpf_p4tc_ext_csum_crc32_{clear,add,get} (XDP): CRC-32 of \"123456789\" in two pieces" \
@@ -198,6 +209,10 @@ check "bpf_p4tc_ext_hash_crc32 (XDP): a seed continues a CRC" \
 	test "$(csum_run hash_crc32_xdp)" = 0xcbf43926
 check "bpf_p4tc_ext_hash_16bit_complement: the Internet checksum" \
 	test "$(csum_run hash_csum16_tc)" = 0x61b8
+expect_reject skb_meta_set_too_big "arg#1 arg#2 memory, len pair leads to invalid memory access"
+expect_reject skb_meta_get_too_big "arg#1 arg#2 memory, len pair leads to invalid memory access"
+expect_reject skb_meta_ctx_not_ctx "arg#0 expected pointer to ctx"
+expect_reject skb_meta_from_xdp "calling kernel function bpf_p4tc_skb_meta_get is not allowed"
 for prog in crc16_add_params_too_big crc16_get_params_too_big crc16_clear_params_too_big \
 	    crc32_add_data_too_big crc32_get_params_too_big crc32_clear_params_too_big \
 	    csum16_add_data_too_big csum16_sub_data_too_big csum16_get_params_too_big \

@@ -137,6 +137,39 @@ int delete_ctx_not_ctx(struct xdp_md *ctx)
 	return xdp_p4tc_entry_delete((struct xdp_md *)&key, &p, sizeof(p), &key, sizeof(key));
 }
 
+/* skb metadata kfuncs: sizes, the context, and from TC only. */
+SEC("?tc")
+int skb_meta_set_too_big(struct __sk_buff *skb)
+{
+	struct p4tc_skb_meta_set m = {};
+
+	return bpf_p4tc_skb_meta_set(skb, &m, 1024);
+}
+
+SEC("?tc")
+int skb_meta_get_too_big(struct __sk_buff *skb)
+{
+	struct p4tc_skb_meta_get g = {};
+
+	return bpf_p4tc_skb_meta_get(skb, &g, 1024);
+}
+
+SEC("?tc")
+int skb_meta_ctx_not_ctx(struct __sk_buff *skb)
+{
+	struct p4tc_skb_meta_set m = {};
+
+	return bpf_p4tc_skb_meta_set((struct __sk_buff *)&m, &m, sizeof(m));
+}
+
+SEC("?xdp")
+int skb_meta_from_xdp(struct xdp_md *ctx)
+{
+	struct p4tc_skb_meta_get g = {};
+
+	return bpf_p4tc_skb_meta_get((struct __sk_buff *)ctx, &g, sizeof(g));
+}
+
 /*
  * Each checksum and hash kfunc with a size beyond the stack (whatever is
  * next to a buffer on the stack may still be readable): the verifier

@@ -138,6 +138,79 @@ int entry_create_short_params(struct __sk_buff *skb)
 }
 
 /*
+ * skb metadata: each set field read back through __sk_buff, one bit each
+ * (tstamp, mark, classid, tc_index, queue_mapping, protocol): 0x3f.
+ */
+SEC("tc")
+int skb_meta_set_all(struct __sk_buff *skb)
+{
+	struct p4tc_skb_meta_set m = {
+		.tstamp = 1000000000ULL,
+		.mark = 0x1234,
+		.tc_classid = 0x10,
+		.tc_index = 7,
+		.queue_mapping = 3,
+		.protocol = __builtin_bswap16(0x86dd),
+		.bitmask = P4TC_SKB_META_SET_ALL,
+	};
+	int err = bpf_p4tc_skb_meta_set(skb, &m, sizeof(m));
+
+	if (err)
+		return err;
+	return (skb->tstamp == 1000000000ULL) | (skb->mark == 0x1234) << 1 |
+	       (skb->tc_classid == 0x10) << 2 | (skb->tc_index == 7) << 3 |
+	       (skb->queue_mapping == 3) << 4 | (skb->protocol == __builtin_bswap16(0x86dd)) << 5;
+}
+
+/* Only the fields of the bitmask: the mark, not the tc_index given. */
+SEC("tc")
+int skb_meta_set_mark(struct __sk_buff *skb)
+{
+	struct p4tc_skb_meta_set m = {
+		.mark = 0x99,
+		.tc_index = 9,
+		.bitmask = P4TC_SKB_META_SET_MARK,
+	};
+	int err;
+
+	skb->tc_index = 5;
+	err = bpf_p4tc_skb_meta_set(skb, &m, sizeof(m));
+	return err ?: skb->mark << 8 | skb->tc_index;
+}
+
+/* An unknown bitmask bit: -EINVAL, and nothing is set. */
+SEC("tc")
+int skb_meta_set_bad_bit(struct __sk_buff *skb)
+{
+	struct p4tc_skb_meta_set m = {
+		.mark = 0x99,
+		.bitmask = P4TC_SKB_META_SET_MARK | 0x40,
+	};
+	int err = bpf_p4tc_skb_meta_set(skb, &m, sizeof(m));
+
+	return skb->mark == 0x99 ? 0xbad : err;
+}
+
+/* A meta__sz not the struct's (a bigger buffer): -EINVAL. */
+SEC("tc")
+int skb_meta_set_short(struct __sk_buff *skb)
+{
+	struct p4tc_skb_meta_set m[2] = {};
+
+	return bpf_p4tc_skb_meta_set(skb, m, sizeof(m[0]) - 8);
+}
+
+/* bitmask << 8 | tc_at_ingress << 1 | from_ingress. */
+SEC("tc")
+int skb_meta_get(struct __sk_buff *skb)
+{
+	struct p4tc_skb_meta_get g = {};
+	int err = bpf_p4tc_skb_meta_get(skb, &g, sizeof(g));
+
+	return err ?: g.bitmask << 8 | g.tc_at_ingress << 1 | g.from_ingress;
+}
+
+/*
  * Checksum and hash externs over the check string of the CRC catalogues
  * ("123456789": CRC-16/ARC 0xbb3d, CRC-32/ISO-HDLC 0xcbf43926), and the
  * Internet checksum of a textbook IPv4 header (0xb861).

@@ -111,6 +111,51 @@ struct p4tc_ext_csum_params {
 	__wsum csum;
 };
 
+/* Fields of struct p4tc_skb_meta_set, in its bitmask. */
+#define P4TC_SKB_META_SET_TSTAMP	(1 << 0)
+#define P4TC_SKB_META_SET_MARK		(1 << 1)
+#define P4TC_SKB_META_SET_CLASSID	(1 << 2)
+#define P4TC_SKB_META_SET_TC_INDEX	(1 << 3)
+#define P4TC_SKB_META_SET_QMAP		(1 << 4)
+#define P4TC_SKB_META_SET_PROTO		(1 << 5)
+#define P4TC_SKB_META_SET_ALL		0x3f
+
+/**
+ * struct p4tc_skb_meta_set - skb metadata a TC program sets
+ * @tstamp: delivery time, ns (CLOCK_REALTIME), 0 to clear it
+ * @mark: the mark
+ * @tc_classid: the classid TC takes as the class
+ * @tc_index: the tc_index
+ * @queue_mapping: the transmit queue
+ * @protocol: the L3 protocol, network order
+ * @bitmask: P4TC_SKB_META_SET_*: the fields set, the others are ignored
+ */
+struct p4tc_skb_meta_set {
+	__u64 tstamp;
+	__u32 mark;
+	__u16 tc_classid;
+	__u16 tc_index;
+	__u16 queue_mapping;
+	__be16 protocol;
+	__u32 bitmask;
+};
+
+/* Fields of struct p4tc_skb_meta_get, in its bitmask. */
+#define P4TC_SKB_META_GET_AT_INGRESS	(1 << 0)
+#define P4TC_SKB_META_GET_FROM_INGRESS	(1 << 1)
+
+/**
+ * struct p4tc_skb_meta_get - skb metadata a TC program reads
+ * @tc_at_ingress: the program runs at ingress
+ * @from_ingress: the packet was redirected from an ingress hook
+ * @bitmask: P4TC_SKB_META_GET_*: the fields filled in
+ */
+struct p4tc_skb_meta_get {
+	__u8 tc_at_ingress:1,
+	     from_ingress:1;
+	__u8 bitmask;
+};
+
 #ifdef __bpf__
 /**
  * bpf_p4tc_tbl_read() - look a key up in a P4 table from TC
@@ -164,6 +209,12 @@ P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_create, struct xdp_md);
 P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_create_on_miss, struct xdp_md);
 P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_update, struct xdp_md);
 P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_delete, struct xdp_md);
+
+/* skb metadata, from TC (Documentation/kfuncs.rst): 0 or -EINVAL. */
+extern int bpf_p4tc_skb_meta_set(struct __sk_buff *skb, struct p4tc_skb_meta_set *meta,
+				 const __u32 meta__sz) __ksym;
+extern int bpf_p4tc_skb_meta_get(struct __sk_buff *skb, struct p4tc_skb_meta_get *meta,
+				 const __u32 meta__sz) __ksym;
 
 /*
  * Checksum and hash externs, from TC and XDP (Documentation/kfuncs.rst):
