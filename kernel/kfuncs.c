@@ -310,6 +310,68 @@ int xdp_p4tc_entry_delete(struct xdp_md *xdp_ctx,
 	return p4tc_dp_entry_delete(p4tc_xdp_net(xdp_ctx), params, params__sz, key, key__sz);
 }
 
+/**
+ * bpf_p4tc_is_net_port() - whether a device is a network port, from TC
+ * @skb_ctx: the program's context
+ * @ifindex: a device of the packet's namespace
+ *
+ * Unless marked (P4TC_CMD_PORT_SET), a device with a parent device (a NIC)
+ * is a network port.
+ *
+ * Context: RCU read side; does not sleep.
+ * Return: true if it is; false if not, or there is no such device.
+ */
+bool bpf_p4tc_is_net_port(struct __sk_buff *skb_ctx, const u32 ifindex)
+{
+	struct net *net = p4tc_skb_net((struct sk_buff *)skb_ctx);
+
+	return net && p4tc_port_is(net, ifindex, P4TC_PORT_TYPE_NET);
+}
+
+/**
+ * bpf_p4tc_is_host_port() - whether a device is a host port, from TC
+ * @skb_ctx: the program's context
+ * @ifindex: a device of the packet's namespace
+ *
+ * Unless marked, a device without a parent device (veth, tap, bridge...)
+ * is a host port.
+ *
+ * Context: RCU read side; does not sleep.
+ * Return: true if it is; false if not, or there is no such device.
+ */
+bool bpf_p4tc_is_host_port(struct __sk_buff *skb_ctx, const u32 ifindex)
+{
+	struct net *net = p4tc_skb_net((struct sk_buff *)skb_ctx);
+
+	return net && p4tc_port_is(net, ifindex, P4TC_PORT_TYPE_HOST);
+}
+
+/**
+ * xdp_p4tc_is_net_port() - XDP twin of bpf_p4tc_is_net_port()
+ * @xdp_ctx: the program's context
+ * @ifindex: a device of the receiving device's namespace
+ *
+ * Context: RCU read side; does not sleep.
+ * Return: as bpf_p4tc_is_net_port().
+ */
+bool xdp_p4tc_is_net_port(struct xdp_md *xdp_ctx, const u32 ifindex)
+{
+	return p4tc_port_is(p4tc_xdp_net(xdp_ctx), ifindex, P4TC_PORT_TYPE_NET);
+}
+
+/**
+ * xdp_p4tc_is_host_port() - XDP twin of bpf_p4tc_is_host_port()
+ * @xdp_ctx: the program's context
+ * @ifindex: a device of the receiving device's namespace
+ *
+ * Context: RCU read side; does not sleep.
+ * Return: as bpf_p4tc_is_host_port().
+ */
+bool xdp_p4tc_is_host_port(struct xdp_md *xdp_ctx, const u32 ifindex)
+{
+	return p4tc_port_is(p4tc_xdp_net(xdp_ctx), ifindex, P4TC_PORT_TYPE_HOST);
+}
+
 __diag_pop();
 
 BTF_SET8_START(p4tc_kfunc_tc_ids)
@@ -318,6 +380,8 @@ BTF_ID_FLAGS(func, bpf_p4tc_entry_create)
 BTF_ID_FLAGS(func, bpf_p4tc_entry_create_on_miss)
 BTF_ID_FLAGS(func, bpf_p4tc_entry_update)
 BTF_ID_FLAGS(func, bpf_p4tc_entry_delete)
+BTF_ID_FLAGS(func, bpf_p4tc_is_net_port)
+BTF_ID_FLAGS(func, bpf_p4tc_is_host_port)
 /* skbmeta.c */
 BTF_ID_FLAGS(func, bpf_p4tc_skb_meta_set)
 BTF_ID_FLAGS(func, bpf_p4tc_skb_meta_get)
@@ -344,6 +408,8 @@ BTF_ID_FLAGS(func, xdp_p4tc_entry_create)
 BTF_ID_FLAGS(func, xdp_p4tc_entry_create_on_miss)
 BTF_ID_FLAGS(func, xdp_p4tc_entry_update)
 BTF_ID_FLAGS(func, xdp_p4tc_entry_delete)
+BTF_ID_FLAGS(func, xdp_p4tc_is_net_port)
+BTF_ID_FLAGS(func, xdp_p4tc_is_host_port)
 /* csum.c */
 BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_add)
 BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_get)

@@ -31,12 +31,16 @@ static int __net_init p4tc_net_init(struct net *net)
 
 	mutex_init(&pn->lock);
 	idr_init(&pn->pipelines);
+	xa_init(&pn->ports);
 	return 0;
 }
 
 static void __net_exit p4tc_net_exit(struct net *net)
 {
-	p4tc_pipelines_destroy(p4tc_net(net));
+	struct p4tc_net *pn = p4tc_net(net);
+
+	p4tc_pipelines_destroy(pn);
+	xa_destroy(&pn->ports);
 }
 
 static struct pernet_operations p4tc_net_ops = {
@@ -63,9 +67,12 @@ static int __init p4tc_init(void)
 	err = p4tc_kfuncs_init();
 	if (err)
 		goto unregister_pernet;
-	err = p4tc_cls_init();
+	err = p4tc_ports_init();
 	if (err)
 		goto unregister_pernet;
+	err = p4tc_cls_init();
+	if (err)
+		goto exit_ports;
 	/* Last: once it is registered, pipelines can exist. */
 	err = p4tc_nl_init();
 	if (err)
@@ -74,6 +81,8 @@ static int __init p4tc_init(void)
 
 unregister_cls:
 	p4tc_cls_exit();
+exit_ports:
+	p4tc_ports_exit();
 unregister_pernet:
 	unregister_pernet_subsys(&p4tc_net_ops);
 destroy_wq:
@@ -87,6 +96,7 @@ static void __exit p4tc_exit(void)
 {
 	p4tc_nl_exit();
 	p4tc_cls_exit();
+	p4tc_ports_exit();
 	unregister_pernet_subsys(&p4tc_net_ops);
 	/* Pipelines still queued for freeing wait for a grace period first. */
 	rcu_barrier();

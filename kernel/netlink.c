@@ -186,6 +186,17 @@ static const struct nla_policy p4tc_entry_cmd_policy[P4TC_A_MAX + 1] = {
 	[P4TC_A_ENTRY] = NLA_POLICY_NESTED(p4tc_entry_policy),
 };
 
+static const struct nla_policy p4tc_port_policy[P4TC_PORT_A_MAX + 1] = {
+	[P4TC_PORT_A_IFINDEX] = { .type = NLA_U32 },
+	[P4TC_PORT_A_TYPE] = NLA_POLICY_RANGE(NLA_U8, P4TC_PORT_TYPE_NET, P4TC_PORT_TYPE_HOST),
+	[P4TC_PORT_A_AUTO] = { .type = NLA_FLAG },
+	[P4TC_PORT_A_NAME] = P4TC_REPLY_ONLY,
+};
+
+static const struct nla_policy p4tc_port_cmd_policy[P4TC_A_MAX + 1] = {
+	[P4TC_A_PORT] = NLA_POLICY_NESTED(p4tc_port_policy),
+};
+
 static const struct nla_policy p4tc_actinst_cmd_policy[P4TC_A_MAX + 1] = {
 	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
 	[P4TC_A_ACTINST] = NLA_POLICY_NESTED(p4tc_actinst_policy),
@@ -252,6 +263,10 @@ static const struct genl_ops p4tc_ops[] = {
 		    p4tc_nl_actinst_dump, p4tc_actinst_cmd_policy),
 	P4TC_OP(P4TC_CMD_ACTINST_DEL, p4tc_nl_actinst_del,
 		p4tc_actinst_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_OP(P4TC_CMD_PORT_SET, p4tc_nl_port_set,
+		p4tc_port_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_GET_OP(P4TC_CMD_PORT_GET, p4tc_nl_port_get,
+		    p4tc_nl_port_dump, p4tc_port_cmd_policy),
 };
 
 enum p4tc_mcgrp {
@@ -363,7 +378,7 @@ int p4tc_nl_reply(struct sk_buff *msg, void *hdr, struct genl_info *info)
 	genlmsg_end(msg, hdr);
 	if (cmd != P4TC_CMD_PIPELINE_GET && cmd != P4TC_CMD_ACTION_GET &&
 	    cmd != P4TC_CMD_TABLE_GET && cmd != P4TC_CMD_ENTRY_GET &&
-	    cmd != P4TC_CMD_ACTINST_GET &&
+	    cmd != P4TC_CMD_ACTINST_GET && cmd != P4TC_CMD_PORT_GET &&
 	    genl_has_listeners(&p4tc_family, net, P4TC_MCGRP_EVENTS_ID)) {
 		event = skb_clone(msg, GFP_KERNEL);
 		if (event)

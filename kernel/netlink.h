@@ -115,4 +115,8 @@ int p4tc_nl_actinst_get(struct sk_buff *skb, struct genl_info *info);
 int p4tc_nl_actinst_del(struct sk_buff *skb, struct genl_info *info);
 int p4tc_nl_actinst_dump(struct sk_buff *skb, struct netlink_callback *cb);
 
+int p4tc_nl_port_set(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_port_get(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_port_dump(struct sk_buff *skb, struct netlink_callback *cb);
+
 #endif /* _P4TC_NETLINK_H */

@@ -34,11 +34,13 @@ struct p4tc_tern;
  * @lock: serializes template changes and the pipeline list
  * @pipelines: pipelines by id, RCU-safe for lookups
  * @npipelines: number of pipelines in @pipelines
+ * @ports: marked ports: enum p4tc_port_type by ifindex (xa values)
  */
 struct p4tc_net {
 	struct mutex lock;	/* template changes, the pipeline list */
 	struct idr pipelines;
 	unsigned int npipelines;
+	struct xarray ports;
 };
 
 /**
@@ -549,6 +551,11 @@ int p4tc_kfuncs_init(void);
 
 /* csum.c */
 void p4tc_csum_init(void);
+
+/* port.c */
+bool p4tc_port_is(struct net *net, u32 ifindex, enum p4tc_port_type type);
+int p4tc_ports_init(void);
+void p4tc_ports_exit(void);
 
 /* cls_p4.c */
 int p4tc_cls_init(void);

@@ -182,6 +182,35 @@ p4 p4ctrl update kf/table/cb/dp dstAddr 10.5.0.1 permissions 0x1da4
 check "an entry without data-path update permission refuses updates: -EPERM" \
 	test "$(kfunc_run entry_update_tc 10.5.0.1 4)" = 0xffffffff
 
+# Port kinds (the ifindex goes where the table id would): lo and a veth
+# are host ports until marked.
+modprobe -a veth dummy
+ip -n $NS link add v0 type veth peer name v1
+v0=$(ip -n $NS -j link show v0 | jq .[0].ifindex)
+port_kind() { kfunc_run "$1" 0.0.0.0 "$2"; }
+check "bpf_p4tc_is_{net,host}_port: lo is a host port" test "$(port_kind port_kind_tc 1)" = 0x1
+check "xdp_p4tc_is_{net,host}_port: a veth is a host port" test "$(port_kind port_kind_xdp $v0)" = 0x1
+check "a device that does not exist is neither" test "$(port_kind port_kind_tc 999)" = 0x0
+run_ok "p4tc port set dev v0 type net" p4 port set dev v0 type net
+check "marked, the veth is a network port, from TC and XDP" \
+	test "$(port_kind port_kind_tc $v0)" = 0x2 -a "$(port_kind port_kind_xdp $v0)" = 0x2
+check "p4tc port show dev v0 says so" \
+	test "$(p4 port show dev v0)" = "port v0 ifindex $v0 type net (set)"
+check "p4tc -j port show lists lo (auto, host) and v0 (set, net)" \
+	test "$(p4 -j port show | jq -c '[.[] | [.dev, .type, .marked]] | sort')" = \
+	'[["lo","host",false],["v0","net",true],["v1","host",false]]'
+run_ok "p4tc port set dev v0 type auto" p4 port set dev v0 type auto
+check "unmarked, it is a host port again" test "$(port_kind port_kind_tc $v0)" = 0x1
+p4 port set dev v0 type net
+ip -n $NS link del v0
+ip -n $NS link add d0 index $v0 type dummy
+check "a mark goes with its device: a new one with its ifindex is unmarked" \
+	test "$(p4 port show dev d0)" = "port d0 ifindex $v0 type host (auto)"
+run_err "p4tc port set with a type that is none" 'type "wire" is not net, host or auto' \
+	p4 port set dev d0 type wire
+expect_reject xdp_port_from_tc "calling kernel function xdp_p4tc_is_net_port is not allowed"
+expect_reject port_ctx_not_ctx "arg#0 expected pointer to ctx"
+
 # skb metadata and checksum and hash externs: no table, any pipeline id.
 csum_run() { kfunc_run "$1" 0.0.0.0; }
 check "bpf_p4tc_skb_meta_set sets tstamp, mark, classid, tc_index, queue_mapping, protocol" \

@@ -100,4 +100,27 @@ rejects(g, "entry param 0xff for a bit4", errno.ERANGE, "value does not fit type
 err, _, _ = g.p4tc(CMD_ENTRY_NEW, pipe, entry(b"\x0f"))
 check("entry with param 0xf for a bit4 created", err == 0)
 
+# Ports: the requests the CLI never sends.
+CMD_PORT_SET, CMD_PORT_GET = 21, 22
+A_PORT = 8
+PORT_A_IFINDEX, PORT_A_TYPE, PORT_A_AUTO, PORT_A_NAME = 1, 2, 3, 4
+rejects(g, "port set without its nest", errno.EINVAL, "missing port attributes", CMD_PORT_SET)
+rejects(g, "port set without an ifindex", errno.EINVAL, "missing port ifindex",
+        CMD_PORT_SET, nest(A_PORT, u8(PORT_A_TYPE, 1)))
+rejects(g, "port set of a device that does not exist", errno.ENODEV,
+        "port: no device with ifindex 999", CMD_PORT_SET,
+        nest(A_PORT, u32(PORT_A_IFINDEX, 999), u8(PORT_A_TYPE, 1)))
+rejects(g, "port set with a type and auto", errno.EINVAL, "port lo: give a type or auto, one of them",
+        CMD_PORT_SET, nest(A_PORT, u32(PORT_A_IFINDEX, 1), u8(PORT_A_TYPE, 1), attr(PORT_A_AUTO, b"")))
+rejects(g, "port set with neither", errno.EINVAL, "port lo: give a type or auto, one of them",
+        CMD_PORT_SET, nest(A_PORT, u32(PORT_A_IFINDEX, 1)))
+rejects(g, "port set with type 3", errno.ERANGE, "integer out of range",
+        CMD_PORT_SET, nest(A_PORT, u32(PORT_A_IFINDEX, 1), u8(PORT_A_TYPE, 3)))
+rejects(g, "port set with the reply-only name", errno.EINVAL, "attribute is reply only",
+        CMD_PORT_SET, nest(A_PORT, u32(PORT_A_IFINDEX, 1), u8(PORT_A_TYPE, 1),
+                           string(PORT_A_NAME, "lo")))
+err, _, replies = g.p4tc(CMD_PORT_GET, nest(A_PORT, u32(PORT_A_IFINDEX, 1)))
+check("port get of lo: still unmarked after the refusals",
+      err == 0 and len(replies) == 1 and PORT_A_AUTO in Genl.attrs(Genl.attrs(replies[0][4:])[A_PORT]))
+
 done("nl_raw.py")

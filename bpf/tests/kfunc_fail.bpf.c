@@ -137,6 +137,21 @@ int delete_ctx_not_ctx(struct xdp_md *ctx)
 	return xdp_p4tc_entry_delete((struct xdp_md *)&key, &p, sizeof(p), &key, sizeof(key));
 }
 
+/* The port kinds of XDP are not for TC programs. */
+SEC("?tc")
+int xdp_port_from_tc(struct __sk_buff *skb)
+{
+	return xdp_p4tc_is_net_port((struct xdp_md *)skb, 1);
+}
+
+SEC("?xdp")
+int port_ctx_not_ctx(struct xdp_md *ctx)
+{
+	__u32 x = 0;
+
+	return xdp_p4tc_is_host_port((struct xdp_md *)&x, 1);
+}
+
 /* skb metadata kfuncs: sizes, the context, and from TC only. */
 SEC("?tc")
 int skb_meta_set_too_big(struct __sk_buff *skb)

@@ -137,6 +137,19 @@ int entry_create_short_params(struct __sk_buff *skb)
 	return bpf_p4tc_entry_create(skb, p, sizeof(p[0]) - 8, &key, sizeof(key));
 }
 
+/* Port kinds of the device whose ifindex is in tblid: net << 1 | host. */
+SEC("tc")
+int port_kind_tc(struct __sk_buff *skb)
+{
+	return bpf_p4tc_is_net_port(skb, tblid) << 1 | bpf_p4tc_is_host_port(skb, tblid);
+}
+
+SEC("xdp")
+int port_kind_xdp(struct xdp_md *ctx)
+{
+	return xdp_p4tc_is_net_port(ctx, tblid) << 1 | xdp_p4tc_is_host_port(ctx, tblid);
+}
+
 /*
  * skb metadata: each set field read back through __sk_buff, one bit each
  * (tstamp, mark, classid, tc_index, queue_mapping, protocol): 0x3f.

@@ -210,6 +210,15 @@ P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_create_on_miss, struct xdp_md);
 P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_update, struct xdp_md);
 P4TC_DP_WRITE_KFUNC(xdp_p4tc_entry_delete, struct xdp_md);
 
+/*
+ * PNA port kinds (Documentation/kfuncs.rst): whether device @ifindex is a
+ * network or a host port (false for an unknown device).
+ */
+extern _Bool bpf_p4tc_is_net_port(struct __sk_buff *skb, const __u32 ifindex) __ksym;
+extern _Bool bpf_p4tc_is_host_port(struct __sk_buff *skb, const __u32 ifindex) __ksym;
+extern _Bool xdp_p4tc_is_net_port(struct xdp_md *ctx, const __u32 ifindex) __ksym;
+extern _Bool xdp_p4tc_is_host_port(struct xdp_md *ctx, const __u32 ifindex) __ksym;
+
 /* skb metadata, from TC (Documentation/kfuncs.rst): 0 or -EINVAL. */
 extern int bpf_p4tc_skb_meta_set(struct __sk_buff *skb, struct p4tc_skb_meta_set *meta,
 				 const __u32 meta__sz) __ksym;

@@ -754,6 +754,67 @@ LIBP4TC_API int p4tc_table_flush(struct p4tc_handle *h, const char *pname);
 LIBP4TC_API int p4tc_table_attrs_update(struct p4tc_handle *h, const char *pname,
 					const struct p4tc_table *t);
 
+/* Ports (since LIBP4TC_0.3) */
+
+/* Bytes of a device name, with the NUL (the kernel's IFNAMSIZ). */
+#define P4TC_IFNAMSIZ	16
+
+/**
+ * struct p4tc_port - a device of the namespace as a PNA port
+ * @ifindex: the device
+ * @name: its name
+ * @type: enum p4tc_port_type: network or host port
+ * @marked: @type was set by p4tc_port_set(), else it is the default (a
+ *          device with a parent device is a network port)
+ */
+struct p4tc_port {
+	__u32 ifindex;
+	char name[P4TC_IFNAMSIZ];
+	__u8 type;
+	bool marked;
+};
+
+/**
+ * typedef p4tc_port_cb - called for each device of a dump
+ * @port: the port, valid during the call
+ * @ctx: the caller's context
+ *
+ * Return: 0 to continue; anything else stops the dump, which returns it.
+ */
+typedef int (*p4tc_port_cb)(const struct p4tc_port *port, void *ctx);
+
+/**
+ * p4tc_port_set() - mark a device a network or host port, or unmark it
+ * @h: handle
+ * @ifindex: the device
+ * @type: P4TC_PORT_TYPE_NET or P4TC_PORT_TYPE_HOST, or 0 to drop the mark
+ *
+ * What is_net_port() and is_host_port() of the datapath say. A mark goes
+ * with its device.
+ *
+ * Return: 0, or a negative errno: -ENODEV, -EINVAL, -EPERM.
+ */
+LIBP4TC_API int p4tc_port_set(struct p4tc_handle *h, __u32 ifindex, __u8 type);
+
+/**
+ * p4tc_port_get() - what kind of port a device is
+ * @h: handle
+ * @port: in: @ifindex; out: every field
+ *
+ * Return: 0, or a negative errno: -ENODEV.
+ */
+LIBP4TC_API int p4tc_port_get(struct p4tc_handle *h, struct p4tc_port *port);
+
+/**
+ * p4tc_port_dump() - every device of the namespace as a port
+ * @h: handle
+ * @cb: called once per device, by ifindex
+ * @ctx: passed to @cb
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno.
+ */
+LIBP4TC_API int p4tc_port_dump(struct p4tc_handle *h, p4tc_port_cb cb, void *ctx);
+
 /* Table entries */
 
 /* Which optional fields of a struct p4tc_entry are set (since LIBP4TC_0.3). */

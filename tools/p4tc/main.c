@@ -28,6 +28,7 @@ static const struct {
 	{ "p4template", p4template_main, "create, change, show and delete pipeline templates" },
 	{ "p4ctrl", p4ctrl_main, "create, change, show and delete table entries" },
 	{ "actions", actions_main, "create, change, show and delete instances of P4 actions" },
+	{ "port", port_main, "show devices as PNA ports, mark them network or host ports" },
 	{ "filter", filter_main, "attach a pipeline's programs to a device or block" },
 	{ "mon", mon_main, "print the changes of pipelines, templates and entries as they come" },
 	{ "monitor", mon_main, "the same as mon" },

@@ -37,6 +37,7 @@ struct entry_ctx;
 void print_table(const struct entry_ctx *c, const struct p4tc_table *t);
 int p4ctrl_main(int argc, char **argv);
 int actions_main(int argc, char **argv);
+int port_main(int argc, char **argv);
 /* Whether p4tc handles these words after "actions" or "filter" (else tc does). */
 bool actions_are_p4(int argc, char **argv);
 bool filter_is_p4(int argc, char **argv);

@@ -153,6 +153,8 @@ enum p4tc_cmd {
 	P4TC_CMD_ACTINST_SET,		/* change the given params of an instance */
 	P4TC_CMD_ACTINST_GET,		/* one instance, or dump (of an action, or all) */
 	P4TC_CMD_ACTINST_DEL,		/* one instance, or without INDEX all of an action */
+	P4TC_CMD_PORT_SET,		/* mark a device a network or host port, or unmark it */
+	P4TC_CMD_PORT_GET,		/* one device, or dump the namespace's */
 
 	__P4TC_CMD_MAX,
 	P4TC_CMD_MAX = (__P4TC_CMD_MAX - 1)
@@ -166,6 +168,7 @@ enum p4tc_a {
 	P4TC_A_COUNT,		/* u32: objects a flush removed */
 	P4TC_A_ENTRY_BULK,	/* nest, enum p4tc_bulk_a: new exact entries */
 	P4TC_A_ACTINST,		/* nest, enum p4tc_actinst_a */
+	P4TC_A_PORT,		/* nest, enum p4tc_port_a */
 
 	__P4TC_A_MAX,
 	P4TC_A_MAX = (__P4TC_A_MAX - 1)
@@ -225,6 +228,28 @@ enum p4tc_actinst_a {
 
 	__P4TC_ACTINST_A_MAX,
 	P4TC_ACTINST_A_MAX = (__P4TC_ACTINST_A_MAX - 1)
+};
+
+/*
+ * PNA's port kinds, for is_net_port() and is_host_port(): a device is a
+ * network port (towards the wire) or a host port (towards the host's
+ * stack). Unless marked, a device with a parent device (a NIC) is a
+ * network port, any other (veth, tap, bridge...) a host port. Marks are
+ * per namespace and go with their device.
+ */
+enum p4tc_port_type {
+	P4TC_PORT_TYPE_NET = 1,
+	P4TC_PORT_TYPE_HOST,
+};
+
+enum p4tc_port_a {
+	P4TC_PORT_A_IFINDEX = 1,	/* u32 */
+	P4TC_PORT_A_TYPE,		/* u8, enum p4tc_port_type: mark it so */
+	P4TC_PORT_A_AUTO,		/* flag: request: drop the mark; reply: unmarked */
+	P4TC_PORT_A_NAME,		/* string, reply only: the device's name */
+
+	__P4TC_PORT_A_MAX,
+	P4TC_PORT_A_MAX = (__P4TC_PORT_A_MAX - 1)
 };
 
 /* One field of a table key, in key order. */
