@@ -49,6 +49,15 @@ static u32 p4tc_crc32(u32 crc, const void *data, u32 len)
 	return ~crc32_le(~crc, data, len);
 }
 
+/*
+ * The verifier checks @params against @params__sz only: a smaller size
+ * would let the kfunc write beyond what it checked.
+ */
+static bool p4tc_csum_params_ok(u32 params__sz)
+{
+	return params__sz == sizeof(struct p4tc_ext_csum_params);
+}
+
 __diag_push();
 __diag_ignore_all("-Wmissing-prototypes",
 		  "kfuncs are global functions without prototypes, found through BTF");
@@ -56,7 +65,7 @@ __diag_ignore_all("-Wmissing-prototypes",
 /**
  * bpf_p4tc_ext_csum_crc16_add() - add bytes to a CRC16 checksum
  * @params: the checksum's state
- * @params__sz: sizeof(*params)
+ * @params__sz: sizeof(*params); with another size the call does nothing
  * @data: the bytes
  * @data__sz: how many
  *
@@ -65,38 +74,45 @@ __diag_ignore_all("-Wmissing-prototypes",
 u16 bpf_p4tc_ext_csum_crc16_add(struct p4tc_ext_csum_params *params, const u32 params__sz,
 				const void *data, const u32 data__sz)
 {
-	u16 crc = p4tc_crc16((u16)params->csum, data, data__sz);
+	u16 crc;
 
-	params->csum = (__force __wsum)crc;
+	if (!p4tc_csum_params_ok(params__sz))
+		return 0;
+	crc = p4tc_crc16((__force u32)params->csum, data, data__sz);
+	params->csum = (__force __wsum)(u32)crc;
 	return crc;
 }
 
 /**
  * bpf_p4tc_ext_csum_crc16_get() - the CRC16 of the bytes added
  * @params: the checksum's state
- * @params__sz: sizeof(*params)
+ * @params__sz: sizeof(*params); with another size the call does nothing
  *
  * Return: the checksum.
  */
 u16 bpf_p4tc_ext_csum_crc16_get(struct p4tc_ext_csum_params *params, const u32 params__sz)
 {
+	if (!p4tc_csum_params_ok(params__sz))
+		return 0;
 	return (__force u32)params->csum;
 }
 
 /**
  * bpf_p4tc_ext_csum_crc16_clear() - start a CRC16 checksum again
  * @params: the checksum's state
- * @params__sz: sizeof(*params)
+ * @params__sz: sizeof(*params); with another size the call does nothing
  */
 void bpf_p4tc_ext_csum_crc16_clear(struct p4tc_ext_csum_params *params, const u32 params__sz)
 {
+	if (!p4tc_csum_params_ok(params__sz))
+		return;
 	params->csum = 0;
 }
 
 /**
  * bpf_p4tc_ext_csum_crc32_add() - add bytes to a CRC32 checksum
  * @params: the checksum's state
- * @params__sz: sizeof(*params)
+ * @params__sz: sizeof(*params); with another size the call does nothing
  * @data: the bytes
  * @data__sz: how many
  *
@@ -105,8 +121,11 @@ void bpf_p4tc_ext_csum_crc16_clear(struct p4tc_ext_csum_params *params, const u3
 u32 bpf_p4tc_ext_csum_crc32_add(struct p4tc_ext_csum_params *params, const u32 params__sz,
 				const void *data, const u32 data__sz)
 {
-	u32 crc = p4tc_crc32((__force u32)params->csum, data, data__sz);
+	u32 crc;
 
+	if (!p4tc_csum_params_ok(params__sz))
+		return 0;
+	crc = p4tc_crc32((__force u32)params->csum, data, data__sz);
 	params->csum = (__force __wsum)crc;
 	return crc;
 }
@@ -114,29 +133,33 @@ u32 bpf_p4tc_ext_csum_crc32_add(struct p4tc_ext_csum_params *params, const u32 p
 /**
  * bpf_p4tc_ext_csum_crc32_get() - the CRC32 of the bytes added
  * @params: the checksum's state
- * @params__sz: sizeof(*params)
+ * @params__sz: sizeof(*params); with another size the call does nothing
  *
  * Return: the checksum.
  */
 u32 bpf_p4tc_ext_csum_crc32_get(struct p4tc_ext_csum_params *params, const u32 params__sz)
 {
+	if (!p4tc_csum_params_ok(params__sz))
+		return 0;
 	return (__force u32)params->csum;
 }
 
 /**
  * bpf_p4tc_ext_csum_crc32_clear() - start a CRC32 checksum again
  * @params: the checksum's state
- * @params__sz: sizeof(*params)
+ * @params__sz: sizeof(*params); with another size the call does nothing
  */
 void bpf_p4tc_ext_csum_crc32_clear(struct p4tc_ext_csum_params *params, const u32 params__sz)
 {
+	if (!p4tc_csum_params_ok(params__sz))
+		return;
 	params->csum = 0;
 }
 
 /**
  * bpf_p4tc_ext_csum_16bit_complement_add() - add bytes to an Internet checksum
  * @params: the checksum's state
- * @params__sz: sizeof(*params)
+ * @params__sz: sizeof(*params); with another size the call does nothing
  * @data: the bytes, at an even offset of what is summed
  * @data__sz: how many
  *
@@ -146,6 +169,8 @@ __wsum bpf_p4tc_ext_csum_16bit_complement_add(struct p4tc_ext_csum_params *param
 					      const u32 params__sz, const void *data,
 					      int data__sz)
 {
+	if (!p4tc_csum_params_ok(params__sz))
+		return 0;
 	params->csum = csum_partial(data, data__sz, params->csum);
 	return params->csum;
 }
@@ -153,7 +178,7 @@ __wsum bpf_p4tc_ext_csum_16bit_complement_add(struct p4tc_ext_csum_params *param
 /**
  * bpf_p4tc_ext_csum_16bit_complement_sub() - take bytes out of an Internet checksum
  * @params: the checksum's state
- * @params__sz: sizeof(*params)
+ * @params__sz: sizeof(*params); with another size the call does nothing
  * @data: bytes added before (an old field's value, say)
  * @data__sz: how many
  *
@@ -163,6 +188,8 @@ __wsum bpf_p4tc_ext_csum_16bit_complement_sub(struct p4tc_ext_csum_params *param
 					      const u32 params__sz, const void *data,
 					      const u32 data__sz)
 {
+	if (!p4tc_csum_params_ok(params__sz))
+		return 0;
 	params->csum = csum_sub(params->csum, csum_partial(data, data__sz, 0));
 	return params->csum;
 }
@@ -170,7 +197,7 @@ __wsum bpf_p4tc_ext_csum_16bit_complement_sub(struct p4tc_ext_csum_params *param
 /**
  * bpf_p4tc_ext_csum_16bit_complement_get() - the Internet checksum of the state
  * @params: the checksum's state
- * @params__sz: sizeof(*params)
+ * @params__sz: sizeof(*params); with another size the call does nothing
  *
  * Return: the folded, complemented sum, as it goes into a header (its
  * bytes in memory order).
@@ -178,30 +205,36 @@ __wsum bpf_p4tc_ext_csum_16bit_complement_sub(struct p4tc_ext_csum_params *param
 u16 bpf_p4tc_ext_csum_16bit_complement_get(struct p4tc_ext_csum_params *params,
 					   const u32 params__sz)
 {
+	if (!p4tc_csum_params_ok(params__sz))
+		return 0;
 	return (__force u16)csum_fold(params->csum);
 }
 
 /**
  * bpf_p4tc_ext_csum_16bit_complement_clear() - start an Internet checksum again
  * @params: the checksum's state
- * @params__sz: sizeof(*params)
+ * @params__sz: sizeof(*params); with another size the call does nothing
  */
 void bpf_p4tc_ext_csum_16bit_complement_clear(struct p4tc_ext_csum_params *params,
 					      const u32 params__sz)
 {
+	if (!p4tc_csum_params_ok(params__sz))
+		return;
 	params->csum = 0;
 }
 
 /**
  * bpf_p4tc_ext_csum_16bit_complement_set_state() - set an Internet checksum's state
  * @params: the checksum's state
- * @params__sz: sizeof(*params)
+ * @params__sz: sizeof(*params); with another size the call does nothing
  * @csum_state: the sum, as get_state() of P4 gives it: the complement of a
  *	header's checksum, to update that checksum with sub() and add()
  */
 void bpf_p4tc_ext_csum_16bit_complement_set_state(struct p4tc_ext_csum_params *params,
 						  const u32 params__sz, u16 csum_state)
 {
+	if (!p4tc_csum_params_ok(params__sz))
+		return;
 	params->csum = (__force __wsum)(u32)csum_state;
 }
 

@@ -129,7 +129,11 @@ int p4tc_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 	if (!tb[P4TC_PORT_A_TYPE] == !tb[P4TC_PORT_A_AUTO]) {
 		NL_SET_ERR_MSG_FMT_MOD(info->extack, "port %s: give a type or auto, one of them",
 				       dev->name);
-		NL_SET_BAD_ATTR(info->extack, tb[P4TC_PORT_A_AUTO]);
+		if (tb[P4TC_PORT_A_AUTO])
+			NL_SET_BAD_ATTR(info->extack, tb[P4TC_PORT_A_AUTO]);
+		else
+			NL_SET_ERR_ATTR_MISS(info->extack, info->attrs[P4TC_A_PORT],
+					     P4TC_PORT_A_TYPE);
 		goto unlock;
 	}
 	if (tb[P4TC_PORT_A_AUTO]) {
@@ -184,7 +188,8 @@ int p4tc_nl_port_get(struct sk_buff *skb, struct genl_info *info)
 /**
  * p4tc_nl_port_dump() - P4TC_CMD_PORT_GET dump of the namespace's devices
  * @skb: dump buffer
- * @cb: dump state; args[0] is the next ifindex
+ * @cb: dump state; args[0] is the bucket of the device index hash, args[1]
+ *	the devices of it already sent
  *
  * Return: bytes in @skb, 0 when done.
  */
@@ -193,25 +198,30 @@ int p4tc_nl_port_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	struct net *net = sock_net(skb->sk);
 	struct p4tc_net *pn = p4tc_net(net);
 	struct net_device *dev;
-	int ifindex;
+	unsigned long idx;
 	void *hdr;
+	int h;
 
 	rcu_read_lock();
-	for (ifindex = max_t(long, cb->args[0], 1); ifindex <= READ_ONCE(net->ifindex);
-	     ifindex++) {
-		dev = dev_get_by_index_rcu(net, ifindex);
-		if (!dev)
-			continue;
-		hdr = p4tc_nl_dump_start(skb, cb);
-		if (!hdr)
-			break;
-		if (p4tc_port_fill(skb, pn, dev)) {
-			genlmsg_cancel(skb, hdr);
-			break;
+	/* As rtnetlink dumps links: by bucket of the index hash, then position. */
+	for (h = cb->args[0]; h < NETDEV_HASHENTRIES; h++, cb->args[1] = 0) {
+		idx = 0;
+		hlist_for_each_entry_rcu(dev, &net->dev_index_head[h], index_hlist) {
+			if (idx++ < cb->args[1])
+				continue;
+			hdr = p4tc_nl_dump_start(skb, cb);
+			if (!hdr)
+				goto full;
+			if (p4tc_port_fill(skb, pn, dev)) {
+				genlmsg_cancel(skb, hdr);
+				goto full;
+			}
+			genlmsg_end(skb, hdr);
+			cb->args[1] = idx;
 		}
-		genlmsg_end(skb, hdr);
 	}
-	cb->args[0] = ifindex;
+full:
+	cb->args[0] = h;
 	rcu_read_unlock();
 	return skb->len;
 }

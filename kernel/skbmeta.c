@@ -7,6 +7,7 @@
 #include <linux/bpf.h>
 #include <linux/skbuff.h>
 #include <net/sch_generic.h>
+#include <net/sock.h>
 
 #include "p4tc.h"
 
@@ -20,13 +21,16 @@ __diag_ignore_all("-Wmissing-prototypes",
  * @meta: the values, and in @meta->bitmask which of them to set
  * @meta__sz: must be sizeof(struct p4tc_skb_meta_set)
  *
- * tstamp becomes the delivery time (realtime clock), as a __sk_buff write
- * does; tc_classid is the classid TC takes as the packet's class;
- * queue_mapping the transmit queue.
+ * Each field is set as a write to its __sk_buff field does: tstamp at
+ * ingress clears the delivery time's mono flag (a receive time), at egress
+ * keeps it (fq takes a monotonic departure time); tc_classid is the minor
+ * classid TC takes as the packet's class; queue_mapping the queue (at
+ * clsact egress, the stack picks the transmit queue after TC); protocol
+ * changes skb->protocol, not the headers.
  *
  * Context: the datapath; does not sleep.
- * Return: 0, or -EINVAL for a wrong @meta__sz or an unknown bitmask bit
- * (then nothing is set).
+ * Return: 0, or -EINVAL (then nothing is set) for a wrong @meta__sz, an
+ * unknown bitmask bit or a queue_mapping of 0xffff (no queue).
  */
 int bpf_p4tc_skb_meta_set(struct __sk_buff *skb_ctx, struct p4tc_skb_meta_set *meta,
 			  const u32 meta__sz)
@@ -39,8 +43,13 @@ int bpf_p4tc_skb_meta_set(struct __sk_buff *skb_ctx, struct p4tc_skb_meta_set *m
 	set = meta->bitmask;
 	if (set & ~P4TC_SKB_META_SET_ALL)
 		return -EINVAL;
-	if (set & P4TC_SKB_META_SET_TSTAMP)
-		skb_set_delivery_time(skb, meta->tstamp, false);
+	if (set & P4TC_SKB_META_SET_QMAP && meta->queue_mapping == NO_QUEUE_MAPPING)
+		return -EINVAL;
+	if (set & P4TC_SKB_META_SET_TSTAMP) {
+		skb->tstamp = meta->tstamp;
+		if (skb->tc_at_ingress)
+			skb->mono_delivery_time = 0;
+	}
 	if (set & P4TC_SKB_META_SET_MARK)
 		skb->mark = meta->mark;
 	if (set & P4TC_SKB_META_SET_CLASSID)

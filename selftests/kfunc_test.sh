@@ -206,6 +206,9 @@ ip -n $NS link del v0
 ip -n $NS link add d0 index $v0 type dummy
 check "a mark goes with its device: a new one with its ifindex is unmarked" \
 	test "$(p4 port show dev d0)" = "port d0 ifindex $v0 type host (auto)"
+ip -n $NS link add d500 index 500 type dummy
+check "p4tc port show lists a device with an ifindex above the last one allocated" \
+	test "$(p4 -j port show | jq -r '.[] | select(.ifindex == 500) | .dev')" = d500
 run_err "p4tc port set with a type that is none" 'type "wire" is not net, host or auto' \
 	p4 port set dev d0 type wire
 expect_reject xdp_port_from_tc "calling kernel function xdp_p4tc_is_net_port is not allowed"
@@ -219,6 +222,8 @@ check "bpf_p4tc_skb_meta_set sets only the fields of its bitmask" \
 	test "$(csum_run skb_meta_set_mark)" = 0x9905
 check "bpf_p4tc_skb_meta_set with an unknown bitmask bit: -EINVAL, nothing set" \
 	test "$(csum_run skb_meta_set_bad_bit)" = 0xffffffea
+check "bpf_p4tc_skb_meta_set with queue_mapping 0xffff (no queue): -EINVAL, nothing set" \
+	test "$(csum_run skb_meta_set_no_queue)" = 0xffffffea
 check "bpf_p4tc_skb_meta_set with a meta__sz not the struct's: -EINVAL" \
 	test "$(csum_run skb_meta_set_short)" = 0xffffffea
 v=$(csum_run skb_meta_get)
@@ -233,6 +238,8 @@ check "bpf_p4tc_ext_csum_16bit_complement_{clear,add,get}: the IPv4 header's che
 v=$(csum_run csum16_update_xdp)
 check "16bit_complement set_state, sub, add: a TTL decrement updates the checksum as a recompute" \
 	test $((v >> 16)) -eq $((v & 0xffff)) -a $((v & 0xffff)) -ne 0 -a $((v & 0xffff)) -ne $((0x61b8))
+check "checksum kfuncs with a params__sz below the struct's do nothing and return 0" \
+	test "$(csum_run csum_params_short)" = 0x1
 check "bpf_p4tc_ext_hash_crc16: CRC-16/ARC" test "$(csum_run hash_crc16_tc)" = 0xbb3d
 check "bpf_p4tc_ext_hash_crc32 (XDP): a seed continues a CRC" \
 	test "$(csum_run hash_crc32_xdp)" = 0xcbf43926

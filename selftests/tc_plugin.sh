@@ -249,6 +249,11 @@ run_ok "p4tc filter add dev d1 egress ... p4 pname simple_l3 (the upstream line)
 	action bpf obj "$MAIN" section p4tc/main
 check "p4tc filter show dev d1 egress shows it" \
 	grep -q "pname simple_l3" <<<"$(p4tc_as_tc filter show dev d1 egress)"
+run_ok "p4tc filter del dev d1 ingress prio 3 (no kind): tc's" \
+	p4tc_as_tc filter del dev d1 ingress prio 3
+check "the matchall filter is gone" test -z "$(tc_sw filter show dev d1 ingress)"
+run_ok "p4tc filter del dev d1 egress prio 4 p4: p4tc's" p4tc_as_tc filter del dev d1 egress prio 4 p4
+check "the p4 filter is gone" test -z "$(tc_sw filter show dev d1 egress)"
 check "p4tc qdisc add of an unknown device fails as tc does" \
 	grep -q '^Cannot find device "nosuch0"' <<<"$(p4tc_as_tc qdisc add dev nosuch0 clsact 2>&1 &&
 						     echo succeeded)"

@@ -204,6 +204,20 @@ int skb_meta_set_bad_bit(struct __sk_buff *skb)
 	return skb->mark == 0x99 ? 0xbad : err;
 }
 
+/* No queue (0xffff) is no queue_mapping to set: -EINVAL, nothing set. */
+SEC("tc")
+int skb_meta_set_no_queue(struct __sk_buff *skb)
+{
+	struct p4tc_skb_meta_set m = {
+		.mark = 0x99,
+		.queue_mapping = 0xffff,
+		.bitmask = P4TC_SKB_META_SET_MARK | P4TC_SKB_META_SET_QMAP,
+	};
+	int err = bpf_p4tc_skb_meta_set(skb, &m, sizeof(m));
+
+	return skb->mark == 0x99 ? 0xbad : err;
+}
+
 /* A meta__sz not the struct's (a bigger buffer): -EINVAL. */
 SEC("tc")
 int skb_meta_set_short(struct __sk_buff *skb)
@@ -310,6 +324,24 @@ int csum16_update_xdp(struct xdp_md *ctx)
 	bpf_p4tc_ext_csum_16bit_complement_add(&p, sizeof(p), h, 20);
 	full = bpf_p4tc_ext_csum_16bit_complement_get(&p, sizeof(p));
 	return incr << 16 | full;
+}
+
+/*
+ * A params__sz smaller than the struct, which the verifier checks alone:
+ * the kfuncs do nothing and return 0. 1 if so.
+ */
+SEC("tc")
+int csum_params_short(struct __sk_buff *skb)
+{
+	struct p4tc_ext_csum_params p = { .csum = 0x1234 };
+	CHECK_STRING(s);
+	__u32 r;
+
+	r = bpf_p4tc_ext_csum_crc16_add(&p, 1, s, 9);
+	r |= bpf_p4tc_ext_csum_crc32_add(&p, 2, s, 9);
+	bpf_p4tc_ext_csum_16bit_complement_set_state(&p, 1, 0xffff);
+	bpf_p4tc_ext_csum_crc32_clear(&p, 3);
+	return !r && p.csum == 0x1234;
 }
 
 SEC("tc")

@@ -41,14 +41,16 @@ static const struct {
 };
 
 /*
- * Whether a filter command is p4tc's: all but adds and replaces of other
- * kinds than "p4", which are tc's.
+ * Whether a filter command is p4tc's: show, and adds, replaces and deletes
+ * that say "p4"; the others are tc's (a delete without a kind deletes
+ * filters of any kind).
  */
 bool filter_is_p4(int argc, char **argv)
 {
 	int i;
 
-	if (argc < 1 || (strcmp(argv[0], "add") && strcmp(argv[0], "replace")))
+	if (argc < 1 || (strcmp(argv[0], "add") && strcmp(argv[0], "replace") &&
+			 strcmp(argv[0], "del") && strcmp(argv[0], "delete")))
 		return true;
 	for (i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "p4"))
@@ -217,6 +219,9 @@ static int parse_filter(struct args *a, struct filter_cmd *fc)
 			err = parse_protocol(a, &fc->opts.protocol);
 		} else if (!strcmp(kw, "p4") && add) {
 			return parse_p4(a, &fc->opts);
+		} else if (!strcmp(kw, "p4") && fc->verb == FILTER_DEL) {
+			/* The kind, as tc takes it; nothing follows. */
+			err = a->argc ? args_error(a, "unexpected \"%s\"", a->argv[0]) : CLI_OK;
 		} else {
 			err = args_error(a, "unexpected \"%s\"", kw);
 		}

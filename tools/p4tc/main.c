@@ -100,8 +100,13 @@ int cli_run_tc(int argc, char **argv)
 		cli_error("cannot run %s for \"%s\": %s", tc, argv[0], strerror(errno));
 		_exit(CLI_EFAIL);
 	}
-	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
+	if (waitpid(pid, &status, 0) < 0) {
+		cli_error("%s: %s", tc, strerror(errno));
 		return CLI_EFAIL;
+	}
+	/* As a shell says it: 128 and the signal that killed tc. */
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
 }
 

@@ -242,9 +242,10 @@ expect_error 1 'cannot find device "no-such-dev0"' \
 expect_error 1 'ingress" or "egress' filter show dev lo
 expect_error 1 'either "dev DEV" or "block N"' filter show ingress
 expect_error 1 'either "dev DEV" or "block N"' filter show dev lo block 2 ingress
-expect_error 1 'del needs "prio PRIO"' filter del dev lo ingress
+expect_error 1 'del needs "prio PRIO"' filter del dev lo ingress p4
+expect_tc 'Cannot find device "nonexistent0"' filter del dev nonexistent0 ingress prio 1
 expect_error 1 'filter: unexpected "prio"' filter show dev lo ingress prio 1
-expect_error 1 'filter: unexpected "p4"' filter del dev lo ingress prio 1 p4
+expect_error 1 'filter: unexpected "pname"' filter del dev lo ingress prio 1 p4 pname x
 expect_tc 'Cannot find device "nonexistent0"' filter add dev nonexistent0 ingress prio 1
 expect_error 1 'p4 needs "pname PIPE"' \
 	filter add dev lo ingress p4 action bpf obj x.o section p4tc/main
