@@ -538,17 +538,8 @@ unlock:
 	return err;
 }
 
-/**
- * p4tc_nl_actinst_set() - P4TC_CMD_ACTINST_SET handler
- * @skb: request
- * @info: request attributes
- *
- * Changes the params the request gives; the others keep their values.
- * Replies with the instance.
- *
- * Return: 0 or a negative errno, with an extack message.
- */
-int p4tc_nl_actinst_set(struct sk_buff *skb, struct genl_info *info)
+/* SET (@change) and GET of one instance: the same but for the change. */
+static int p4tc_actinst_one(struct genl_info *info, bool change)
 {
 	struct netlink_ext_ack *extack = info->extack;
 	struct net *net = genl_info_net(info);
@@ -570,11 +561,13 @@ int p4tc_nl_actinst_set(struct sk_buff *skb, struct genl_info *info)
 	err = PTR_ERR_OR_ZERO(inst);
 	if (err)
 		goto unlock;
-	d = p4tc_actinst_parse(&req, inst, net, extack);
-	err = PTR_ERR_OR_ZERO(d);
-	if (err)
-		goto unlock;
-	p4tc_actinst_set_data(pn, inst, d);
+	if (change) {
+		d = p4tc_actinst_parse(&req, inst, net, extack);
+		err = PTR_ERR_OR_ZERO(d);
+		if (err)
+			goto unlock;
+		p4tc_actinst_set_data(pn, inst, d);
+	}
 	err = p4tc_actinst_reply(info, msg, &req, inst);
 	mutex_unlock(&pn->lock);
 	return err;
@@ -586,6 +579,21 @@ unlock:
 }
 
 /**
+ * p4tc_nl_actinst_set() - P4TC_CMD_ACTINST_SET handler
+ * @skb: request
+ * @info: request attributes
+ *
+ * Changes the params the request gives; the others keep their values.
+ * Replies with the instance.
+ *
+ * Return: 0 or a negative errno, with an extack message.
+ */
+int p4tc_nl_actinst_set(struct sk_buff *skb, struct genl_info *info)
+{
+	return p4tc_actinst_one(info, true);
+}
+
+/**
  * p4tc_nl_actinst_get() - P4TC_CMD_ACTINST_GET handler for one instance
  * @skb: request
  * @info: request attributes
@@ -594,32 +602,7 @@ unlock:
  */
 int p4tc_nl_actinst_get(struct sk_buff *skb, struct genl_info *info)
 {
-	struct net *net = genl_info_net(info);
-	struct p4tc_net *pn = p4tc_net(net);
-	struct p4tc_actinst_req req;
-	struct p4tc_actinst *inst;
-	struct sk_buff *msg;
-	int err;
-
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	mutex_lock(&pn->lock);
-	err = p4tc_actinst_req_init(&req, net, info->attrs, true, info->extack);
-	if (err)
-		goto unlock;
-	inst = p4tc_actinst_find(&req, info->extack);
-	err = PTR_ERR_OR_ZERO(inst);
-	if (err)
-		goto unlock;
-	err = p4tc_actinst_reply(info, msg, &req, inst);
-	mutex_unlock(&pn->lock);
-	return err;
-
-unlock:
-	mutex_unlock(&pn->lock);
-	nlmsg_free(msg);
-	return err;
+	return p4tc_actinst_one(info, false);
 }
 
 /**

@@ -98,17 +98,31 @@ static int p4tc_port_reply(struct sk_buff *msg, struct genl_info *info, struct p
 	return p4tc_nl_reply(msg, hdr, info);
 }
 
-/**
- * p4tc_nl_port_set() - P4TC_CMD_PORT_SET handler
- * @skb: request
- * @info: request attributes
- *
- * Marks a device of the namespace a network or host port (TYPE), or drops
- * its mark (AUTO). Replies with the port.
- *
- * Return: 0 or a negative errno, with an extack message.
- */
-int p4tc_nl_port_set(struct sk_buff *skb, struct genl_info *info)
+/* Apply a SET's mark or drop, under RTNL. */
+static int p4tc_port_mark(struct p4tc_net *pn, struct net_device *dev, struct nlattr **tb,
+			  struct genl_info *info)
+{
+	if (!tb[P4TC_PORT_A_TYPE] == !tb[P4TC_PORT_A_AUTO]) {
+		NL_SET_ERR_MSG_FMT_MOD(info->extack, "port %s: give a type or auto, one of them",
+				       dev->name);
+		if (tb[P4TC_PORT_A_AUTO])
+			NL_SET_BAD_ATTR(info->extack, tb[P4TC_PORT_A_AUTO]);
+		else
+			NL_SET_ERR_ATTR_MISS(info->extack, info->attrs[P4TC_A_PORT],
+					     P4TC_PORT_A_TYPE);
+		return -EINVAL;
+	}
+	if (tb[P4TC_PORT_A_AUTO]) {
+		xa_erase(&pn->ports, dev->ifindex);
+		return 0;
+	}
+	return xa_err(xa_store(&pn->ports, dev->ifindex,
+			       xa_mk_value(nla_get_u8(tb[P4TC_PORT_A_TYPE])),
+			       GFP_KERNEL_ACCOUNT));
+}
+
+/* SET (@change) and GET of one device: the same but for the mark. */
+static int p4tc_port_one(struct genl_info *info, bool change)
 {
 	struct net *net = genl_info_net(info);
 	struct p4tc_net *pn = p4tc_net(net);
@@ -123,37 +137,31 @@ int p4tc_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 	rtnl_lock();
 	dev = p4tc_port_dev(net, tb, info);
 	err = PTR_ERR_OR_ZERO(dev);
-	if (err)
-		goto unlock;
-	err = -EINVAL;
-	if (!tb[P4TC_PORT_A_TYPE] == !tb[P4TC_PORT_A_AUTO]) {
-		NL_SET_ERR_MSG_FMT_MOD(info->extack, "port %s: give a type or auto, one of them",
-				       dev->name);
-		if (tb[P4TC_PORT_A_AUTO])
-			NL_SET_BAD_ATTR(info->extack, tb[P4TC_PORT_A_AUTO]);
-		else
-			NL_SET_ERR_ATTR_MISS(info->extack, info->attrs[P4TC_A_PORT],
-					     P4TC_PORT_A_TYPE);
-		goto unlock;
+	if (!err && change)
+		err = p4tc_port_mark(pn, dev, tb, info);
+	if (err) {
+		rtnl_unlock();
+		nlmsg_free(msg);
+		return err;
 	}
-	if (tb[P4TC_PORT_A_AUTO]) {
-		xa_erase(&pn->ports, dev->ifindex);
-		err = 0;
-	} else {
-		err = xa_err(xa_store(&pn->ports, dev->ifindex,
-				      xa_mk_value(nla_get_u8(tb[P4TC_PORT_A_TYPE])),
-				      GFP_KERNEL_ACCOUNT));
-	}
-	if (err)
-		goto unlock;
 	err = p4tc_port_reply(msg, info, pn, dev);
 	rtnl_unlock();
 	return err;
+}
 
-unlock:
-	rtnl_unlock();
-	nlmsg_free(msg);
-	return err;
+/**
+ * p4tc_nl_port_set() - P4TC_CMD_PORT_SET handler
+ * @skb: request
+ * @info: request attributes
+ *
+ * Marks a device of the namespace a network or host port (TYPE), or drops
+ * its mark (AUTO). Replies with the port.
+ *
+ * Return: 0 or a negative errno, with an extack message.
+ */
+int p4tc_nl_port_set(struct sk_buff *skb, struct genl_info *info)
+{
+	return p4tc_port_one(info, true);
 }
 
 /**
@@ -165,24 +173,7 @@ unlock:
  */
 int p4tc_nl_port_get(struct sk_buff *skb, struct genl_info *info)
 {
-	struct net *net = genl_info_net(info);
-	struct nlattr *tb[P4TC_PORT_A_MAX + 1];
-	struct net_device *dev;
-	struct sk_buff *msg;
-	int err;
-
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	rtnl_lock();
-	dev = p4tc_port_dev(net, tb, info);
-	err = PTR_ERR_OR_ZERO(dev);
-	if (!err)
-		err = p4tc_port_reply(msg, info, p4tc_net(net), dev);
-	else
-		nlmsg_free(msg);
-	rtnl_unlock();
-	return err;
+	return p4tc_port_one(info, false);
 }
 
 /**
