@@ -372,6 +372,45 @@ bool xdp_p4tc_is_host_port(struct xdp_md *xdp_ctx, const u32 ifindex)
 	return p4tc_port_is(p4tc_xdp_net(xdp_ctx), ifindex, P4TC_PORT_TYPE_HOST);
 }
 
+/**
+ * bpf_p4tc_extern_digest_pack() - send a digest to user space, from TC
+ * @skb_ctx: the program's context
+ * @params: the ids and packed data of the digest
+ * @params__sz: must be sizeof(struct p4tc_ext_bpf_params)
+ *
+ * Goes to the digest group of the packet's namespace with the packet's
+ * device, when somebody listens.
+ *
+ * Context: RCU read side; does not sleep.
+ * Return: 0, -EINVAL for a wrong @params__sz, -ENOMEM.
+ */
+int bpf_p4tc_extern_digest_pack(struct __sk_buff *skb_ctx, struct p4tc_ext_bpf_params *params,
+				const u32 params__sz)
+{
+	struct sk_buff *skb = (struct sk_buff *)skb_ctx;
+
+	return p4tc_digest_pack(p4tc_skb_net(skb), skb->dev ? skb->dev->ifindex : 0, params,
+				params__sz);
+}
+
+/**
+ * xdp_p4tc_extern_digest_pack() - XDP twin of bpf_p4tc_extern_digest_pack()
+ * @xdp_ctx: the program's context
+ * @params: the ids and packed data of the digest
+ * @params__sz: must be sizeof(struct p4tc_ext_bpf_params)
+ *
+ * Context: RCU read side; does not sleep.
+ * Return: as bpf_p4tc_extern_digest_pack().
+ */
+int xdp_p4tc_extern_digest_pack(struct xdp_md *xdp_ctx, struct p4tc_ext_bpf_params *params,
+				const u32 params__sz)
+{
+	struct xdp_buff *xdp = (struct xdp_buff *)xdp_ctx;
+
+	return p4tc_digest_pack(dev_net(xdp->rxq->dev), xdp->rxq->dev->ifindex, params,
+				params__sz);
+}
+
 __diag_pop();
 
 BTF_SET8_START(p4tc_kfunc_tc_ids)
@@ -382,6 +421,7 @@ BTF_ID_FLAGS(func, bpf_p4tc_entry_update)
 BTF_ID_FLAGS(func, bpf_p4tc_entry_delete)
 BTF_ID_FLAGS(func, bpf_p4tc_is_net_port)
 BTF_ID_FLAGS(func, bpf_p4tc_is_host_port)
+BTF_ID_FLAGS(func, bpf_p4tc_extern_digest_pack)
 /* skbmeta.c */
 BTF_ID_FLAGS(func, bpf_p4tc_skb_meta_set)
 BTF_ID_FLAGS(func, bpf_p4tc_skb_meta_get)
@@ -410,6 +450,7 @@ BTF_ID_FLAGS(func, xdp_p4tc_entry_update)
 BTF_ID_FLAGS(func, xdp_p4tc_entry_delete)
 BTF_ID_FLAGS(func, xdp_p4tc_is_net_port)
 BTF_ID_FLAGS(func, xdp_p4tc_is_host_port)
+BTF_ID_FLAGS(func, xdp_p4tc_extern_digest_pack)
 /* csum.c */
 BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_add)
 BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_get)
@@ -459,6 +500,7 @@ int p4tc_kfuncs_init(void)
 	BUILD_BUG_ON(sizeof(struct p4tc_ext_csum_params) != 4);
 	BUILD_BUG_ON(sizeof(struct p4tc_skb_meta_set) != 24);
 	BUILD_BUG_ON(sizeof(struct p4tc_skb_meta_get) != 2);
+	BUILD_BUG_ON(sizeof(struct p4tc_ext_bpf_params) != 88);
 
 	p4tc_csum_init();
 	err = register_btf_kfunc_id_set(BPF_PROG_TYPE_SCHED_CLS, &p4tc_kfunc_tc_set);

@@ -271,10 +271,12 @@ static const struct genl_ops p4tc_ops[] = {
 
 enum p4tc_mcgrp {
 	P4TC_MCGRP_EVENTS_ID,
+	P4TC_MCGRP_DIGEST_ID,
 };
 
 static const struct genl_multicast_group p4tc_mcgrps[] = {
 	[P4TC_MCGRP_EVENTS_ID] = { .name = P4TC_MCGRP_EVENTS },
+	[P4TC_MCGRP_DIGEST_ID] = { .name = P4TC_MCGRP_DIGEST },
 };
 
 static struct genl_family p4tc_family __ro_after_init = {
@@ -301,6 +303,22 @@ bool p4tc_nl_listening(struct net *net)
 	return genl_has_listeners(&p4tc_family, net, P4TC_MCGRP_EVENTS_ID);
 }
 
+/* A message of @cmd to a multicast group, its user header in @hdr. */
+static struct sk_buff *p4tc_nl_mcast_new(u8 cmd, size_t size, void **hdr, gfp_t gfp)
+{
+	struct sk_buff *skb;
+
+	skb = genlmsg_new(size, gfp);
+	if (!skb)
+		return NULL;
+	*hdr = genlmsg_put(skb, 0, 0, &p4tc_family, 0, cmd);
+	if (!*hdr) {
+		nlmsg_free(skb);
+		return NULL;
+	}
+	return skb;
+}
+
 /**
  * p4tc_nl_event_new() - start an event message, if anybody listens
  * @net: namespace of the change
@@ -314,19 +332,38 @@ bool p4tc_nl_listening(struct net *net)
 struct sk_buff *p4tc_nl_event_new(struct net *net, u8 cmd, size_t size, void **hdr,
 				  gfp_t gfp)
 {
-	struct sk_buff *skb;
-
 	if (!p4tc_nl_listening(net))
 		return NULL;
-	skb = genlmsg_new(size, gfp);
+	return p4tc_nl_mcast_new(cmd, size, hdr, gfp);
+}
+
+/**
+ * p4tc_nl_digest_send() - send a digest to the digest group, if anybody listens
+ * @net: namespace of the packet
+ * @fill: puts the digest's attributes into the message
+ * @data: for @fill
+ *
+ * Context: any; allocates with GFP_ATOMIC, and only if somebody listens.
+ * Return: 0 (also when nobody listens), -ENOMEM or -EMSGSIZE.
+ */
+int p4tc_nl_digest_send(struct net *net, int (*fill)(struct sk_buff *skb, const void *data),
+			const void *data)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	if (!genl_has_listeners(&p4tc_family, net, P4TC_MCGRP_DIGEST_ID))
+		return 0;
+	skb = p4tc_nl_mcast_new(P4TC_CMD_DIGEST, NLMSG_GOODSIZE, &hdr, GFP_ATOMIC);
 	if (!skb)
-		return NULL;
-	*hdr = genlmsg_put(skb, 0, 0, &p4tc_family, 0, cmd);
-	if (!*hdr) {
+		return -ENOMEM;
+	if (fill(skb, data)) {
 		nlmsg_free(skb);
-		return NULL;
+		return -EMSGSIZE;
 	}
-	return skb;
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast_netns(&p4tc_family, net, skb, 0, P4TC_MCGRP_DIGEST_ID, GFP_ATOMIC);
+	return 0;
 }
 
 /**

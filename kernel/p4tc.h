@@ -536,6 +536,8 @@ bool p4tc_nl_listening(struct net *net);
 struct sk_buff *p4tc_nl_event_new(struct net *net, u8 cmd, size_t size, void **hdr,
 				  gfp_t gfp);
 void p4tc_nl_event_send(struct net *net, struct sk_buff *skb, void *hdr, gfp_t gfp);
+int p4tc_nl_digest_send(struct net *net, int (*fill)(struct sk_buff *skb, const void *data),
+			const void *data);
 void *p4tc_nl_dump_start(struct sk_buff *skb, struct netlink_callback *cb);
 int p4tc_nl_parse_nested(struct nlattr **tb, const struct nlattr *nest,
 			 const char *what, struct genl_info *info);
@@ -551,6 +553,10 @@ int p4tc_kfuncs_init(void);
 
 /* csum.c */
 void p4tc_csum_init(void);
+
+/* digest.c */
+int p4tc_digest_pack(struct net *net, u32 ifindex, const struct p4tc_ext_bpf_params *params,
+		     u32 params__sz);
 
 /* port.c */
 bool p4tc_port_is(struct net *net, u32 ifindex, enum p4tc_port_type type);

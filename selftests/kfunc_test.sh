@@ -182,6 +182,24 @@ p4 p4ctrl update kf/table/cb/dp dstAddr 10.5.0.1 permissions 0x1da4
 check "an entry without data-path update permission refuses updates: -EPERM" \
 	test "$(kfunc_run entry_update_tc 10.5.0.1 4)" = 0xffffffff
 
+# Digests: to whoever listens on the digest group, with the packet's device.
+DG=$(mktemp)
+ip netns exec $NS "$P4TC" -j mon p4 digest pipeline kf count 2 timeout 10 >"$DG" &
+mon=$!
+sleep 1
+check "bpf_p4tc_extern_digest_pack returns 0" test "$(kfunc_run digest_tc 0.0.0.0)" = 0x0
+check "xdp_p4tc_extern_digest_pack returns 0" test "$(kfunc_run digest_xdp 0.0.0.0)" = 0x0
+wait $mon
+check "p4tc mon p4 digest prints both: ids, the packet's device, the data" \
+	test "$(jq -r '"\(.pipeid == '"$pipeid"') \(.ext_id) \(.inst_id) \(.dev) \(.data[0:10])"' "$DG" | tr '\n' ' ')" = \
+	"true 5 1 lo 0xdeadbeef true 5 2 lo 0xdeadbeef "
+rm -f "$DG"
+check "a digest with a params__sz not the struct's: -EINVAL" \
+	test "$(kfunc_run digest_short 0.0.0.0)" = 0xffffffea
+check "a digest nobody listens for is dropped: 0" test "$(kfunc_run digest_tc 0.0.0.0)" = 0x0
+expect_reject digest_too_big "arg#1 arg#2 memory, len pair leads to invalid memory access"
+expect_reject xdp_digest_from_tc "calling kernel function xdp_p4tc_extern_digest_pack is not allowed"
+
 # Port kinds (the ifindex goes where the table id would): lo and a veth
 # are host ports until marked.
 modprobe -a veth dummy

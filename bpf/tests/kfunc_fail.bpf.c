@@ -137,6 +137,23 @@ int delete_ctx_not_ctx(struct xdp_md *ctx)
 	return xdp_p4tc_entry_delete((struct xdp_md *)&key, &p, sizeof(p), &key, sizeof(key));
 }
 
+/* Digests: the size is checked, and the XDP twin is not TC's. */
+SEC("?tc")
+int digest_too_big(struct __sk_buff *skb)
+{
+	struct p4tc_ext_bpf_params p = {};
+
+	return bpf_p4tc_extern_digest_pack(skb, &p, 1024);
+}
+
+SEC("?tc")
+int xdp_digest_from_tc(struct __sk_buff *skb)
+{
+	struct p4tc_ext_bpf_params p = {};
+
+	return xdp_p4tc_extern_digest_pack((struct xdp_md *)skb, &p, sizeof(p));
+}
+
 /* The port kinds of XDP are not for TC programs. */
 SEC("?tc")
 int xdp_port_from_tc(struct __sk_buff *skb)

@@ -137,6 +137,45 @@ int entry_create_short_params(struct __sk_buff *skb)
 	return bpf_p4tc_entry_create(skb, p, sizeof(p[0]) - 8, &key, sizeof(key));
 }
 
+/* A digest: ext_id 5, inst_id 1 (2 from XDP), data 0xdeadbeef then zeros. */
+static __always_inline void digest_params(struct p4tc_ext_bpf_params *p, __u32 inst)
+{
+	p->pipe_id = pipeid;
+	p->ext_id = 5;
+	p->inst_id = inst;
+	p->in_params[0] = 0xde;
+	p->in_params[1] = 0xad;
+	p->in_params[2] = 0xbe;
+	p->in_params[3] = 0xef;
+}
+
+SEC("tc")
+int digest_tc(struct __sk_buff *skb)
+{
+	struct p4tc_ext_bpf_params p = {};
+
+	digest_params(&p, 1);
+	return bpf_p4tc_extern_digest_pack(skb, &p, sizeof(p));
+}
+
+SEC("xdp")
+int digest_xdp(struct xdp_md *ctx)
+{
+	struct p4tc_ext_bpf_params p = {};
+
+	digest_params(&p, 2);
+	return xdp_p4tc_extern_digest_pack(ctx, &p, sizeof(p));
+}
+
+/* A params__sz not the struct's (a bigger buffer): -EINVAL. */
+SEC("tc")
+int digest_short(struct __sk_buff *skb)
+{
+	struct p4tc_ext_bpf_params p[2] = {};
+
+	return bpf_p4tc_extern_digest_pack(skb, p, sizeof(p[0]) - 8);
+}
+
 /* Port kinds of the device whose ifindex is in tblid: net << 1 | host. */
 SEC("tc")
 int port_kind_tc(struct __sk_buff *skb)

@@ -111,6 +111,26 @@ struct p4tc_ext_csum_params {
 	__wsum csum;
 };
 
+/**
+ * struct p4tc_ext_bpf_params - an extern call of a program
+ * @pipe_id: pipeline id
+ * @ext_id: extern id
+ * @inst_id: extern instance id
+ * @tbl_id: table id, for direct externs
+ * @index: element index, for indexed externs
+ * @flags: P4TC_EXT_* flags of the call
+ * @in_params: the call's data (a digest's packed fields)
+ */
+struct p4tc_ext_bpf_params {
+	__u32 pipe_id;
+	__u32 ext_id;
+	__u32 inst_id;
+	__u32 tbl_id;
+	__u32 index;
+	__u32 flags;
+	__u8 in_params[64];
+};
+
 /* Fields of struct p4tc_skb_meta_set, in its bitmask. */
 #define P4TC_SKB_META_SET_TSTAMP	(1 << 0)
 #define P4TC_SKB_META_SET_MARK		(1 << 1)
@@ -218,6 +238,16 @@ extern _Bool bpf_p4tc_is_net_port(struct __sk_buff *skb, const __u32 ifindex) __
 extern _Bool bpf_p4tc_is_host_port(struct __sk_buff *skb, const __u32 ifindex) __ksym;
 extern _Bool xdp_p4tc_is_net_port(struct xdp_md *ctx, const __u32 ifindex) __ksym;
 extern _Bool xdp_p4tc_is_host_port(struct xdp_md *ctx, const __u32 ifindex) __ksym;
+
+/*
+ * A digest to user space, on the digest group (Documentation/kfuncs.rst):
+ * 0, -EINVAL or -ENOMEM.
+ */
+extern int bpf_p4tc_extern_digest_pack(struct __sk_buff *skb,
+				       struct p4tc_ext_bpf_params *params,
+				       const __u32 params__sz) __ksym;
+extern int xdp_p4tc_extern_digest_pack(struct xdp_md *ctx, struct p4tc_ext_bpf_params *params,
+				       const __u32 params__sz) __ksym;
 
 /* skb metadata, from TC (Documentation/kfuncs.rst): 0 or -EINVAL. */
 extern int bpf_p4tc_skb_meta_set(struct __sk_buff *skb, struct p4tc_skb_meta_set *meta,

@@ -23,6 +23,7 @@ struct p4tc_event_bufs {
 	struct p4tc_table table;
 	struct p4tc_entry entry;
 	struct p4tc_action_inst action_inst;
+	struct p4tc_digest digest;
 };
 
 struct p4tc_event_bufs *p4tc_event_bufs_new(void)
@@ -43,9 +44,13 @@ static int p4tc_mcast_group_parse(const struct nlattr *nest, struct p4tc_family_
 		memset(tb, 0, sizeof(tb));
 		if (p4tc_nl_parse(grp, policy, CTRL_ATTR_MCAST_GRP_MAX, tb))
 			return -EBADMSG;
-		if (tb[CTRL_ATTR_MCAST_GRP_NAME] && tb[CTRL_ATTR_MCAST_GRP_ID] &&
-		    !strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]), P4TC_MCGRP_EVENTS))
+		if (!tb[CTRL_ATTR_MCAST_GRP_NAME] || !tb[CTRL_ATTR_MCAST_GRP_ID])
+			continue;
+		if (!strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]), P4TC_MCGRP_EVENTS))
 			fi->group = mnl_attr_get_u32(tb[CTRL_ATTR_MCAST_GRP_ID]);
+		else if (!strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]),
+				 P4TC_MCGRP_DIGEST))
+			fi->digest_group = mnl_attr_get_u32(tb[CTRL_ATTR_MCAST_GRP_ID]);
 	}
 	return 0;
 }
@@ -87,24 +92,25 @@ static int p4tc_event_resolve(struct p4tc_handle *h, struct p4tc_family_info *fi
 	if (err)
 		return p4tc_err(h, err, "cannot resolve the generic netlink family \"%s\": %s",
 				P4TC_FAMILY_NAME, strerror(-err));
-	if (!fi->group)
-		return p4tc_err(h, -ENOENT, "the p4tc family has no multicast group \"%s\"",
-				P4TC_MCGRP_EVENTS);
 	return 0;
 }
 
-LIBP4TC_API int p4tc_event_subscribe(struct p4tc_handle *h)
+/* Join group @name (the digest group if @digest, else events) on the event socket. */
+static int p4tc_mcast_join(struct p4tc_handle *h, const char *name, bool digest)
 {
 	struct p4tc_family_info fi = {};
 	int rcvbuf = P4TC_EVENT_RCVBUF, err;
-	struct mnl_socket *sock;
+	struct mnl_socket *sock = h->events;
+	__u32 group;
 
 	p4tc_clear_err(h);
-	if (h->events)
-		return mnl_socket_get_fd(h->events);
 	err = p4tc_event_resolve(h, &fi);
 	if (err)
 		return p4tc_ret(err);
+	group = digest ? fi.digest_group : fi.group;
+	if (!group)
+		return p4tc_ret(p4tc_err(h, -ENOENT,
+					 "the p4tc family has no multicast group \"%s\"", name));
 	h->family = fi.family;
 	if (!h->event_bufs)
 		h->event_bufs = p4tc_event_bufs_new();
@@ -112,20 +118,65 @@ LIBP4TC_API int p4tc_event_subscribe(struct p4tc_handle *h)
 		h->event_buf = malloc(P4TC_EVENT_BUF_SIZE);
 	if (!h->event_bufs || !h->event_buf)
 		return p4tc_ret(-ENOMEM);
-	sock = mnl_socket_open(NETLINK_GENERIC);
-	if (!sock)
-		return p4tc_ret(-errno);
-	/* A bigger buffer if allowed; the default one otherwise. */
-	setsockopt(mnl_socket_get_fd(sock), SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
-	if (mnl_socket_bind(sock, 0, MNL_SOCKET_AUTOPID) ||
-	    mnl_socket_setsockopt(sock, NETLINK_ADD_MEMBERSHIP, &fi.group, sizeof(fi.group))) {
-		err = -errno;
-		mnl_socket_close(sock);
-		return p4tc_ret(p4tc_err(h, err, "cannot join the multicast group \"%s\": %s",
-					 P4TC_MCGRP_EVENTS, strerror(-err)));
+	if (!sock) {
+		sock = mnl_socket_open(NETLINK_GENERIC);
+		if (!sock)
+			return p4tc_ret(-errno);
+		/* A bigger buffer if allowed; the default one otherwise. */
+		setsockopt(mnl_socket_get_fd(sock), SOL_SOCKET, SO_RCVBUF, &rcvbuf,
+			   sizeof(rcvbuf));
+		if (mnl_socket_bind(sock, 0, MNL_SOCKET_AUTOPID)) {
+			err = -errno;
+			mnl_socket_close(sock);
+			return p4tc_ret(p4tc_err(h, err, "cannot bind a netlink socket: %s",
+						 strerror(-err)));
+		}
+		h->events = sock;
 	}
-	h->events = sock;
+	/* Joining a group twice is no error: subscribing again does nothing. */
+	if (mnl_socket_setsockopt(sock, NETLINK_ADD_MEMBERSHIP, &group, sizeof(group))) {
+		err = -errno;
+		return p4tc_ret(p4tc_err(h, err, "cannot join the multicast group \"%s\": %s",
+					 name, strerror(-err)));
+	}
 	return mnl_socket_get_fd(sock);
+}
+
+LIBP4TC_API int p4tc_event_subscribe(struct p4tc_handle *h)
+{
+	return p4tc_mcast_join(h, P4TC_MCGRP_EVENTS, false);
+}
+
+LIBP4TC_API int p4tc_digest_subscribe(struct p4tc_handle *h)
+{
+	return p4tc_mcast_join(h, P4TC_MCGRP_DIGEST, true);
+}
+
+static int p4tc_digest_parse(const struct nlattr *nest, struct p4tc_digest *d)
+{
+	static const enum mnl_attr_data_type policy[P4TC_DIGEST_A_MAX + 1] = {
+		[P4TC_DIGEST_A_PIPEID] = MNL_TYPE_U32,
+		[P4TC_DIGEST_A_EXT_ID] = MNL_TYPE_U32,
+		[P4TC_DIGEST_A_INST_ID] = MNL_TYPE_U32,
+		[P4TC_DIGEST_A_IFINDEX] = MNL_TYPE_U32,
+		[P4TC_DIGEST_A_DATA] = MNL_TYPE_BINARY,
+	};
+	const struct nlattr *tb[P4TC_DIGEST_A_MAX + 1] = {};
+
+	if (p4tc_nl_parse(nest, policy, P4TC_DIGEST_A_MAX, tb) || !tb[P4TC_DIGEST_A_DATA] ||
+	    mnl_attr_get_payload_len(tb[P4TC_DIGEST_A_DATA]) != sizeof(d->data))
+		return -EBADMSG;
+	memset(d, 0, sizeof(*d));
+	if (tb[P4TC_DIGEST_A_PIPEID])
+		d->pipeid = mnl_attr_get_u32(tb[P4TC_DIGEST_A_PIPEID]);
+	if (tb[P4TC_DIGEST_A_EXT_ID])
+		d->ext_id = mnl_attr_get_u32(tb[P4TC_DIGEST_A_EXT_ID]);
+	if (tb[P4TC_DIGEST_A_INST_ID])
+		d->inst_id = mnl_attr_get_u32(tb[P4TC_DIGEST_A_INST_ID]);
+	if (tb[P4TC_DIGEST_A_IFINDEX])
+		d->ifindex = mnl_attr_get_u32(tb[P4TC_DIGEST_A_IFINDEX]);
+	memcpy(d->data, mnl_attr_get_payload(tb[P4TC_DIGEST_A_DATA]), sizeof(d->data));
+	return 0;
 }
 
 static const struct {
@@ -147,6 +198,7 @@ static const struct {
 	[P4TC_CMD_ACTINST_NEW] = { P4TC_EVENT_ACTION_INST, P4TC_EVENT_CREATE },
 	[P4TC_CMD_ACTINST_SET] = { P4TC_EVENT_ACTION_INST, P4TC_EVENT_UPDATE },
 	[P4TC_CMD_ACTINST_DEL] = { P4TC_EVENT_ACTION_INST, P4TC_EVENT_DELETE },
+	[P4TC_CMD_DIGEST] = { P4TC_EVENT_DIGEST, P4TC_EVENT_CREATE },
 };
 
 int p4tc_event_parse(const struct nlmsghdr *nlh, __u16 family, struct p4tc_event_bufs *bufs,
@@ -168,6 +220,16 @@ int p4tc_event_parse(const struct nlmsghdr *nlh, __u16 family, struct p4tc_event
 	err = p4tc_genl_parse(nlh, msg);
 	if (err)
 		return err;
+	if (ev->obj == P4TC_EVENT_DIGEST) {
+		if (!msg[P4TC_A_DIGEST])
+			return -EBADMSG;
+		ev->digest = &bufs->digest;
+		ev->pipeline.id = 0;
+		err = p4tc_digest_parse(msg[P4TC_A_DIGEST], &bufs->digest);
+		if (!err)
+			ev->pipeline.id = bufs->digest.pipeid;
+		return err;
+	}
 	if (!msg[P4TC_A_PIPELINE])
 		return -EBADMSG;
 	err = p4tc_pipeline_parse(nlh, &ev->pipeline);

@@ -314,10 +314,11 @@ struct p4tc_event_bufs;
 int p4tc_event_parse(const struct nlmsghdr *nlh, __u16 family, struct p4tc_event_bufs *bufs,
 		     struct p4tc_event *ev);
 struct p4tc_event_bufs *p4tc_event_bufs_new(void);
-/* The family's id and the events group's, from CTRL_CMD_GETFAMILY. */
+/* The family's id and its groups' (events, digest), from CTRL_CMD_GETFAMILY. */
 struct p4tc_family_info {
 	__u16 family;
 	__u32 group;
+	__u32 digest_group;
 };
 
 /* A CTRL_CMD_GETFAMILY reply into the struct p4tc_family_info at @data. */

@@ -1143,6 +1143,7 @@ enum p4tc_event_obj {
 	P4TC_EVENT_TABLE,
 	P4TC_EVENT_ENTRY,
 	P4TC_EVENT_ACTION_INST,
+	P4TC_EVENT_DIGEST,	/* digests, after p4tc_digest_subscribe() */
 };
 
 /* What happened to it. */
@@ -1168,6 +1169,8 @@ enum p4tc_event_op {
  *         entry flush, only its table's id and name
  * @action_inst: action instance events: the instance (deletes: as it
  *               was; flushes: only its action's id and name)
+ * @digest: digests (P4TC_EVENT_DIGEST, op P4TC_EVENT_CREATE; no pipeline
+ *          name, its id in the digest)
  *
  * The pointers not set are NULL; all are valid during the callback only.
  */
@@ -1182,6 +1185,23 @@ struct p4tc_event {
 	const struct p4tc_table *table;
 	const struct p4tc_entry *entry;
 	const struct p4tc_action_inst *action_inst;
+	const struct p4tc_digest *digest;
+};
+
+/**
+ * struct p4tc_digest - what a program sent with its digest extern
+ * @pipeid: its pipeline's id
+ * @ext_id: the extern id it gave
+ * @inst_id: the instance id it gave
+ * @ifindex: the packet's device
+ * @data: the packed fields, P4TC_DIGEST_DATA_SIZE bytes
+ */
+struct p4tc_digest {
+	__u32 pipeid;
+	__u32 ext_id;
+	__u32 inst_id;
+	__u32 ifindex;
+	__u8 data[P4TC_DIGEST_DATA_SIZE];
 };
 
 /**
@@ -1206,6 +1226,19 @@ typedef int (*p4tc_event_cb)(const struct p4tc_event *ev, void *ctx);
  * errno: -ENOENT if the module is not loaded or has no such group.
  */
 LIBP4TC_API int p4tc_event_subscribe(struct p4tc_handle *h);
+
+/**
+ * p4tc_digest_subscribe() - join the "digest" multicast group of the family
+ * @h: handle
+ *
+ * Since LIBP4TC_0.3. As p4tc_event_subscribe(), on the same socket, for the
+ * digests datapath programs send (bpf_p4tc_extern_digest_pack()), which
+ * p4tc_event_read() then reads as P4TC_EVENT_DIGEST events. Either
+ * subscription may come first, or both.
+ *
+ * Return: the socket's fd, or a negative errno as p4tc_event_subscribe().
+ */
+LIBP4TC_API int p4tc_digest_subscribe(struct p4tc_handle *h);
 
 /**
  * p4tc_event_read() - read the events that came, or wait for some

@@ -4,6 +4,7 @@
  * about, as they come, through selectors and a filter applied here.
  */
 #include <errno.h>
+#include <net/if.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,9 @@ struct mon {
 	long long timeout_ms;
 	bool has_filter;
 	bool help;
+	/* p4 digest: digests, of pipeline @pipeid if not 0 */
+	bool digest;
+	__u32 pipeid;
 	struct mon_pipe *pipes;
 };
 
@@ -46,6 +50,7 @@ static void mon_usage(void)
 	printf("Usage: p4tc mon [p4 [events]] [pipeline PIPE] [table CB/TBL]\n"
 	       "                [cmd { create | update | delete }]... [count N] [timeout SEC]\n"
 	       "                [filter EXPR]\n"
+	       "       p4tc mon p4 digest [pipeline PIPE] [count N] [timeout SEC]\n"
 	       "EXPR: as for p4ctrl get (see p4tc p4ctrl help), on entry events only; its\n"
 	       "      key.FIELD operands need pipeline and table, action and param operands\n"
 	       "      pipeline. The filter takes the rest of the line.\n"
@@ -342,11 +347,41 @@ void mon_select(struct mon *m, const char *pname, const char *tname, unsigned in
 	m->printed = 0;
 }
 
+static void mon_print_digest(const struct p4tc_digest *d)
+{
+	char data[2 + 2 * sizeof(d->data) + 1], dev[IF_NAMESIZE];
+	unsigned int i;
+
+	strcpy(data, "0x");
+	for (i = 0; i < sizeof(d->data); i++)
+		sprintf(data + 2 + 2 * i, "%02x", d->data[i]);
+	out_open_object(NULL);
+	if (mon_timestamp)
+		mon_print_timestamp();
+	out_str("obj", NULL, "digest");
+	out_uint("pipeid", "digest pipeid %llu", d->pipeid);
+	out_uint("ext_id", " ext_id %llu", d->ext_id);
+	out_uint("inst_id", " inst_id %llu", d->inst_id);
+	out_uint("ifindex", " ifindex %llu", d->ifindex);
+	if (if_indextoname(d->ifindex, dev))
+		out_str("dev", " dev %s", dev);
+	out_str("data", "\n\tdata %s\n", data);
+	out_close_object();
+	out_line_end();
+}
+
 int mon_event(const struct p4tc_event *ev, void *data)
 {
 	struct mon *m = data;
 	struct mon_pipe *mp;
 
+	if (ev->digest) {
+		if (!m->digest || (m->pipeid && ev->digest->pipeid != m->pipeid))
+			return 0;
+		mon_print_digest(ev->digest);
+		m->printed++;
+		return m->count && m->printed >= m->count;
+	}
 	/* Templates changed: what is known of the pipeline is read again. */
 	if (ev->obj != P4TC_EVENT_ENTRY) {
 		for (mp = m->pipes; mp; mp = mp->next)
@@ -411,10 +446,19 @@ static int mon_parse(struct mon *m, struct args *a)
 
 	if (a->argc && !strcmp(a->argv[0], "p4")) {
 		args_next(a);
-		if (a->argc && !strcmp(a->argv[0], "events"))
+		if (a->argc && !strcmp(a->argv[0], "events")) {
 			args_next(a);
+		} else if (a->argc && !strcmp(a->argv[0], "digest")) {
+			args_next(a);
+			m->digest = true;
+		}
 	}
 	while (!err && (kw = args_next(a))) {
+		if (m->digest && (!strcmp(kw, "table") || !strcmp(kw, "cmd") ||
+				  !strcmp(kw, "filter"))) {
+			err = args_error(a, "%s is not for digests", kw);
+			break;
+		}
 		if (!strcmp(kw, "pipeline") && !m->pname) {
 			err = args_value(a, kw, &m->pname);
 			if (!err && strlen(m->pname) >= P4TC_NAME_LEN)
@@ -480,7 +524,18 @@ int mon_main(int argc, char **argv)
 		if (err)
 			goto out;
 	}
-	fd = p4tc_event_subscribe(m.h);
+	if (m.digest && m.pname) {
+		struct p4tc_pipeline p = {};
+
+		strcpy(p.name, m.pname);
+		err = p4tc_pipeline_get(m.h, &p);
+		if (err) {
+			err = cli_fail(err);
+			goto out;
+		}
+		m.pipeid = p.id;
+	}
+	fd = m.digest ? p4tc_digest_subscribe(m.h) : p4tc_event_subscribe(m.h);
 	if (fd < 0) {
 		err = cli_fail(fd);
 		goto out;

@@ -215,7 +215,7 @@ ok $? "p4tc actions ls action gact -> tc, exit 0"
 expect_ok '^Usage: p4tc mon' mon help
 expect_ok '^Usage: p4tc mon' monitor p4 events help
 expect_error 1 'mon: unexpected "event"' mon p4 event
-expect_error 1 'mon: unexpected "digest"' mon p4 digest
+expect_error 1 'mon: table is not for digests' mon p4 digest table cb/t
 expect_error 1 'mon: cmd "created" is not create, update or delete' mon cmd created
 expect_error 1 'mon: count 0' mon count 0
 expect_error 1 'mon: timeout "1s" is not a number' mon timeout 1s

@@ -21,6 +21,13 @@
  */
 #define P4TC_MCGRP_EVENTS	"events"
 
+/*
+ * Multicast group of digests: P4TC_CMD_DIGEST messages the datapath sends
+ * (bpf_p4tc_extern_digest_pack()), with P4TC_A_DIGEST. Nothing is built
+ * while nobody listens.
+ */
+#define P4TC_MCGRP_DIGEST	"digest"
+
 #define P4TC_NAME_LEN			32	/* object names, with the NUL */
 #define P4TC_MAX_PIPELINES		32	/* per network namespace */
 #define P4TC_MAX_TABLES			32	/* per pipeline (numtables) */
@@ -155,6 +162,7 @@ enum p4tc_cmd {
 	P4TC_CMD_ACTINST_DEL,		/* one instance, or without INDEX all of an action */
 	P4TC_CMD_PORT_SET,		/* mark a device a network or host port, or unmark it */
 	P4TC_CMD_PORT_GET,		/* one device, or dump the namespace's */
+	P4TC_CMD_DIGEST,		/* digest group only: a digest from the datapath */
 
 	__P4TC_CMD_MAX,
 	P4TC_CMD_MAX = (__P4TC_CMD_MAX - 1)
@@ -169,6 +177,7 @@ enum p4tc_a {
 	P4TC_A_ENTRY_BULK,	/* nest, enum p4tc_bulk_a: new exact entries */
 	P4TC_A_ACTINST,		/* nest, enum p4tc_actinst_a */
 	P4TC_A_PORT,		/* nest, enum p4tc_port_a */
+	P4TC_A_DIGEST,		/* nest, enum p4tc_digest_a */
 
 	__P4TC_A_MAX,
 	P4TC_A_MAX = (__P4TC_A_MAX - 1)
@@ -250,6 +259,20 @@ enum p4tc_port_a {
 
 	__P4TC_PORT_A_MAX,
 	P4TC_PORT_A_MAX = (__P4TC_PORT_A_MAX - 1)
+};
+
+/* A digest: what a program packed, and where it came from. */
+#define P4TC_DIGEST_DATA_SIZE	64
+
+enum p4tc_digest_a {
+	P4TC_DIGEST_A_PIPEID = 1,	/* u32 */
+	P4TC_DIGEST_A_EXT_ID,		/* u32: the program's extern id */
+	P4TC_DIGEST_A_INST_ID,		/* u32: the program's instance id */
+	P4TC_DIGEST_A_IFINDEX,		/* u32: the packet's device */
+	P4TC_DIGEST_A_DATA,		/* binary, P4TC_DIGEST_DATA_SIZE bytes */
+
+	__P4TC_DIGEST_A_MAX,
+	P4TC_DIGEST_A_MAX = (__P4TC_DIGEST_A_MAX - 1)
 };
 
 /* One field of a table key, in key order. */
