@@ -42,8 +42,9 @@ static int p4tc_port_reply(const struct nlmsghdr *nlh, void *data)
 	return p4tc_port_parse(nlh, data);
 }
 
+/* A request on device @ifindex (0: all); a set also says @type (0: auto). */
 static struct nlmsghdr *p4tc_port_request(struct p4tc_handle *h, __u8 cmd, __u16 flags,
-					  __u32 ifindex)
+					  __u32 ifindex, __u8 type)
 {
 	struct nlmsghdr *nlh = p4tc_genl_start(h, cmd, flags);
 	struct nlattr *nest;
@@ -53,6 +54,10 @@ static struct nlmsghdr *p4tc_port_request(struct p4tc_handle *h, __u8 cmd, __u16
 	nest = mnl_attr_nest_start(nlh, P4TC_A_PORT);
 	if (ifindex)
 		mnl_attr_put_u32(nlh, P4TC_PORT_A_IFINDEX, ifindex);
+	if (cmd == P4TC_CMD_PORT_SET && type)
+		mnl_attr_put_u8(nlh, P4TC_PORT_A_TYPE, type);
+	else if (cmd == P4TC_CMD_PORT_SET)
+		mnl_attr_put(nlh, P4TC_PORT_A_AUTO, 0, "");
 	mnl_attr_nest_end(nlh, nest);
 	return nlh;
 }
@@ -60,22 +65,14 @@ static struct nlmsghdr *p4tc_port_request(struct p4tc_handle *h, __u8 cmd, __u16
 LIBP4TC_API int p4tc_port_set(struct p4tc_handle *h, __u32 ifindex, __u8 type)
 {
 	struct nlmsghdr *nlh;
-	struct nlattr *nest;
 
 	p4tc_clear_err(h);
 	if (type && type != P4TC_PORT_TYPE_NET && type != P4TC_PORT_TYPE_HOST)
 		return p4tc_ret(p4tc_err(h, -EINVAL, "port type %u is neither net nor host",
 					 type));
-	nlh = p4tc_genl_start(h, P4TC_CMD_PORT_SET, 0);
+	nlh = p4tc_port_request(h, P4TC_CMD_PORT_SET, 0, ifindex, type);
 	if (!nlh)
 		return p4tc_ret(-errno);
-	nest = mnl_attr_nest_start(nlh, P4TC_A_PORT);
-	mnl_attr_put_u32(nlh, P4TC_PORT_A_IFINDEX, ifindex);
-	if (type)
-		mnl_attr_put_u8(nlh, P4TC_PORT_A_TYPE, type);
-	else
-		mnl_attr_put(nlh, P4TC_PORT_A_AUTO, 0, "");
-	mnl_attr_nest_end(nlh, nest);
 	return p4tc_ret(p4tc_genl_talk(h, nlh, NULL, NULL));
 }
 
@@ -86,7 +83,7 @@ LIBP4TC_API int p4tc_port_get(struct p4tc_handle *h, struct p4tc_port *port)
 	p4tc_clear_err(h);
 	if (!port)
 		return p4tc_ret(p4tc_err(h, -EINVAL, "no port given"));
-	nlh = p4tc_port_request(h, P4TC_CMD_PORT_GET, 0, port->ifindex);
+	nlh = p4tc_port_request(h, P4TC_CMD_PORT_GET, 0, port->ifindex, 0);
 	if (!nlh)
 		return p4tc_ret(-errno);
 	return p4tc_ret(p4tc_genl_talk(h, nlh, p4tc_port_reply, port));
@@ -115,7 +112,7 @@ LIBP4TC_API int p4tc_port_dump(struct p4tc_handle *h, p4tc_port_cb cb, void *ctx
 	p4tc_clear_err(h);
 	if (!cb)
 		return p4tc_ret(p4tc_err(h, -EINVAL, "no dump callback given"));
-	nlh = p4tc_port_request(h, P4TC_CMD_PORT_GET, NLM_F_DUMP, 0);
+	nlh = p4tc_port_request(h, P4TC_CMD_PORT_GET, NLM_F_DUMP, 0, 0);
 	if (!nlh)
 		return p4tc_ret(-errno);
 	return p4tc_ret(p4tc_genl_talk(h, nlh, p4tc_port_dump_reply, &d));

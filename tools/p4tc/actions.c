@@ -112,16 +112,7 @@ static void print_inst(const struct acts *c, const struct p4tc_action_inst *ai,
 	out_uint("ref", " ref %llu", ai->users + 1ULL);
 	out_uint("bind", " bind %llu\n", ai->users);
 	print_param_values(act, ai->params, ai->nparams, "\t ");
-	out_open_object("tm");
-	out_uint("created", "\t created %llu ms ago", ai->created_ms);
-	out_uint("firstused", ai->firstused_ms ? ", first used %llu ms ago" : NULL,
-		 ai->firstused_ms);
-	out_uint("lastused", ai->lastused_ms ? ", last used %llu ms ago" : NULL,
-		 ai->lastused_ms);
-	if (!ai->lastused_ms)
-		out_text(", never used");
-	out_text("\n");
-	out_close_object();
+	print_tm("\t ", ai->created_ms, ai->firstused_ms, ai->lastused_ms);
 	if (cli_stats) {
 		out_open_object("stats");
 		out_uint("bytes", "\tAction statistics:\n\tSent %llu bytes", ai->bytes);

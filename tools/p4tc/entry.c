@@ -653,7 +653,7 @@ int parse_entry_filter(struct entry_ctx *c, struct p4tc_entry_filter **fp)
 
 /* Output */
 
-static void hex_str(const __u8 *bytes, size_t len, char *buf)
+void hex_str(const __u8 *bytes, size_t len, char *buf)
 {
 	size_t i;
 
@@ -722,6 +722,19 @@ static void print_param_value(const struct p4tc_action *act,
 	else
 		out_str("type", " type %s", "unknown");
 	out_typed_value("value", " value %s\n", prm ? prm->type : P4TC_T_KEY, val);
+	out_close_object();
+}
+
+void print_tm(const char *indent, __u64 created_ms, __u64 firstused_ms, __u64 lastused_ms)
+{
+	out_open_object("tm");
+	out_text("%s", indent);
+	out_uint("created", "created %llu ms ago", created_ms);
+	out_uint("firstused", firstused_ms ? ", first used %llu ms ago" : NULL, firstused_ms);
+	out_uint("lastused", lastused_ms ? ", last used %llu ms ago" : NULL, lastused_ms);
+	if (!lastused_ms)
+		out_text(", never used");
+	out_text("\n");
 	out_close_object();
 }
 
@@ -820,18 +833,8 @@ void print_entry_as(const struct entry_ctx *c, const struct p4tc_entry *e, bool 
 			 e->flags & P4TC_ENTRY_FLAGS_NOT_IN_HW);
 		out_text("\n");
 	}
-	if (e->has & P4TC_ENTRY_HAS_TM) {
-		out_open_object("tm");
-		out_uint("created", "\tcreated %llu ms ago", e->created_ms);
-		out_uint("firstused", e->firstused_ms ? ", first used %llu ms ago" : NULL,
-			 e->firstused_ms);
-		out_uint("lastused", e->lastused_ms ? ", last used %llu ms ago" : NULL,
-			 e->lastused_ms);
-		if (!e->lastused_ms)
-			out_text(", never used");
-		out_text("\n");
-		out_close_object();
-	}
+	if (e->has & P4TC_ENTRY_HAS_TM)
+		print_tm("\t", e->created_ms, e->firstused_ms, e->lastused_ms);
 	if (e->has & P4TC_ENTRY_HAS_CREATED_BY)
 		print_who("created_by", &e->created_by);
 	if (e->has & P4TC_ENTRY_HAS_UPDATED_BY)

@@ -350,11 +350,8 @@ void mon_select(struct mon *m, const char *pname, const char *tname, unsigned in
 static void mon_print_digest(const struct p4tc_digest *d)
 {
 	char data[2 + 2 * sizeof(d->data) + 1], dev[IF_NAMESIZE];
-	unsigned int i;
 
-	strcpy(data, "0x");
-	for (i = 0; i < sizeof(d->data); i++)
-		sprintf(data + 2 + 2 * i, "%02x", d->data[i]);
+	hex_str(d->data, sizeof(d->data), data);
 	out_open_object(NULL);
 	if (mon_timestamp)
 		mon_print_timestamp();

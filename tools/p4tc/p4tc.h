@@ -220,6 +220,10 @@ int parse_param_value(struct entry_ctx *c, const struct p4tc_action *act, bool *
 		      struct p4tc_param_value *params, unsigned int *nparams);
 /* Every param of @act given, or an error naming the first missing. */
 int check_params_given(struct entry_ctx *c, const struct p4tc_action *act, const bool *given);
+/* "0x" and two hex digits per byte of @bytes: 2 * @len + 3 bytes in @buf. */
+void hex_str(const __u8 *bytes, size_t len, char *buf);
+/* The "tm" object of an entry or action instance: its times, in ms ago. */
+void print_tm(const char *indent, __u64 created_ms, __u64 firstused_ms, __u64 lastused_ms);
 /* The params of an entry, default action or instance, as a "params" array. */
 void print_param_values(const struct p4tc_action *act, const struct p4tc_param_value *params,
 			unsigned int nparams, const char *indent);
