@@ -25,6 +25,26 @@ void p4tc_actions_destroy(struct p4tc_pipeline *p)
 }
 
 /**
+ * p4tc_params_find() - a parameter of a list by id or by name
+ * @params: the list
+ * @num: entries in @params
+ * @id: parameter id, or 0 to find by @name
+ * @name: parameter name
+ *
+ * Return: the parameter or NULL.
+ */
+const struct p4tc_type_info *p4tc_params_find(const struct p4tc_type_info *params, u32 num,
+					      u32 id, const char *name)
+{
+	u32 i;
+
+	for (i = 0; i < num; i++)
+		if (id ? params[i].id == id : !strcmp(params[i].name, name))
+			return &params[i];
+	return NULL;
+}
+
+/**
  * p4tc_param_find() - a parameter of an action template
  * @act: action
  * @id: parameter id, or 0 to find by @name
@@ -35,17 +55,28 @@ void p4tc_actions_destroy(struct p4tc_pipeline *p)
 const struct p4tc_type_info *p4tc_param_find(const struct p4tc_action *act, u32 id,
 					     const char *name)
 {
-	u32 i;
-
-	for (i = 0; i < act->num_params; i++)
-		if (id ? act->params[i].id == id : !strcmp(act->params[i].name, name))
-			return &act->params[i];
-	return NULL;
+	return p4tc_params_find(act->params, act->num_params, id, name);
 }
 
-/* Parse the P4TC_ACTION_A_PARAM nests of a template into @act->params. */
-static int p4tc_action_parse_params(struct p4tc_action *act, const struct nlattr *nest,
-				    const char *obj, struct netlink_ext_ack *extack)
+/**
+ * p4tc_params_parse() - parse the parameter nests of a template
+ * @params: gets the parameters, P4TC_MAX_PARAMS of them at most
+ * @num: gets the number of @params
+ * @size: gets the bytes of the packed params
+ * @nest: the template's nest
+ * @attrtype: attribute of each parameter nest in @nest
+ * @max_size: most bytes the packed params may take
+ * @flags: P4TC_EXT_PARAM_F_* a parameter may have, 0 for none
+ * @obj: the template, for messages
+ * @extack: error report
+ *
+ * Parameters with P4TC_EXT_PARAM_F_KEY take no room in the packed params.
+ *
+ * Return: 0, or a negative errno with an extack message.
+ */
+int p4tc_params_parse(struct p4tc_type_info *params, u32 *num, u32 *size,
+		      const struct nlattr *nest, int attrtype, u32 max_size, u8 flags,
+		      const char *obj, struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[P4TC_PARAM_A_MAX + 1];
 	struct p4tc_type_info *pi;
@@ -53,11 +84,11 @@ static int p4tc_action_parse_params(struct p4tc_action *act, const struct nlattr
 	u32 offset = 0;
 	int rem, err;
 
-	act->num_params = 0;
+	*num = 0;
 	nla_for_each_nested(attr, nest, rem) {
-		if (nla_type(attr) != P4TC_ACTION_A_PARAM)
+		if (nla_type(attr) != attrtype)
 			continue;
-		if (act->num_params == P4TC_MAX_PARAMS) {
+		if (*num == P4TC_MAX_PARAMS) {
 			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: more than %d params",
 					       obj, P4TC_MAX_PARAMS);
 			NL_SET_BAD_ATTR(extack, attr);
@@ -73,34 +104,44 @@ static int p4tc_action_parse_params(struct p4tc_action *act, const struct nlattr
 		err = p4tc_nl_check_name(tb[P4TC_PARAM_A_NAME], obj, "param", false, extack);
 		if (err)
 			return err;
-		pi = &act->params[act->num_params];
+		pi = &params[*num];
+		memset(pi, 0, sizeof(*pi));
 		strscpy(pi->name, nla_data(tb[P4TC_PARAM_A_NAME]), sizeof(pi->name));
-		pi->id = tb[P4TC_PARAM_A_ID] ? nla_get_u32(tb[P4TC_PARAM_A_ID]) :
-					       act->num_params + 1;
-		if (!pi->id || p4tc_param_find(act, 0, pi->name) ||
-		    p4tc_param_find(act, pi->id, "")) {
+		pi->id = tb[P4TC_PARAM_A_ID] ? nla_get_u32(tb[P4TC_PARAM_A_ID]) : *num + 1;
+		if (!pi->id || p4tc_params_find(params, *num, 0, pi->name) ||
+		    p4tc_params_find(params, *num, pi->id, "")) {
 			NL_SET_ERR_MSG_FMT_MOD(extack,
 					       "%s: param %s (id %u) is a duplicate or has id 0",
 					       obj, pi->name, pi->id);
 			NL_SET_BAD_ATTR(extack, attr);
 			return -EINVAL;
 		}
+		if (tb[P4TC_PARAM_A_FLAGS])
+			pi->flags = nla_get_u8(tb[P4TC_PARAM_A_FLAGS]);
+		if (pi->flags & ~flags) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: param %s: flags 0x%x not allowed here",
+					       obj, pi->name, pi->flags & ~flags);
+			NL_SET_BAD_ATTR(extack, tb[P4TC_PARAM_A_FLAGS]);
+			return -EINVAL;
+		}
 		err = p4tc_type_init(pi, nla_get_u32(tb[P4TC_PARAM_A_TYPE]),
 				     tb[P4TC_PARAM_A_BITSZ], obj, extack);
 		if (err)
 			return err;
+		(*num)++;
+		if (pi->flags & P4TC_EXT_PARAM_F_KEY)
+			continue;
 		pi->offset = offset;
 		offset += pi->size;
-		if (offset > P4TC_MAX_PARAM_DATA_SIZE) {
+		if (offset > max_size) {
 			NL_SET_ERR_MSG_FMT_MOD(extack,
 					       "%s: params take more than %d bytes at param %s",
-					       obj, P4TC_MAX_PARAM_DATA_SIZE, pi->name);
+					       obj, max_size, pi->name);
 			NL_SET_BAD_ATTR(extack, attr);
 			return -E2BIG;
 		}
-		act->num_params++;
 	}
-	act->params_size = offset;
+	*size = offset;
 	return 0;
 }
 
@@ -132,26 +173,30 @@ int p4tc_param_check(const struct p4tc_action *act, const struct p4tc_type_info 
 }
 
 /**
- * p4tc_action_fill_params() - pack parameter values of an entry or instance
- * @act: the action
- * @block: P4TC_MAX_PARAM_DATA_SIZE bytes: zeroed, or values to change
- * @params: param nests, validated by p4tc_param_policy
- * @nparams: number of @params
- * @all: every parameter of @act needs a value (else those without one
+ * p4tc_params_fill() - pack parameter values
+ * @params: the parameters
+ * @num: entries in @params
+ * @kind: "action", "extern": what owns them, for messages
+ * @name: its name, for messages
+ * @block: the packed params: zeroed, or values to change
+ * @nests: param nests, validated by p4tc_param_policy
+ * @nnests: number of @nests
+ * @all: every parameter but keys needs a value (else those without one
  *	keep theirs in @block)
- * @net: namespace of the entry (for dev params)
+ * @net: namespace (for dev params)
  * @extack: error report
  *
- * A parameter takes at most one value.
+ * A parameter takes at most one value; a key (P4TC_EXT_PARAM_F_KEY) none.
  *
  * Return: 0, or a negative errno with an extack message.
  */
-int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
-			    struct nlattr **params, unsigned int nparams, bool all,
-			    struct net *net, struct netlink_ext_ack *extack)
+int p4tc_params_fill(const struct p4tc_type_info *params, u32 num, const char *kind,
+		     const char *name, u8 *block, struct nlattr **nests, unsigned int nnests,
+		     bool all, struct net *net, struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[P4TC_PARAM_A_MAX + 1];
 	DECLARE_BITMAP(seen, P4TC_MAX_PARAMS);
+	char owner[2 * P4TC_NAME_LEN + 8];
 	const struct p4tc_type_info *pi;
 	const struct nlattr *value;
 	unsigned int i;
@@ -159,41 +204,66 @@ int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
 	u32 id;
 
 	bitmap_zero(seen, P4TC_MAX_PARAMS);
-	for (i = 0; i < nparams; i++) {
-		p4tc_nl_split(tb, P4TC_PARAM_A_MAX, params[i]);
+	for (i = 0; i < nnests; i++) {
+		p4tc_nl_split(tb, P4TC_PARAM_A_MAX, nests[i]);
 		id = tb[P4TC_PARAM_A_ID] ? nla_get_u32(tb[P4TC_PARAM_A_ID]) : 0;
-		pi = p4tc_param_find(act, id, p4tc_nl_str(tb[P4TC_PARAM_A_NAME]));
-		if (!pi) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "action %s has no param %s",
-					       act->name, tb[P4TC_PARAM_A_NAME] ?
-					       p4tc_nl_str(tb[P4TC_PARAM_A_NAME]) : "with that id");
-			NL_SET_BAD_ATTR(extack, params[i]);
+		pi = p4tc_params_find(params, num, id, p4tc_nl_str(tb[P4TC_PARAM_A_NAME]));
+		if (!pi || (pi->flags & P4TC_EXT_PARAM_F_KEY)) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s %s has no param %s%s", kind, name,
+					       tb[P4TC_PARAM_A_NAME] ?
+					       p4tc_nl_str(tb[P4TC_PARAM_A_NAME]) : "with that id",
+					       pi ? " (it is the key: the index)" : "");
+			NL_SET_BAD_ATTR(extack, nests[i]);
 			return -ENOENT;
 		}
-		if (__test_and_set_bit(pi - act->params, seen)) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "action %s: param %s given twice",
-					       act->name, pi->name);
-			NL_SET_BAD_ATTR(extack, params[i]);
+		if (__test_and_set_bit(pi - params, seen)) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s %s: param %s given twice", kind, name,
+					       pi->name);
+			NL_SET_BAD_ATTR(extack, nests[i]);
 			return -EINVAL;
 		}
-		if (p4tc_nl_attr_missing(extack, params[i], tb, P4TC_PARAM_A_VALUE, "param value"))
+		if (p4tc_nl_attr_missing(extack, nests[i], tb, P4TC_PARAM_A_VALUE, "param value"))
 			return -EINVAL;
 		value = tb[P4TC_PARAM_A_VALUE];
-		err = p4tc_param_check(act, pi, nla_data(value), nla_len(value), net, extack);
+		/* Checked without a message first: naming the owner costs a printf. */
+		err = p4tc_type_check_value(pi, nla_data(value), nla_len(value), net, NULL, NULL);
 		if (err) {
+			snprintf(owner, sizeof(owner), "%s %s", kind, name);
+			p4tc_type_check_value(pi, nla_data(value), nla_len(value), net, owner,
+					      extack);
 			NL_SET_BAD_ATTR(extack, value);
 			return err;
 		}
 		memcpy(block + pi->offset, nla_data(value), pi->size);
 	}
-	for (i = 0; all && i < act->num_params; i++) {
-		if (!test_bit(i, seen)) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "action %s: missing param %s",
-					       act->name, act->params[i].name);
+	for (i = 0; all && i < num; i++) {
+		if (!test_bit(i, seen) && !(params[i].flags & P4TC_EXT_PARAM_F_KEY)) {
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s %s: missing param %s", kind, name,
+					       params[i].name);
 			return -EINVAL;
 		}
 	}
 	return 0;
+}
+
+/**
+ * p4tc_action_fill_params() - pack parameter values of an entry or instance
+ * @act: the action
+ * @block: P4TC_MAX_PARAM_DATA_SIZE bytes: zeroed, or values to change
+ * @params: param nests, validated by p4tc_param_policy
+ * @nparams: number of @params
+ * @all: every parameter of @act needs a value
+ * @net: namespace of the entry (for dev params)
+ * @extack: error report
+ *
+ * Return: as p4tc_params_fill().
+ */
+int p4tc_action_fill_params(const struct p4tc_action *act, u8 *block,
+			    struct nlattr **params, unsigned int nparams, bool all,
+			    struct net *net, struct netlink_ext_ack *extack)
+{
+	return p4tc_params_fill(act->params, act->num_params, "action", act->name, block,
+				params, nparams, all, net, extack);
 }
 
 static int p4tc_param_put(struct sk_buff *skb, int attrtype,
@@ -207,11 +277,39 @@ static int p4tc_param_put(struct sk_buff *skb, int attrtype,
 	    nla_put_u32(skb, P4TC_PARAM_A_TYPE, pi->type) ||
 	    nla_put_u16(skb, P4TC_PARAM_A_BITSZ, pi->bitsz) ||
 	    nla_put_u16(skb, P4TC_PARAM_A_OFFSET, pi->offset) ||
+	    (pi->flags && nla_put_u8(skb, P4TC_PARAM_A_FLAGS, pi->flags)) ||
 	    (block && nla_put(skb, P4TC_PARAM_A_VALUE, pi->size, block + pi->offset))) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
 	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/**
+ * p4tc_params_put() - put parameters, with their values if @block is given
+ * @skb: message, inside the owner's nest
+ * @params: the parameters
+ * @num: entries in @params
+ * @block: the packed params, or NULL
+ * @attrtype: attribute of each param nest
+ *
+ * Keys (P4TC_EXT_PARAM_F_KEY) go without a value, and not at all with
+ * values: an element's key is its index.
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int p4tc_params_put(struct sk_buff *skb, const struct p4tc_type_info *params, u32 num,
+		    const u8 *block, int attrtype)
+{
+	u32 i;
+
+	for (i = 0; i < num; i++) {
+		if (block && (params[i].flags & P4TC_EXT_PARAM_F_KEY))
+			continue;
+		if (p4tc_param_put(skb, attrtype, &params[i], block))
+			return -EMSGSIZE;
+	}
 	return 0;
 }
 
@@ -227,12 +325,7 @@ static int p4tc_param_put(struct sk_buff *skb, int attrtype,
 int p4tc_action_put_params(struct sk_buff *skb, const struct p4tc_action *act,
 			   const u8 *block, int attrtype)
 {
-	u32 i;
-
-	for (i = 0; i < act->num_params; i++)
-		if (p4tc_param_put(skb, attrtype, &act->params[i], block))
-			return -EMSGSIZE;
-	return 0;
+	return p4tc_params_put(skb, act->params, act->num_params, block, attrtype);
 }
 
 static int p4tc_action_fill(struct sk_buff *skb, const struct p4tc_pipeline *p,
@@ -240,7 +333,6 @@ static int p4tc_action_fill(struct sk_buff *skb, const struct p4tc_pipeline *p,
 {
 	const struct p4tc_action *act = obj;
 	struct nlattr *nest;
-	u32 i;
 
 	if (p4tc_pipeline_put_id(skb, p))
 		return -EMSGSIZE;
@@ -251,9 +343,8 @@ static int p4tc_action_fill(struct sk_buff *skb, const struct p4tc_pipeline *p,
 	    nla_put_u8(skb, P4TC_ACTION_A_ACTIVE, act->active) ||
 	    nla_put_u32(skb, P4TC_ACTION_A_NUM_PREALLOC, act->num_prealloc))
 		goto cancel;
-	for (i = 0; i < act->num_params; i++)
-		if (p4tc_param_put(skb, P4TC_ACTION_A_PARAM, &act->params[i], NULL))
-			goto cancel;
+	if (p4tc_params_put(skb, act->params, act->num_params, NULL, P4TC_ACTION_A_PARAM))
+		goto cancel;
 	nla_nest_end(skb, nest);
 	return 0;
 
@@ -417,7 +508,8 @@ int p4tc_nl_action_new(struct sk_buff *skb, struct genl_info *info)
 		err = -ENOSPC;
 		goto unlock;
 	}
-	err = p4tc_action_parse_params(act, nest, obj, extack);
+	err = p4tc_params_parse(act->params, &act->num_params, &act->params_size, nest,
+				P4TC_ACTION_A_PARAM, P4TC_MAX_PARAM_DATA_SIZE, 0, obj, extack);
 	if (err)
 		goto unlock;
 	err = idr_alloc_u32(&p->actions, act, &id, max, GFP_KERNEL);
@@ -496,7 +588,9 @@ int p4tc_nl_action_set(struct sk_buff *skb, struct genl_info *info)
 			goto unlock;
 	}
 	if (nla_find_nested(nest, P4TC_ACTION_A_PARAM)) {
-		err = p4tc_action_parse_params(new, nest, obj, info->extack);
+		err = p4tc_params_parse(new->params, &new->num_params, &new->params_size,
+					nest, P4TC_ACTION_A_PARAM, P4TC_MAX_PARAM_DATA_SIZE, 0,
+					obj, info->extack);
 		if (err)
 			goto unlock;
 		act->num_params = new->num_params;

@@ -264,14 +264,15 @@ u32 p4tc_bulk_add(struct p4tc_entry_req *req, const struct p4tc_entry_bulk *b,
 		if (*err)
 			break;
 	}
-	if (nbuilt && p4tc_entry_alloc_bulk(p4tc_table_idlen(t), t->counters, GFP_KERNEL_ACCOUNT,
-					    nbuilt, built)) {
+	if (nbuilt && p4tc_entry_alloc_bulk(p4tc_table_idlen(t), p4tc_entry_tail(t),
+					    GFP_KERNEL_ACCOUNT, nbuilt, built)) {
 		NL_SET_ERR_MSG_FMT_MOD(req->extack, "%s: no memory for entries", req->obj);
 		*err = -ENOMEM;
 		return 0;
 	}
 	for (i = 0; i < nbuilt; i++) {
 		p4tc_bulk_fill(req, b, first + i, built[i]);
+		p4tc_entry_init_tail(t, built[i]);
 		prio_err = p4tc_entry_take_prio(req, built[i]);
 		if (prio_err) {
 			*err = prio_err;

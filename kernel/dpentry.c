@@ -54,9 +54,10 @@ static struct p4tc_entry *p4tc_dp_build(struct p4tc_table *t,
 
 	if (!p4tc_dp_action_ok(t, params->act_bpf.act_id))
 		return ERR_PTR(-EINVAL);
-	e = p4tc_entry_alloc(t->keylen, t->counters, GFP_ATOMIC);
+	e = p4tc_entry_alloc(t->keylen, p4tc_entry_tail(t), GFP_ATOMIC);
 	if (!e)
 		return ERR_PTR(-ENOMEM);
+	p4tc_entry_init_tail(t, e);
 	memcpy(p4tc_entry_id(e), key, t->keylen);
 	e->act.act_id = params->act_bpf.act_id;
 	memcpy(e->act.params, params->act_bpf.params, sizeof(e->act.params));

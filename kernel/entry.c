@@ -279,9 +279,10 @@ static struct p4tc_entry *p4tc_entry_build(struct p4tc_entry_req *req,
 	struct p4tc_entry *e;
 	int err;
 
-	e = p4tc_entry_alloc(idlen, req->t->counters, GFP_KERNEL_ACCOUNT);
+	e = p4tc_entry_alloc(idlen, p4tc_entry_tail(req->t), GFP_KERNEL_ACCOUNT);
 	if (!e)
 		return ERR_PTR(-ENOMEM);
+	p4tc_entry_init_tail(req->t, e);
 	memcpy(p4tc_entry_id(e), ident->id, idlen);
 	e->prio = ident->prio;
 	e->prefixlen = ident->prefixlen;

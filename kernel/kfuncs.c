@@ -17,8 +17,13 @@
 
 #define P4TC_DATA_READ_EXEC	(P4TC_DATA_PERM_R | P4TC_DATA_PERM_X)
 
-/* A hit: note the time (only once per jiffy, to spare the cache line). */
-static void p4tc_entry_hit(const struct p4tc_table *t, struct p4tc_entry *e, u32 len)
+/*
+ * A hit: note the time (only once per jiffy, to spare the cache line),
+ * count, and tell a direct counter's count kfunc that the packet @ctx
+ * is counted.
+ */
+static void p4tc_entry_hit(const void *ctx, const struct p4tc_table *t, struct p4tc_entry *e,
+			   u32 len)
 {
 	u32 now = p4tc_now();
 
@@ -32,6 +37,8 @@ static void p4tc_entry_hit(const struct p4tc_table *t, struct p4tc_entry *e, u32
 
 		atomic64_inc(&c->packets);
 		atomic64_add(len, &c->bytes);
+		if (unlikely(t->direct_counter))
+			p4tc_ext_direct_hit(ctx, e);
 	}
 }
 
@@ -43,7 +50,7 @@ static struct p4tc_table_entry_act_bpf *p4tc_defact_act(struct p4tc_defact *d,
 }
 
 static struct p4tc_table_entry_act_bpf *
-p4tc_tbl_read(struct net *net, struct p4tc_table_entry_act_bpf_params *params,
+p4tc_tbl_read(struct net *net, const void *ctx, struct p4tc_table_entry_act_bpf_params *params,
 	      u32 params__sz, void *key, u32 key__sz, u32 len)
 {
 	struct p4tc_table_entry_act_bpf *act = NULL;
@@ -65,7 +72,7 @@ p4tc_tbl_read(struct net *net, struct p4tc_table_entry_act_bpf_params *params,
 		return NULL;
 	e = p4tc_store_lookup(t, (u8 *)key + sizeof(struct p4tc_table_entry_key_hdr));
 	if (e && (e->permissions & P4TC_DATA_READ_EXEC) == P4TC_DATA_READ_EXEC) {
-		p4tc_entry_hit(t, e, len);
+		p4tc_entry_hit(ctx, t, e, len);
 		if (unlikely(e->shared))
 			return p4tc_actinst_hit(e->inst, P4TC_ACTINST_ENTRY, len);
 		act = &e->act;
@@ -81,20 +88,6 @@ p4tc_tbl_read(struct net *net, struct p4tc_table_entry_act_bpf_params *params,
 			act = p4tc_defact_act(dflt, P4TC_ACTINST_DEFAULT_MISS, len);
 	}
 	return act;
-}
-
-/* The namespace of an XDP program's packet: its receiving device's. */
-static struct net *p4tc_xdp_net(struct xdp_md *xdp_ctx)
-{
-	return dev_net(((struct xdp_buff *)xdp_ctx)->rxq->dev);
-}
-
-/* The namespace of a TC program's packet: its device's, else its socket's. */
-static struct net *p4tc_skb_net(const struct sk_buff *skb)
-{
-	if (skb->dev)
-		return dev_net(skb->dev);
-	return skb->sk ? sock_net(skb->sk) : NULL;
 }
 
 __diag_push();
@@ -128,7 +121,7 @@ bpf_p4tc_tbl_read(struct __sk_buff *skb_ctx,
 {
 	struct sk_buff *skb = (struct sk_buff *)skb_ctx;
 
-	return p4tc_tbl_read(p4tc_skb_net(skb), params, params__sz, key, key__sz, skb->len);
+	return p4tc_tbl_read(p4tc_skb_net(skb), skb, params, params__sz, key, key__sz, skb->len);
 }
 
 /**
@@ -151,7 +144,7 @@ xdp_p4tc_tbl_read(struct xdp_md *xdp_ctx,
 {
 	struct xdp_buff *xdp = (struct xdp_buff *)xdp_ctx;
 
-	return p4tc_tbl_read(p4tc_xdp_net(xdp_ctx), params, params__sz, key, key__sz,
+	return p4tc_tbl_read(p4tc_xdp_net(xdp_ctx), xdp_ctx, params, params__sz, key, key__sz,
 			     xdp->data_end - xdp->data);
 }
 
@@ -422,6 +415,15 @@ BTF_ID_FLAGS(func, bpf_p4tc_entry_delete)
 BTF_ID_FLAGS(func, bpf_p4tc_is_net_port)
 BTF_ID_FLAGS(func, bpf_p4tc_is_host_port)
 BTF_ID_FLAGS(func, bpf_p4tc_extern_digest_pack)
+BTF_ID_FLAGS(func, bpf_p4tc_extern_count_pktsnbytes)
+BTF_ID_FLAGS(func, bpf_p4tc_extern_count_pkts)
+BTF_ID_FLAGS(func, bpf_p4tc_extern_count_bytes)
+BTF_ID_FLAGS(func, bpf_p4tc_extern_meter_bytes_color)
+BTF_ID_FLAGS(func, bpf_p4tc_extern_meter_bytes)
+BTF_ID_FLAGS(func, bpf_p4tc_extern_meter_pkts_color)
+BTF_ID_FLAGS(func, bpf_p4tc_extern_meter_pkts)
+BTF_ID_FLAGS(func, bpf_p4tc_extern_md_read, KF_RET_NULL)
+BTF_ID_FLAGS(func, bpf_p4tc_extern_md_write)
 /* skbmeta.c */
 BTF_ID_FLAGS(func, bpf_p4tc_skb_meta_set)
 BTF_ID_FLAGS(func, bpf_p4tc_skb_meta_get)
@@ -451,6 +453,15 @@ BTF_ID_FLAGS(func, xdp_p4tc_entry_delete)
 BTF_ID_FLAGS(func, xdp_p4tc_is_net_port)
 BTF_ID_FLAGS(func, xdp_p4tc_is_host_port)
 BTF_ID_FLAGS(func, xdp_p4tc_extern_digest_pack)
+BTF_ID_FLAGS(func, xdp_p4tc_extern_count_pktsnbytes)
+BTF_ID_FLAGS(func, xdp_p4tc_extern_count_pkts)
+BTF_ID_FLAGS(func, xdp_p4tc_extern_count_bytes)
+BTF_ID_FLAGS(func, xdp_p4tc_extern_meter_bytes_color)
+BTF_ID_FLAGS(func, xdp_p4tc_extern_meter_bytes)
+BTF_ID_FLAGS(func, xdp_p4tc_extern_meter_pkts_color)
+BTF_ID_FLAGS(func, xdp_p4tc_extern_meter_pkts)
+BTF_ID_FLAGS(func, xdp_p4tc_extern_md_read, KF_RET_NULL)
+BTF_ID_FLAGS(func, xdp_p4tc_extern_md_write)
 /* csum.c */
 BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_add)
 BTF_ID_FLAGS(func, bpf_p4tc_ext_csum_crc16_get)

@@ -32,6 +32,7 @@ static int __net_init p4tc_net_init(struct net *net)
 	mutex_init(&pn->lock);
 	idr_init(&pn->pipelines);
 	xa_init(&pn->ports);
+	idr_init(&pn->externs);
 	return 0;
 }
 
@@ -40,6 +41,7 @@ static void __net_exit p4tc_net_exit(struct net *net)
 	struct p4tc_net *pn = p4tc_net(net);
 
 	p4tc_pipelines_destroy(pn);
+	p4tc_externs_destroy(pn);
 	xa_destroy(&pn->ports);
 }
 

@@ -27,6 +27,8 @@ const struct nla_policy p4tc_param_policy[P4TC_PARAM_A_MAX + 1] = {
 	[P4TC_PARAM_A_BITSZ] = { .type = NLA_U16 },
 	[P4TC_PARAM_A_OFFSET] = P4TC_REPLY_ONLY,
 	[P4TC_PARAM_A_VALUE] = { .type = NLA_BINARY, .len = P4TC_MAX_PARAM_DATA_SIZE },
+	[P4TC_PARAM_A_FLAGS] = NLA_POLICY_MASK(NLA_U8, P4TC_EXT_PARAM_F_KEY |
+						     P4TC_EXT_PARAM_F_DATA_SCALAR),
 };
 
 const struct nla_policy p4tc_action_policy[P4TC_ACTION_A_MAX + 1] = {
@@ -117,6 +119,8 @@ const struct nla_policy p4tc_table_policy[P4TC_TABLE_A_MAX + 1] = {
 	[P4TC_TABLE_A_COUNTERS] = NLA_POLICY_MAX(NLA_U8, 1),
 	[P4TC_TABLE_A_NUM_MASKS_USED] = P4TC_REPLY_ONLY,
 	[P4TC_TABLE_A_MEMORY] = P4TC_REPLY_ONLY,
+	[P4TC_TABLE_A_DIRECT_COUNTER] = { .type = NLA_NUL_STRING, .len = 2 * P4TC_NAME_LEN },
+	[P4TC_TABLE_A_DIRECT_METER] = { .type = NLA_NUL_STRING, .len = 2 * P4TC_NAME_LEN },
 };
 
 const struct nla_policy p4tc_entry_policy[P4TC_ENTRY_A_MAX + 1] = {
@@ -166,6 +170,42 @@ static const struct nla_policy p4tc_bulk_policy[P4TC_BULK_A_MAX + 1] = {
 	[P4TC_BULK_A_RECORDS] = { .type = NLA_BINARY },
 };
 
+static const struct nla_policy p4tc_extern_policy[P4TC_EXTERN_A_MAX + 1] = {
+	[P4TC_EXTERN_A_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[P4TC_EXTERN_A_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_EXTERN_A_NUM_INSTANCES] = NLA_POLICY_RANGE(NLA_U32, 1, P4TC_MAX_EXT_INSTANCES),
+	[P4TC_EXTERN_A_PERMISSIONS] = NLA_POLICY_MAX(NLA_U16, P4TC_PERM_MASK),
+	[P4TC_EXTERN_A_HAS_EXEC] = { .type = NLA_FLAG },
+	[P4TC_EXTERN_A_INSTANCES] = P4TC_REPLY_ONLY,
+};
+
+static struct netlink_range_validation p4tc_numel_range = {
+	.min = 1,
+	.max = P4TC_MAX_EXT_ELEMS,
+};
+
+static const struct nla_policy p4tc_extinst_policy[P4TC_EXTINST_A_MAX + 1] = {
+	[P4TC_EXTINST_A_EXT_ID] = { .type = NLA_U32 },
+	[P4TC_EXTINST_A_EXT_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_EXTINST_A_ID] = NLA_POLICY_RANGE(NLA_U32, 1, P4TC_MAX_EXT_INSTANCES),
+	[P4TC_EXTINST_A_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_EXTINST_A_NUMEL] = NLA_POLICY_FULL_RANGE(NLA_U32, &p4tc_numel_range),
+	[P4TC_EXTINST_A_TBL_BINDABLE] = { .type = NLA_FLAG },
+	[P4TC_EXTINST_A_CONSTRUCTOR] = NLA_POLICY_NESTED(p4tc_param_policy),
+	[P4TC_EXTINST_A_PARAM] = NLA_POLICY_NESTED(p4tc_param_policy),
+	[P4TC_EXTINST_A_PERMISSIONS] = P4TC_REPLY_ONLY,
+	[P4TC_EXTINST_A_TABLE_ID] = P4TC_REPLY_ONLY,
+};
+
+static const struct nla_policy p4tc_extelem_policy[P4TC_EXTELEM_A_MAX + 1] = {
+	[P4TC_EXTELEM_A_EXT_ID] = { .type = NLA_U32 },
+	[P4TC_EXTELEM_A_EXT_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_EXTELEM_A_INST_ID] = { .type = NLA_U32 },
+	[P4TC_EXTELEM_A_INST_NAME] = { .type = NLA_NUL_STRING },
+	[P4TC_EXTELEM_A_INDEX] = { .type = NLA_U32 },
+	[P4TC_EXTELEM_A_PARAM] = NLA_POLICY_NESTED(p4tc_param_policy),
+};
+
 /* Per-command policies: each command accepts only its objects' nests. */
 static const struct nla_policy p4tc_pipeline_cmd_policy[P4TC_A_MAX + 1] = {
 	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
@@ -200,6 +240,20 @@ static const struct nla_policy p4tc_port_cmd_policy[P4TC_A_MAX + 1] = {
 static const struct nla_policy p4tc_actinst_cmd_policy[P4TC_A_MAX + 1] = {
 	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
 	[P4TC_A_ACTINST] = NLA_POLICY_NESTED(p4tc_actinst_policy),
+};
+
+static const struct nla_policy p4tc_extern_cmd_policy[P4TC_A_MAX + 1] = {
+	[P4TC_A_EXTERN] = NLA_POLICY_NESTED(p4tc_extern_policy),
+};
+
+static const struct nla_policy p4tc_extinst_cmd_policy[P4TC_A_MAX + 1] = {
+	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
+	[P4TC_A_EXTINST] = NLA_POLICY_NESTED(p4tc_extinst_policy),
+};
+
+static const struct nla_policy p4tc_extelem_cmd_policy[P4TC_A_MAX + 1] = {
+	[P4TC_A_PIPELINE] = NLA_POLICY_NESTED(p4tc_pipeline_policy),
+	[P4TC_A_EXTELEM] = NLA_POLICY_NESTED(p4tc_extelem_policy),
 };
 
 static const struct nla_policy p4tc_entry_new_policy[P4TC_A_MAX + 1] = {
@@ -267,6 +321,22 @@ static const struct genl_ops p4tc_ops[] = {
 		p4tc_port_cmd_policy, GENL_UNS_ADMIN_PERM),
 	P4TC_GET_OP(P4TC_CMD_PORT_GET, p4tc_nl_port_get,
 		    p4tc_nl_port_dump, p4tc_port_cmd_policy),
+	P4TC_OP(P4TC_CMD_EXTERN_NEW, p4tc_nl_extern_new,
+		p4tc_extern_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_GET_OP(P4TC_CMD_EXTERN_GET, p4tc_nl_extern_get,
+		    p4tc_nl_extern_dump, p4tc_extern_cmd_policy),
+	P4TC_OP(P4TC_CMD_EXTERN_DEL, p4tc_nl_extern_del,
+		p4tc_extern_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_OP(P4TC_CMD_EXTINST_NEW, p4tc_nl_extinst_new,
+		p4tc_extinst_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_GET_OP(P4TC_CMD_EXTINST_GET, p4tc_nl_extinst_get,
+		    p4tc_nl_extinst_dump, p4tc_extinst_cmd_policy),
+	P4TC_OP(P4TC_CMD_EXTINST_DEL, p4tc_nl_extinst_del,
+		p4tc_extinst_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_OP(P4TC_CMD_EXTELEM_SET, p4tc_nl_extelem_set,
+		p4tc_extelem_cmd_policy, GENL_UNS_ADMIN_PERM),
+	P4TC_GET_OP(P4TC_CMD_EXTELEM_GET, p4tc_nl_extelem_get,
+		    p4tc_nl_extelem_dump, p4tc_extelem_cmd_policy),
 };
 
 enum p4tc_mcgrp {
@@ -416,6 +486,8 @@ int p4tc_nl_reply(struct sk_buff *msg, void *hdr, struct genl_info *info)
 	if (cmd != P4TC_CMD_PIPELINE_GET && cmd != P4TC_CMD_ACTION_GET &&
 	    cmd != P4TC_CMD_TABLE_GET && cmd != P4TC_CMD_ENTRY_GET &&
 	    cmd != P4TC_CMD_ACTINST_GET && cmd != P4TC_CMD_PORT_GET &&
+	    cmd != P4TC_CMD_EXTERN_GET && cmd != P4TC_CMD_EXTINST_GET &&
+	    cmd != P4TC_CMD_EXTELEM_GET &&
 	    genl_has_listeners(&p4tc_family, net, P4TC_MCGRP_EVENTS_ID)) {
 		event = skb_clone(msg, GFP_KERNEL);
 		if (event)
@@ -523,6 +595,14 @@ int p4tc_nl_parse_nested(struct nlattr **tb, const struct nlattr *nest,
 	case P4TC_A_TABLE:
 		policy = p4tc_table_policy;
 		maxtype = P4TC_TABLE_A_MAX;
+		break;
+	case P4TC_A_EXTERN:
+		policy = p4tc_extern_policy;
+		maxtype = P4TC_EXTERN_A_MAX;
+		break;
+	case P4TC_A_EXTINST:
+		policy = p4tc_extinst_policy;
+		maxtype = P4TC_EXTINST_A_MAX;
 		break;
 	default:
 		policy = p4tc_entry_policy;

@@ -119,4 +119,18 @@ int p4tc_nl_port_set(struct sk_buff *skb, struct genl_info *info);
 int p4tc_nl_port_get(struct sk_buff *skb, struct genl_info *info);
 int p4tc_nl_port_dump(struct sk_buff *skb, struct netlink_callback *cb);
 
+int p4tc_nl_extern_new(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_extern_get(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_extern_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int p4tc_nl_extern_del(struct sk_buff *skb, struct genl_info *info);
+
+int p4tc_nl_extinst_new(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_extinst_get(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_extinst_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int p4tc_nl_extinst_del(struct sk_buff *skb, struct genl_info *info);
+
+int p4tc_nl_extelem_set(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_extelem_get(struct sk_buff *skb, struct genl_info *info);
+int p4tc_nl_extelem_dump(struct sk_buff *skb, struct netlink_callback *cb);
+
 #endif /* _P4TC_NETLINK_H */

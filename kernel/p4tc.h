@@ -17,7 +17,10 @@
 #include <linux/sched.h>
 #include <linux/refcount.h>
 #include <linux/workqueue.h>
+#include <linux/bpf.h>
 #include <net/netlink.h>
+#include <net/sock.h>
+#include <net/xdp.h>
 #include <uapi/linux/p4tc.h>
 #include <p4tc/kfuncs.h>
 
@@ -35,12 +38,16 @@ struct p4tc_tern;
  * @pipelines: pipelines by id, RCU-safe for lookups
  * @npipelines: number of pipelines in @pipelines
  * @ports: marked ports: enum p4tc_port_type by ifindex (xa values)
+ * @externs: extern kinds by id (extern.c)
+ * @nexterns: number of @externs
  */
 struct p4tc_net {
 	struct mutex lock;	/* template changes, the pipeline list */
 	struct idr pipelines;
 	unsigned int npipelines;
 	struct xarray ports;
+	struct idr externs;
+	unsigned int nexterns;
 };
 
 /**
@@ -52,6 +59,7 @@ struct p4tc_net {
  * @size: bytes of the container
  * @offset: offset of the container in the params block or the key
  * @match: key fields: enum p4tc_match
+ * @flags: extern instance params: P4TC_EXT_PARAM_F_*
  */
 struct p4tc_type_info {
 	u32 id;
@@ -61,6 +69,7 @@ struct p4tc_type_info {
 	u16 size;
 	u16 offset;
 	u8 match;
+	u8 flags;
 };
 
 /**
@@ -134,6 +143,10 @@ struct p4tc_defact {
  * @nummasks: maximum number of masks
  * @permissions: CRUDXPS bits; changed at runtime under @lock
  * @counters: entries count the packets and bytes they match
+ * @direct_counter: the direct counter bound to the table: entries count
+ *	(@counters), and count kfuncs with P4TC_EXT_CNT_DIRECT count in them
+ * @direct_meter: the direct meter bound to the table: entries carry its
+ *	buckets (p4tc_entry_meter())
  * @num_keyfields: entries used in @keyfields
  * @keyfields: key schema, optional
  * @num_acts: entries used in @acts; 0 allows every action
@@ -169,6 +182,8 @@ struct p4tc_table {
 	u32 nummasks;
 	u16 permissions;
 	bool counters;
+	struct p4tc_extinst *direct_counter;
+	struct p4tc_extinst *direct_meter;
 	u32 num_keyfields;
 	struct p4tc_type_info *keyfields;
 	u32 num_acts;
@@ -280,17 +295,115 @@ struct p4tc_counters {
 	atomic64_t bytes;
 };
 
+/**
+ * struct p4tc_meter_state - the buckets of a meter
+ * @lock: serializes the datapath's marks and the control plane's resets
+ * @last_ns: time of the last refill
+ * @tok_c: tokens of the committed bucket
+ * @tok_p: tokens of the peak (two-rate) or excess (single-rate) bucket
+ * @config: the rates and bursts the tokens were last reset for
+ */
+struct p4tc_meter_state {
+	spinlock_t lock;	/* marks and resets */
+	u64 last_ns;
+	u64 tok_c;
+	u64 tok_p;
+	u64 config;
+};
+
+/* What the datapath does with an extern instance, from its kind's name. */
+enum p4tc_ext_type {
+	P4TC_EXT_GENERIC,	/* md_read and md_write only */
+	P4TC_EXT_COUNTER,	/* Counter, DirectCounter */
+	P4TC_EXT_METER,		/* Meter, DirectMeter */
+};
+
+/**
+ * struct p4tc_ext_elem - an element of an extern instance
+ * @meter: meters: the buckets; all kinds: its lock serializes the element
+ * @params: the params, packed as the instance's params say
+ */
+struct p4tc_ext_elem {
+	struct p4tc_meter_state meter;
+	u8 params[];
+};
+
+/**
+ * struct p4tc_extinst - an extern instance of a pipeline
+ * @id: instance id, 1.., unique among the pipeline's instances of its kind
+ * @name: instance name
+ * @ext_id: its kind's id
+ * @ext_name: its kind's name
+ * @obj: "extern PIPE/KIND/INST", for messages
+ * @type: enum p4tc_ext_type
+ * @direct: the kind is a direct one (DirectCounter, DirectMeter)
+ * @permissions: CRUDXPS bits, the kind's
+ * @numel: elements
+ * @tbl_bindable: a table may bind it
+ * @table_id: the table that binds it, 0 if none
+ * @nconstr: constructor params
+ * @constr: constructor params, kept and reported
+ * @constr_vals: their values, packed
+ * @nparams: control-path params, the key included
+ * @params_size: bytes of an element's packed params
+ * @params: control-path params
+ * @key: the tc_key param, in @params
+ * @pkts: counters: the packets param, or NULL
+ * @bytes: counters: the bytes param, or NULL
+ * @cir: meters: committed rate
+ * @cbs: meters: committed burst
+ * @pir: two-rate meters: peak rate
+ * @pbs: two-rate meters: peak burst
+ * @ebs: single-rate meters: excess burst
+ * @config_gen: direct meters: changes of element 0, the entries' config
+ * @stride: bytes between elements
+ * @elems: @numel elements
+ * @next: the next instance with this id (of another kind), RCU
+ * @rcu: deferred free
+ */
+struct p4tc_extinst {
+	u32 id;
+	char name[P4TC_NAME_LEN];
+	u32 ext_id;
+	char ext_name[P4TC_NAME_LEN];
+	char obj[3 * P4TC_NAME_LEN + 8];
+	u8 type;
+	bool direct;
+	u16 permissions;
+	u32 numel;
+	bool tbl_bindable;
+	u32 table_id;
+	u32 nconstr;
+	struct p4tc_type_info constr[P4TC_MAX_PARAMS];
+	u8 constr_vals[P4TC_MAX_PARAM_DATA_SIZE];
+	u32 nparams;
+	u32 params_size;
+	struct p4tc_type_info params[P4TC_MAX_PARAMS];
+	const struct p4tc_type_info *key;
+	const struct p4tc_type_info *pkts;
+	const struct p4tc_type_info *bytes;
+	const struct p4tc_type_info *cir;
+	const struct p4tc_type_info *cbs;
+	const struct p4tc_type_info *pir;
+	const struct p4tc_type_info *pbs;
+	const struct p4tc_type_info *ebs;
+	atomic_t config_gen;
+	u32 stride;
+	void *elems;
+	struct p4tc_extinst __rcu *next;
+	struct rcu_head rcu;
+};
+
 /* Entry times: jiffies in 32 bits, 0 meaning never. */
 static inline u32 p4tc_now(void)
 {
 	return (u32)jiffies ?: 1;
 }
 
-/* Bytes of an entry with @idlen bytes of identity, and counters or not. */
-static inline size_t p4tc_entry_size(u32 idlen, bool counters)
+/* Bytes of an entry with @idlen bytes of identity and @tail bytes of state. */
+static inline size_t p4tc_entry_size(u32 idlen, u32 tail)
 {
-	return round_up(idlen, 8) + sizeof(struct p4tc_entry) +
-	       (counters ? sizeof(struct p4tc_counters) : 0);
+	return round_up(idlen, 8) + sizeof(struct p4tc_entry) + tail;
 }
 
 /* The create bits, which only tables have. */
@@ -318,6 +431,20 @@ static inline u8 *p4tc_entry_id(const struct p4tc_entry *e)
 static inline struct p4tc_counters *p4tc_entry_counters(struct p4tc_entry *e)
 {
 	return (struct p4tc_counters *)(e + 1);
+}
+
+/* Bytes of state after each entry of @t: counters, then a direct meter's. */
+static inline u32 p4tc_entry_tail(const struct p4tc_table *t)
+{
+	return (t->counters ? sizeof(struct p4tc_counters) : 0) +
+	       (t->direct_meter ? sizeof(struct p4tc_meter_state) : 0);
+}
+
+/* The direct meter's buckets of an entry of a table with one. */
+static inline struct p4tc_meter_state *p4tc_entry_meter(const struct p4tc_table *t,
+							struct p4tc_entry *e)
+{
+	return (void *)(e + 1) + (t->counters ? sizeof(struct p4tc_counters) : 0);
 }
 
 /* Bytes of an entry's identity: the key, and the mask but for exact tables. */
@@ -358,6 +485,9 @@ struct p4tc_action_attrs {
  * @nactions: number of @actions
  * @tables: tables by id, RCU-safe for lookups
  * @ntables: number of @tables
+ * @extinsts: extern instances by instance id, each the first of a chain of
+ *	the instances of other kinds with that id; RCU-safe for lookups
+ * @nextinsts: number of extern instances
  * @rwork: frees the pipeline after a grace period, in process context
  */
 struct p4tc_pipeline {
@@ -371,8 +501,24 @@ struct p4tc_pipeline {
 	unsigned int nactions;
 	struct idr tables;
 	unsigned int ntables;
+	struct xarray extinsts;
+	unsigned int nextinsts;
 	struct rcu_work rwork;
 };
+
+/* The namespace of an XDP program's packet: its receiving device's. */
+static inline struct net *p4tc_xdp_net(struct xdp_md *xdp_ctx)
+{
+	return dev_net(((struct xdp_buff *)xdp_ctx)->rxq->dev);
+}
+
+/* The namespace of a TC program's packet: its device's, else its socket's. */
+static inline struct net *p4tc_skb_net(const struct sk_buff *skb)
+{
+	if (skb->dev)
+		return dev_net(skb->dev);
+	return skb->sk ? sock_net(skb->sk) : NULL;
+}
 
 /* main.c */
 struct p4tc_net *p4tc_net(const struct net *net);
@@ -400,6 +546,16 @@ int p4tc_pipeline_put_id(struct sk_buff *skb, const struct p4tc_pipeline *p);
 void p4tc_pipelines_destroy(struct p4tc_net *pn);
 
 /* action.c */
+const struct p4tc_type_info *p4tc_params_find(const struct p4tc_type_info *params, u32 num,
+					      u32 id, const char *name);
+int p4tc_params_parse(struct p4tc_type_info *params, u32 *num, u32 *size,
+		      const struct nlattr *nest, int attrtype, u32 max_size, u8 flags,
+		      const char *obj, struct netlink_ext_ack *extack);
+int p4tc_params_fill(const struct p4tc_type_info *params, u32 num, const char *kind,
+		     const char *name, u8 *block, struct nlattr **nests, unsigned int nnests,
+		     bool all, struct net *net, struct netlink_ext_ack *extack);
+int p4tc_params_put(struct sk_buff *skb, const struct p4tc_type_info *params, u32 num,
+		    const u8 *block, int attrtype);
 struct p4tc_action *p4tc_action_find(struct p4tc_pipeline *p, u32 id, const char *name);
 void p4tc_actions_destroy(struct p4tc_pipeline *p);
 const struct p4tc_type_info *p4tc_param_find(const struct p4tc_action *act, u32 id,
@@ -480,9 +636,9 @@ struct p4tc_hash *p4tc_store_resize_prepare(struct p4tc_table *t, u32 tentries);
 void p4tc_store_resize(struct p4tc_table *t, struct p4tc_hash *h);
 int p4tc_entries_init(void);
 void p4tc_entries_exit(void);
-int p4tc_entry_alloc_bulk(u32 idlen, bool counters, gfp_t gfp, u32 n,
+int p4tc_entry_alloc_bulk(u32 idlen, u32 tail, gfp_t gfp, u32 n,
 			  struct p4tc_entry **entries);
-struct p4tc_entry *p4tc_entry_alloc(u32 idlen, bool counters, gfp_t gfp);
+struct p4tc_entry *p4tc_entry_alloc(u32 idlen, u32 tail, gfp_t gfp);
 void p4tc_entry_free(struct p4tc_entry *e);
 void p4tc_entry_free_rcu(struct p4tc_entry *e);
 void p4tc_entry_discard(struct p4tc_entry *e);
@@ -557,6 +713,46 @@ void p4tc_csum_init(void);
 /* digest.c */
 int p4tc_digest_pack(struct net *net, u32 ifindex, const struct p4tc_ext_bpf_params *params,
 		     u32 params__sz);
+
+/* extern.c */
+void p4tc_externs_destroy(struct p4tc_net *pn);
+struct p4tc_extinst *p4tc_extinst_lookup_rcu(struct net *net,
+					     const struct p4tc_ext_bpf_params *params);
+struct p4tc_ext_elem *p4tc_extinst_elem(const struct p4tc_extinst *inst, u32 index);
+int p4tc_extinst_put_elem_ids(struct sk_buff *skb, const struct p4tc_extinst *inst);
+struct p4tc_extinst *p4tc_extinst_lookup(struct p4tc_pipeline *p, const char *kind,
+					 u32 ext_id, const struct nlattr *id,
+					 const struct nlattr *name, const struct nlattr *nest,
+					 int name_attr, struct netlink_ext_ack *extack);
+void p4tc_extinsts_release(struct p4tc_net *pn, struct p4tc_pipeline *p);
+void p4tc_extinsts_destroy(struct p4tc_pipeline *p);
+struct p4tc_extinst *p4tc_extinst_bind_table(struct p4tc_pipeline *p,
+					     const struct nlattr *attr, u8 type,
+					     const char *obj, struct netlink_ext_ack *extack);
+
+/* extelem.c */
+void p4tc_meter_init(struct p4tc_meter_state *m);
+
+/* A new entry of @t: its direct meter's buckets, if @t has one. */
+static inline void p4tc_entry_init_tail(const struct p4tc_table *t, struct p4tc_entry *e)
+{
+	if (t->direct_meter)
+		p4tc_meter_init(p4tc_entry_meter(t, e));
+}
+
+void p4tc_meter_copy(struct p4tc_meter_state *dst, struct p4tc_meter_state *src);
+int p4tc_ext_count(struct net *net, const void *ctx,
+		   const struct p4tc_ext_bpf_params *params, u32 params__sz,
+		   const void *key, u32 key__sz, u32 len, bool pkts, bool bytes);
+int p4tc_ext_meter(struct net *net, const struct p4tc_ext_bpf_params *params,
+		   u32 params__sz, const void *key, u32 key__sz, u32 len, bool bytes,
+		   bool color_aware);
+struct p4tc_ext_bpf_val *p4tc_ext_md_read(struct net *net,
+					  const struct p4tc_ext_bpf_params *params,
+					  u32 params__sz);
+int p4tc_ext_md_write(struct net *net, const struct p4tc_ext_bpf_params *params,
+		      u32 params__sz, const struct p4tc_ext_bpf_val *val, u32 val__sz);
+void p4tc_ext_direct_hit(const void *ctx, const struct p4tc_entry *e);
 
 /* port.c */
 bool p4tc_port_is(struct net *net, u32 ifindex, enum p4tc_port_type type);

@@ -27,6 +27,7 @@ static void p4tc_pipeline_free_work(struct work_struct *work)
 
 	p4tc_tables_destroy(p);
 	p4tc_actions_destroy(p);
+	p4tc_extinsts_destroy(p);
 	kfree(p);
 }
 
@@ -369,6 +370,7 @@ int p4tc_nl_pipeline_new(struct sk_buff *skb, struct genl_info *info)
 	refcount_set(&p->ref, 1);
 	idr_init(&p->actions);
 	idr_init(&p->tables);
+	xa_init(&p->extinsts);
 	if (tb[P4TC_PIPELINE_A_NUMTABLES]) {
 		err = p4tc_pipeline_set_numtables(p, tb[P4TC_PIPELINE_A_NUMTABLES], extack);
 		if (err)
@@ -574,6 +576,7 @@ int p4tc_nl_pipeline_del(struct sk_buff *skb, struct genl_info *info)
 		event = NULL;
 	}
 	p4tc_tables_cache(p, false);
+	p4tc_extinsts_release(pn, p);
 	idr_remove(&pn->pipelines, p->id);
 	pn->npipelines--;
 	p4tc_pipeline_put(p);
@@ -599,6 +602,7 @@ void p4tc_pipelines_destroy(struct p4tc_net *pn)
 	mutex_lock(&pn->lock);
 	idr_for_each_entry_ul(&pn->pipelines, p, tmp, id) {
 		p4tc_tables_cache(p, false);
+		p4tc_extinsts_release(pn, p);
 		idr_remove(&pn->pipelines, id);
 		/* Filters may hold it past the namespace's netlink: stop aging. */
 		p4tc_tables_stop_aging(p);

@@ -105,21 +105,21 @@ void p4tc_entries_exit(void)
 /**
  * p4tc_entry_alloc_bulk() - allocate zeroed entries
  * @idlen: bytes of identity
- * @counters: with counters
+ * @tail: bytes of state after each entry (p4tc_entry_tail())
  * @gfp: allocation flags
  * @n: how many
  * @entries: gets them, each with its idlen set
  *
  * Return: 0, or -ENOMEM (then none is allocated).
  */
-int p4tc_entry_alloc_bulk(u32 idlen, bool counters, gfp_t gfp, u32 n,
+int p4tc_entry_alloc_bulk(u32 idlen, u32 tail, gfp_t gfp, u32 n,
 			  struct p4tc_entry **entries)
 {
-	size_t size = p4tc_entry_size(idlen, counters);
+	size_t size = p4tc_entry_size(idlen, tail);
 	void **mem = (void **)entries;
 	u32 i;
 
-	BUILD_BUG_ON(p4tc_entry_size(16, false) > P4TC_ENTRY_CACHED_SIZE);
+	BUILD_BUG_ON(p4tc_entry_size(16, 0) > P4TC_ENTRY_CACHED_SIZE);
 	BUILD_BUG_ON(offsetof(struct p4tc_entry, act) % 8);
 	if (size <= P4TC_ENTRY_CACHED_SIZE) {
 		if (!kmem_cache_alloc_bulk(p4tc_entry_cache, gfp | __GFP_ZERO, n, mem))
@@ -145,16 +145,16 @@ int p4tc_entry_alloc_bulk(u32 idlen, bool counters, gfp_t gfp, u32 n,
 /**
  * p4tc_entry_alloc() - allocate a zeroed entry
  * @idlen: bytes of identity
- * @counters: with counters
+ * @tail: bytes of state after the entry (p4tc_entry_tail())
  * @gfp: allocation flags
  *
  * Return: the entry, its idlen set, or NULL.
  */
-struct p4tc_entry *p4tc_entry_alloc(u32 idlen, bool counters, gfp_t gfp)
+struct p4tc_entry *p4tc_entry_alloc(u32 idlen, u32 tail, gfp_t gfp)
 {
 	struct p4tc_entry *e;
 
-	return p4tc_entry_alloc_bulk(idlen, counters, gfp, 1, &e) ? NULL : e;
+	return p4tc_entry_alloc_bulk(idlen, tail, gfp, 1, &e) ? NULL : e;
 }
 
 /**
@@ -459,6 +459,8 @@ void p4tc_store_replace(struct p4tc_table *t, struct p4tc_entry *old, struct p4t
 	e->firstused = READ_ONCE(old->firstused);
 	if (t->counters)
 		*p4tc_entry_counters(e) = *p4tc_entry_counters(old);
+	if (t->direct_meter)
+		p4tc_meter_copy(p4tc_entry_meter(t, e), p4tc_entry_meter(t, old));
 	p4tc_hash_replace(t->entries, &old->node, &e->node);
 	if (t->type == P4TC_TABLE_TYPE_LPM)
 		p4tc_lpm_replace(t->lpm, p4tc_entry_id(e), e->prefixlen, e);
@@ -532,7 +534,7 @@ u64 p4tc_store_memory(struct p4tc_table *t)
 	u64 bytes;
 
 	bytes = (u64)atomic_read(&t->nentries) *
-		kmalloc_size_roundup(p4tc_entry_size(p4tc_table_idlen(t), t->counters));
+		kmalloc_size_roundup(p4tc_entry_size(p4tc_table_idlen(t), p4tc_entry_tail(t)));
 	bytes += p4tc_hash_memory(t->entries);
 	if (t->lpm)
 		bytes += p4tc_lpm_memory(t->lpm);

@@ -42,6 +42,8 @@ static void p4tc_table_copy_tmpl(struct p4tc_table *dst, const struct p4tc_table
 	dst->nummasks = src->nummasks;
 	dst->permissions = src->permissions;
 	dst->counters = src->counters;
+	dst->direct_counter = src->direct_counter;
+	dst->direct_meter = src->direct_meter;
 	dst->num_keyfields = src->num_keyfields;
 	dst->num_acts = src->num_acts;
 	dst->num_profiles = src->num_profiles;
@@ -324,6 +326,60 @@ free_fields:
 }
 
 /*
+ * The direct counter and meter a create binds: the table keeps them, they
+ * learn it once it exists (p4tc_table_bound()). An update cannot change them.
+ */
+static int p4tc_table_bind_externs(struct p4tc_pipeline *p, struct p4tc_table *t,
+				   struct nlattr **tb, const char *obj,
+				   struct netlink_ext_ack *extack)
+{
+	struct nlattr *attr = tb[P4TC_TABLE_A_DIRECT_COUNTER];
+	struct p4tc_extinst *inst;
+
+	if (t->direct_counter && tb[P4TC_TABLE_A_COUNTERS] && !t->counters) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s: entries count for direct counter %s/%s",
+				       obj, t->direct_counter->ext_name, t->direct_counter->name);
+		NL_SET_BAD_ATTR(extack, tb[P4TC_TABLE_A_COUNTERS]);
+		return -EINVAL;
+	}
+	if (attr) {
+		inst = p4tc_extinst_bind_table(p, attr, P4TC_EXT_COUNTER, obj, extack);
+		if (IS_ERR(inst))
+			return PTR_ERR(inst);
+		t->direct_counter = inst;
+		t->counters = true;
+	}
+	attr = tb[P4TC_TABLE_A_DIRECT_METER];
+	if (attr) {
+		inst = p4tc_extinst_bind_table(p, attr, P4TC_EXT_METER, obj, extack);
+		if (IS_ERR(inst))
+			return PTR_ERR(inst);
+		t->direct_meter = inst;
+	}
+	return 0;
+}
+
+/* A new table's direct counter and meter learn it; a deleted one's forget it. */
+static void p4tc_table_bound(struct p4tc_table *t, u32 id)
+{
+	if (t->direct_counter)
+		t->direct_counter->table_id = id;
+	if (t->direct_meter)
+		t->direct_meter->table_id = id;
+}
+
+static int p4tc_table_put_extern(struct sk_buff *skb, int attrtype,
+				 const struct p4tc_extinst *inst)
+{
+	char path[2 * P4TC_NAME_LEN];
+
+	if (!inst)
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s", inst->ext_name, inst->name);
+	return nla_put_string(skb, attrtype, path);
+}
+
+/*
  * Apply the template attributes of a create or update to @t, a copy of
  * the table being changed, so that a rejected request leaves the table as
  * it was. A new key schema or list of actions is allocated for @t.
@@ -377,6 +433,9 @@ static int p4tc_table_apply(struct p4tc_pipeline *p, struct p4tc_table *t,
 	}
 	if (tb[P4TC_TABLE_A_COUNTERS])
 		t->counters = nla_get_u8(tb[P4TC_TABLE_A_COUNTERS]);
+	err = p4tc_table_bind_externs(p, t, tb, obj, extack);
+	if (err)
+		return err;
 	if (tb[P4TC_TABLE_A_NUM_TIMER_PROFILES])
 		p4tc_table_default_profiles(t, nla_get_u32(tb[P4TC_TABLE_A_NUM_TIMER_PROFILES]));
 	nla_for_each_nested(attr, nest, rem) {
@@ -456,6 +515,8 @@ static int p4tc_table_fill(struct sk_buff *skb, const struct p4tc_pipeline *p,
 	    nla_put_u16(skb, P4TC_TABLE_A_PERMISSIONS, t->permissions) ||
 	    nla_put_u32(skb, P4TC_TABLE_A_NENTRIES, atomic_read(&t->nentries)) ||
 	    nla_put_u8(skb, P4TC_TABLE_A_COUNTERS, t->counters) ||
+	    p4tc_table_put_extern(skb, P4TC_TABLE_A_DIRECT_COUNTER, t->direct_counter) ||
+	    p4tc_table_put_extern(skb, P4TC_TABLE_A_DIRECT_METER, t->direct_meter) ||
 	    nla_put_u32(skb, P4TC_TABLE_A_NUM_TIMER_PROFILES, t->num_profiles) ||
 	    nla_put_u32(skb, P4TC_TABLE_A_NUM_MASKS_USED, p4tc_store_masks(t)) ||
 	    nla_put_u64_64bit(skb, P4TC_TABLE_A_MEMORY, p4tc_store_memory(t),
@@ -489,6 +550,7 @@ static int p4tc_table_destroy(struct p4tc_pipeline *p, void *obj,
 	struct p4tc_table *t = obj;
 
 	/* Unsealed: the datapath cannot see this table, free it now. */
+	p4tc_table_bound(t, 0);
 	idr_remove(&p->tables, t->id);
 	p->ntables--;
 	p4tc_table_free(t);
@@ -743,6 +805,7 @@ int p4tc_nl_table_new(struct sk_buff *skb, struct genl_info *info)
 	err = p4tc_table_add_const(p, t, nest, info);
 	if (err)
 		goto remove_table;
+	p4tc_table_bound(t, t->id);
 	p->ntables++;
 	err = p4tc_table_reply(p, t, info);
 	mutex_unlock(&pn->lock);
@@ -821,6 +884,15 @@ int p4tc_nl_table_set(struct sk_buff *skb, struct genl_info *info)
 		err = -EINVAL;
 		goto unlock;
 	}
+	if (tb[P4TC_TABLE_A_DIRECT_COUNTER] || tb[P4TC_TABLE_A_DIRECT_METER]) {
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "%s: direct counters and meters are bound at create only",
+				       obj);
+		NL_SET_BAD_ATTR(extack, tb[P4TC_TABLE_A_DIRECT_COUNTER] ?:
+				tb[P4TC_TABLE_A_DIRECT_METER]);
+		err = -EINVAL;
+		goto unlock;
+	}
 	p4tc_table_copy_tmpl(new, t);
 	strscpy(new->name, t->name, sizeof(new->name));
 	new->keyfields = NULL;
@@ -843,6 +915,13 @@ int p4tc_nl_table_set(struct sk_buff *skb, struct genl_info *info)
 		err = p4tc_table_check_acts(t, new, obj, extack);
 		if (err)
 			goto free_new;
+	}
+	if (p4tc_entry_tail(new) != p4tc_entry_tail(t) && atomic_read(&t->nentries)) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s has const entries: its counters cannot change",
+				       obj);
+		NL_SET_BAD_ATTR(extack, tb[P4TC_TABLE_A_COUNTERS]);
+		err = -EBUSY;
+		goto free_new;
 	}
 	reshaped = p4tc_table_reshaped(t, new, nest);
 	if (reshaped && atomic_read(&t->nentries)) {

@@ -35,7 +35,7 @@ load_module
 ip netns add $NS
 ip -n $NS link set lo up
 
-p4 p4template create pipeline/kf numtables 5 &&
+p4 p4template create pipeline/kf numtables 7 &&
 p4 p4template create action/kf/cb/send actid 3 param port type bit16 &&
 p4 p4template update action/kf/cb/send state active &&
 p4 actions add action kf/cb/send param port 0xa0a index 1 &&
@@ -49,7 +49,37 @@ p4 p4template create table/kf/cb/lpm tblid 2 type lpm keysz 32 key dstAddr type 
 p4 p4template create table/kf/cb/tern tblid 3 type ternary keysz 32 key dstAddr type ipv4 &&
 p4 p4template create table/kf/cb/dp tblid 4 keysz 32 key dstAddr type ipv4 tentries 3 \
 	permissions 0x3dfe &&
+p4 p4template create extern/root/Counter extid 1 &&
+p4 p4template create extern/root/Meter extid 2 numinstances 2 &&
+p4 p4template create extern/root/Register extid 3 &&
+p4 p4template create extern/root/DirectCounter extid 4 &&
+p4 p4template create extern/root/DirectMeter extid 5 &&
+p4 p4template create extern/root/Locked extid 6 tc_acl 0x1800 &&
+p4 p4template create extern_inst/kf/Counter/cnt instid 1 tc_numel 4 control_path \
+	tc_key index ptype bit32 id 1 param pkts ptype bit64 id 2 param bytes ptype bit64 id 3 &&
+p4 p4template create extern_inst/kf/Meter/tr instid 1 tc_numel 3 control_path \
+	tc_key index ptype bit32 id 1 param cir ptype rate id 2 param cbs ptype bit64 id 3 \
+	param pir ptype rate id 4 param pbs ptype bit64 id 5 &&
+p4 p4template create extern_inst/kf/Meter/sr instid 2 control_path \
+	tc_key index ptype bit32 id 1 param cir ptype rate id 2 param cbs ptype bit64 id 3 \
+	param ebs ptype bit64 id 4 &&
+p4 p4template create extern_inst/kf/Register/reg instid 1 tc_numel 4 control_path \
+	tc_key index ptype bit32 id 1 param v ptype bit32 id 2 &&
+p4 p4template create extern_inst/kf/Locked/lk instid 1 control_path \
+	tc_key index ptype bit32 id 1 param v ptype bit32 id 2 &&
+p4 p4template create extern_inst/kf/DirectCounter/dc instid 1 tbl_bindable control_path \
+	tc_key index ptype bit32 id 1 param pkts ptype bit64 id 2 param bytes ptype bit64 id 3 &&
+p4 p4template create extern_inst/kf/DirectMeter/dm instid 1 tbl_bindable control_path \
+	tc_key index ptype bit32 id 1 param cir ptype rate id 2 param cbs ptype bit64 id 3 \
+	param pir ptype rate id 4 param pbs ptype bit64 id 5 &&
+p4 p4template create table/kf/cb/dct tblid 6 keysz 32 key dstAddr type ipv4 \
+	pna_direct_counter DirectCounter/dc &&
+p4 p4template create table/kf/cb/dmt tblid 7 keysz 32 key dstAddr type ipv4 \
+	pna_direct_meter DirectMeter/dm &&
 p4 p4template update pipeline/kf state ready &&
+p4 p4ctrl create kf/table/cb/dct dstAddr 10.6.0.1 &&
+p4 p4ctrl create kf/table/cb/dmt dstAddr 10.7.0.1 &&
+p4 p4ctrl create kf/table/cb/dmt dstAddr 10.7.0.2 &&
 p4 p4ctrl create kf/table/cb/t dstAddr 10.1.1.1 action send param port 0x1234 &&
 p4 p4ctrl create kf/table/cb/t dstAddr 10.1.1.2 &&
 p4 p4ctrl create kf/table/cb/lpm dstAddr 10.0.0.0/8 action send param port 8 &&
@@ -59,7 +89,8 @@ p4 p4ctrl create kf/table/cb/tern dstAddr 10.0.0.0/255.0.0.0 prio 10 action send
 p4 p4ctrl create kf/table/cb/tern dstAddr 0.0.0.1/0.0.0.255 prio 5 action send param port 5 &&
 p4 p4ctrl create kf/table/cb/inst dstAddr 10.9.0.1 action send index 1 &&
 p4 p4ctrl create kf/table/cb/inst dstAddr 10.9.0.2 action send index 1
-run_ok "pipeline kf with exact, lpm and ternary entries, and action instances" test $? -eq 0
+run_ok "pipeline kf with exact, lpm and ternary entries, action instances and externs" \
+	test $? -eq 0
 pipeid=$(p4 -j p4template get pipeline/kf | jq -r '.[0].pipeid')
 
 # act_id 3, hit 1, first param 0x1234.
@@ -200,6 +231,97 @@ check "a digest nobody listens for is dropped: 0" test "$(kfunc_run digest_tc 0.
 expect_reject digest_too_big "arg#1 arg#2 memory, len pair leads to invalid memory access"
 expect_reject xdp_digest_from_tc "calling kernel function xdp_p4tc_extern_digest_pack is not allowed"
 
+# Externs: dst is "KIND.INST.COLOUR.0", the table id argument the index
+# (direct calls: dst is the key, the table id the table). Frames are 64 bytes.
+# elem PATH INDEX PARAM: a param of an element, from p4ctrl get.
+elem() { p4 -j p4ctrl get "kf/extern/$1" tc_key index "$2" |
+	 jq -r ".[1].externs[0].params[] | select(.name == \"$3\") | .value"; }
+check "bpf_p4tc_extern_count_pktsnbytes counts into element 2: 0" \
+	test "$(kfunc_run count_pktsnbytes_tc 1.1.0.0 2)" = 0x0
+kfunc_run count_pktsnbytes_tc 1.1.0.0 2 >/dev/null
+kfunc_run count_pkts_tc 1.1.0.0 2 >/dev/null
+kfunc_run count_bytes_tc 1.1.0.0 2 >/dev/null
+check "xdp_p4tc_extern_count_pktsnbytes counts too: 0" \
+	test "$(kfunc_run count_pktsnbytes_xdp 1.1.0.0 2)" = 0x0
+check "element 2 has 4 packets and 4 x 64 bytes, element 1 none" \
+	test "$(elem Counter/cnt 2 pkts) $(elem Counter/cnt 2 bytes) $(elem Counter/cnt 1 pkts)" = "4 256 0"
+check "a count past the elements: -ERANGE" test "$(kfunc_run count_pkts_tc 1.1.0.0 4)" = 0xffffffde
+check "a count of an unknown instance: -ENOENT" test "$(kfunc_run count_pkts_tc 1.9.0.0 0)" = 0xfffffffe
+check "a count on a register: -EINVAL" test "$(kfunc_run count_pkts_tc 3.1.0.0 0)" = 0xffffffea
+check "a count with a params__sz not the struct's: -EINVAL" \
+	test "$(kfunc_run count_short_tc 1.1.0.0 0)" = 0xffffffea
+check "a count without the data X permission: -EPERM" \
+	test "$(kfunc_run count_pkts_tc 6.1.0.0 0)" = 0xffffffff
+
+# Meters (1 green, 2 yellow, 0 red), rates 0: only the bursts count.
+check "an unconfigured meter marks green" test "$(kfunc_run meter_pkts_tc 2.1.0.0 1)" = 0x1
+check "xdp_p4tc_extern_meter_pkts: unconfigured, green" \
+	test "$(kfunc_run meter_pkts_xdp 2.1.0.0 1)" = 0x1
+p4 p4ctrl update kf/extern/Meter/tr tc_key index 0 param cir 0 param cbs 3 param pir 0 param pbs 5
+colours=
+for i in 1 2 3 4 5 6; do colours+="$(kfunc_run meter_pkts_tc 2.1.0.0 0) "; done
+check "two-rate packet meter cbs 3 pbs 5: 3 green, 2 yellow, then red" \
+	test "$colours" = "0x1 0x1 0x1 0x2 0x2 0x0 "
+p4 p4ctrl update kf/extern/Meter/tr tc_key index 0 param cbs 1
+check "a new config refills the buckets: green" test "$(kfunc_run meter_pkts_tc 2.1.0.0 0)" = 0x1
+p4 p4ctrl update kf/extern/Meter/tr tc_key index 1 param cbs 128 param pbs 192 param cir 0 param pir 0
+colours=
+for i in 1 2 3 4; do colours+="$(kfunc_run meter_bytes_tc 2.1.0.0 1) "; done
+check "two-rate byte meter cbs 128 pbs 192 of 64-byte frames: 2 green, 1 yellow, red" \
+	test "$colours" = "0x1 0x1 0x2 0x0 "
+p4 p4ctrl update kf/extern/Meter/tr tc_key index 2 param cbs 2 param pbs 2
+colours="$(kfunc_run meter_pkts_color_tc 2.1.2.0 2) $(kfunc_run meter_pkts_color_tc 2.1.1.0 2) "
+colours+="$(kfunc_run meter_pkts_color_tc 2.1.0.0 2) $(kfunc_run meter_bytes_color_tc 2.1.3.0 2)"
+check "colour-aware: yellow stays yellow, green takes the last token, red stays red, colour 3 -EINVAL" \
+	test "$colours" = "0x2 0x1 0x0 0xffffffea"
+p4 p4ctrl update kf/extern/Meter/sr tc_key index 0 param cir 0 param cbs 1 param ebs 1
+colours=
+for c in 2 2 1 1; do colours+="$(kfunc_run meter_pkts_color_tc 2.2.$c.0 0) "; done
+check "single-rate cbs 1 ebs 1, colour-aware: yellow, red, green, red" \
+	test "$colours" = "0x2 0x0 0x1 0x0 "
+check "a meter call on a counter: -EINVAL" test "$(kfunc_run meter_pkts_tc 1.1.0.0 0)" = 0xffffffea
+
+# Registers: md_write and md_read, from TC and XDP, and the control plane.
+check "bpf_p4tc_extern_md_write writes element 2: 0" \
+	test "$(kfunc_run md_write_tc 3.1.0.0 2)" = 0x0
+check "bpf_p4tc_extern_md_read reads it back" test "$(kfunc_run md_read_tc 3.1.0.0 2)" = 0x5a02
+check "p4ctrl get shows what the datapath wrote" test "$(elem Register/reg 2 v)" = 23042
+p4 p4ctrl update kf/extern/Register/reg tc_key index 1 param v 7
+check "xdp_p4tc_extern_md_read reads what p4ctrl update wrote" \
+	test "$(kfunc_run md_read_xdp 3.1.0.0 1)" = 0x7
+check "xdp_p4tc_extern_md_write writes element 3: 0" \
+	test "$(kfunc_run md_write_xdp 3.1.0.0 3)" = 0x0
+check "p4ctrl get shows what XDP wrote" test "$(elem Register/reg 3 v)" = 23043
+check "md_read past the elements returns NULL" \
+	test "$(kfunc_run md_read_tc 3.1.0.0 4)" = 0xdead
+check "md_read without the data R permission returns NULL" \
+	test "$(kfunc_run md_read_tc 6.1.0.0 0)" = 0xdead
+check "md_write without the data U permission: -EPERM" \
+	test "$(kfunc_run md_write_tc 6.1.0.0 0)" = 0xffffffff
+
+# Direct counters count in the entries, once per packet.
+dc_pkts() { p4 -j p4ctrl get kf/table/cb/dct dstAddr 10.6.0.1 | jq '.[1].entries[0].counters.packets'; }
+check "a lookup then a direct count: 0" \
+	test "$(kfunc_run count_direct_after_read_tc 10.6.0.1 6)" = 0x0
+check "the packet is counted once" test "$(dc_pkts)" = 1
+check "a direct count without a lookup counts: 0" \
+	test "$(kfunc_run count_direct_tc 10.6.0.1 6)" = 0x0
+check "the entry has counted 2 packets" test "$(dc_pkts)" = 2
+check "a direct count of a key without entry: -ENOENT" \
+	test "$(kfunc_run count_direct_tc 10.6.0.9 6)" = 0xfffffffe
+check "a direct count in a table without direct counter: -ENOENT" \
+	test "$(kfunc_run count_direct_tc 10.1.1.1 1)" = 0xfffffffe
+
+# Direct meters: the config of element 0, buckets per entry.
+p4 p4ctrl update kf/extern/DirectMeter/dm tc_key index 0 param cir 0 param cbs 1 param pir 0 param pbs 2
+colours=
+for d in 10.7.0.1 10.7.0.1 10.7.0.1 10.7.0.2; do colours+="$(kfunc_run meter_direct_tc $d 7) "; done
+check "direct meter cbs 1 pbs 2: green, yellow, red; the other entry its own green" \
+	test "$colours" = "0x1 0x2 0x0 0x1 "
+p4 p4ctrl update kf/extern/DirectMeter/dm tc_key index 0 param cbs 1
+check "a new config refills every entry's buckets" \
+	test "$(kfunc_run meter_direct_tc 10.7.0.1 7)" = 0x1
+
 # Port kinds (the ifindex goes where the table id would): lo and a veth
 # are host ports until marked.
 modprobe -a veth dummy
@@ -275,6 +397,12 @@ for prog in crc16_add_params_too_big crc16_get_params_too_big crc16_clear_params
 	expect_reject $prog "arg#[0-9] arg#[0-9] memory, len pair leads to invalid memory access"
 done
 
+expect_reject md_read_not_checked "invalid mem access 'ptr_or_null_'"
+expect_reject md_write_val_too_big "arg#3 arg#4 memory, len pair leads to invalid memory access"
+expect_reject count_params_too_big "arg#1 arg#2 memory, len pair leads to invalid memory access"
+expect_reject xdp_count_from_tc "calling kernel function xdp_p4tc_extern_count_pkts is not allowed"
+expect_reject meter_ctx_not_ctx "arg#0 expected pointer to ctx"
+expect_reject md_read_write_result "\\*\\(u(8|16|32) \\*\\)\\(r0 \\+[0-9]+\\) = r[0-9]+$"
 expect_reject create_params_too_small "arg#1 arg#2 memory, len pair leads to invalid memory access"
 expect_reject xdp_create_from_tc "calling kernel function xdp_p4tc_entry_create is not allowed"
 expect_reject delete_ctx_not_ctx "arg#0 expected pointer to ctx"

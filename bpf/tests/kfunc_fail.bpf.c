@@ -154,6 +154,64 @@ int xdp_digest_from_tc(struct __sk_buff *skb)
 	return xdp_p4tc_extern_digest_pack((struct xdp_md *)skb, &p, sizeof(p));
 }
 
+/* Externs: md_read may return NULL, sizes are checked, twins stay apart. */
+SEC("?tc")
+int md_read_not_checked(struct __sk_buff *skb)
+{
+	struct p4tc_ext_bpf_params p = {};
+
+	return bpf_p4tc_extern_md_read(skb, &p, sizeof(p))->out_params[0];
+}
+
+SEC("?tc")
+int md_write_val_too_big(struct __sk_buff *skb)
+{
+	struct p4tc_ext_bpf_params p = {};
+	struct p4tc_ext_bpf_val v = {};
+
+	return bpf_p4tc_extern_md_write(skb, &p, sizeof(p), &v, 1024);
+}
+
+SEC("?tc")
+int count_params_too_big(struct __sk_buff *skb)
+{
+	struct p4tc_ext_bpf_params p = {};
+	__u64 key = 0;
+
+	return bpf_p4tc_extern_count_pkts(skb, &p, 1024, &key, sizeof(key));
+}
+
+SEC("?tc")
+int xdp_count_from_tc(struct __sk_buff *skb)
+{
+	struct p4tc_ext_bpf_params p = {};
+
+	return xdp_p4tc_extern_count_pkts((struct xdp_md *)skb, &p, sizeof(p));
+}
+
+SEC("?xdp")
+int meter_ctx_not_ctx(struct xdp_md *ctx)
+{
+	struct p4tc_ext_bpf_params p = {};
+	__u64 key = 0;
+
+	return xdp_p4tc_extern_meter_pkts((struct xdp_md *)&key, &p, sizeof(p), &key,
+					  sizeof(key));
+}
+
+/* md_read's element belongs to the CPU's buffer: read only. */
+SEC("?tc")
+int md_read_write_result(struct __sk_buff *skb)
+{
+	struct p4tc_ext_bpf_params p = {};
+	struct p4tc_ext_bpf_val *v;
+
+	v = bpf_p4tc_extern_md_read(skb, &p, sizeof(p));
+	if (v)
+		v->out_params[0] = 1;
+	return 0;
+}
+
 /* The port kinds of XDP are not for TC programs. */
 SEC("?tc")
 int xdp_port_from_tc(struct __sk_buff *skb)

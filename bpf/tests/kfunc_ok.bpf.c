@@ -176,6 +176,160 @@ int digest_short(struct __sk_buff *skb)
 	return bpf_p4tc_extern_digest_pack(skb, p, sizeof(p[0]) - 8);
 }
 
+/*
+ * Externs: the address in dst names the call, as bytes: kind (ext_id),
+ * instance (inst_id), the packet's colour for colour-aware meters; tblid
+ * is the element index. Direct calls name the table in tblid and the key
+ * in dst.
+ */
+static __always_inline void ext_params(struct p4tc_ext_bpf_params *p, __u32 flags)
+{
+	const __u8 *b = (const __u8 *)&dst;
+
+	p->pipe_id = pipeid;
+	p->ext_id = b[0];
+	p->inst_id = b[1];
+	p->index = tblid;
+	p->flags = flags;
+	p->in_params[0] = b[2];
+}
+
+static __always_inline void direct_params(struct p4tc_ext_bpf_params *p, __u32 flags)
+{
+	p->pipe_id = pipeid;
+	p->tbl_id = tblid;
+	p->flags = flags;
+}
+
+#define EXT_KFUNC_TC(prog, call, flags)					\
+SEC("tc")								\
+int prog(struct __sk_buff *skb)						\
+{									\
+	struct p4tc_ext_bpf_params p = {};				\
+	struct key32 key = { .keysz = 32 };				\
+									\
+	ext_params(&p, flags);						\
+	return call(skb, &p, sizeof(p), &key, sizeof(key));		\
+}
+
+EXT_KFUNC_TC(count_pktsnbytes_tc, bpf_p4tc_extern_count_pktsnbytes, P4TC_EXT_CNT_INDIRECT)
+EXT_KFUNC_TC(count_pkts_tc, bpf_p4tc_extern_count_pkts, P4TC_EXT_CNT_INDIRECT)
+EXT_KFUNC_TC(count_bytes_tc, bpf_p4tc_extern_count_bytes, P4TC_EXT_CNT_INDIRECT)
+EXT_KFUNC_TC(meter_bytes_tc, bpf_p4tc_extern_meter_bytes, P4TC_EXT_METER_INDIRECT)
+EXT_KFUNC_TC(meter_pkts_tc, bpf_p4tc_extern_meter_pkts, P4TC_EXT_METER_INDIRECT)
+EXT_KFUNC_TC(meter_bytes_color_tc, bpf_p4tc_extern_meter_bytes_color, P4TC_EXT_METER_INDIRECT)
+EXT_KFUNC_TC(meter_pkts_color_tc, bpf_p4tc_extern_meter_pkts_color, P4TC_EXT_METER_INDIRECT)
+
+SEC("xdp")
+int count_pktsnbytes_xdp(struct xdp_md *ctx)
+{
+	struct p4tc_ext_bpf_params p = {};
+
+	ext_params(&p, P4TC_EXT_CNT_INDIRECT);
+	return xdp_p4tc_extern_count_pktsnbytes(ctx, &p, sizeof(p));
+}
+
+SEC("xdp")
+int meter_pkts_xdp(struct xdp_md *ctx)
+{
+	struct p4tc_ext_bpf_params p = {};
+	struct key32 key = { .keysz = 32 };
+
+	ext_params(&p, P4TC_EXT_METER_INDIRECT);
+	return xdp_p4tc_extern_meter_pkts(ctx, &p, sizeof(p), &key, sizeof(key));
+}
+
+/* A direct counter: a lookup, then the count, as generated code does. */
+SEC("tc")
+int count_direct_after_read_tc(struct __sk_buff *skb)
+{
+	struct p4tc_table_entry_act_bpf_params params = { pipeid, tblid };
+	struct key32 key = { .keysz = 32, .field0 = dst };
+	struct p4tc_ext_bpf_params p = {};
+
+	if (!bpf_p4tc_tbl_read(skb, &params, sizeof(params), &key, sizeof(key)))
+		return KFUNC_TEST_MISS;
+	direct_params(&p, P4TC_EXT_CNT_DIRECT);
+	return bpf_p4tc_extern_count_pktsnbytes(skb, &p, sizeof(p), &key, sizeof(key));
+}
+
+SEC("tc")
+int count_direct_tc(struct __sk_buff *skb)
+{
+	struct key32 key = { .keysz = 32, .field0 = dst };
+	struct p4tc_ext_bpf_params p = {};
+
+	direct_params(&p, P4TC_EXT_CNT_DIRECT);
+	return bpf_p4tc_extern_count_pkts(skb, &p, sizeof(p), &key, sizeof(key));
+}
+
+SEC("tc")
+int meter_direct_tc(struct __sk_buff *skb)
+{
+	struct key32 key = { .keysz = 32, .field0 = dst };
+	struct p4tc_ext_bpf_params p = {};
+
+	direct_params(&p, P4TC_EXT_METER_DIRECT);
+	return bpf_p4tc_extern_meter_pkts(skb, &p, sizeof(p), &key, sizeof(key));
+}
+
+/* md_read: the element's first 4 bytes of params, or KFUNC_TEST_MISS. */
+SEC("tc")
+int md_read_tc(struct __sk_buff *skb)
+{
+	struct p4tc_ext_bpf_params p = {};
+	struct p4tc_ext_bpf_val *v;
+
+	ext_params(&p, 0);
+	v = bpf_p4tc_extern_md_read(skb, &p, sizeof(p));
+	return v ? *(__u32 *)v->out_params : KFUNC_TEST_MISS;
+}
+
+SEC("xdp")
+int md_read_xdp(struct xdp_md *ctx)
+{
+	struct p4tc_ext_bpf_params p = {};
+	struct p4tc_ext_bpf_val *v;
+
+	ext_params(&p, 0);
+	v = xdp_p4tc_extern_md_read(ctx, &p, sizeof(p));
+	return v ? *(__u32 *)v->out_params : KFUNC_TEST_MISS;
+}
+
+/* md_write: the element's first 4 bytes of params become 0x5a00 + index. */
+SEC("tc")
+int md_write_tc(struct __sk_buff *skb)
+{
+	struct p4tc_ext_bpf_params p = {};
+	struct p4tc_ext_bpf_val v = {};
+
+	ext_params(&p, 0);
+	*(__u32 *)v.out_params = 0x5a00 + tblid;
+	return bpf_p4tc_extern_md_write(skb, &p, sizeof(p), &v, sizeof(v));
+}
+
+SEC("xdp")
+int md_write_xdp(struct xdp_md *ctx)
+{
+	struct p4tc_ext_bpf_params p = {};
+	struct p4tc_ext_bpf_val v = {};
+
+	ext_params(&p, 0);
+	*(__u32 *)v.out_params = 0x5a00 + tblid;
+	return xdp_p4tc_extern_md_write(ctx, &p, sizeof(p), &v, sizeof(v));
+}
+
+/* A params__sz not the struct's: -EINVAL. */
+SEC("tc")
+int count_short_tc(struct __sk_buff *skb)
+{
+	struct p4tc_ext_bpf_params p[2] = {};
+	struct key32 key = { .keysz = 32 };
+
+	ext_params(&p[0], P4TC_EXT_CNT_INDIRECT);
+	return bpf_p4tc_extern_count_pkts(skb, p, sizeof(p[0]) - 8, &key, sizeof(key));
+}
+
 /* Port kinds of the device whose ifindex is in tblid: net << 1 | host. */
 SEC("tc")
 int port_kind_tc(struct __sk_buff *skb)

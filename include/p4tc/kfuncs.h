@@ -131,6 +131,32 @@ struct p4tc_ext_bpf_params {
 	__u8 in_params[64];
 };
 
+/* Flags of struct p4tc_ext_bpf_params: which counter or meter a call uses. */
+#define P4TC_EXT_CNT_DIRECT	(1 << 0)	/* the entry @key matches in table @tbl_id */
+#define P4TC_EXT_CNT_INDIRECT	(1 << 1)	/* element @index of instance @inst_id */
+#define P4TC_EXT_METER_DIRECT	(1 << 2)
+#define P4TC_EXT_METER_INDIRECT	(1 << 3)
+
+/* Colours a meter returns (PNA_MeterColor_t). */
+#define P4TC_METER_RED		0
+#define P4TC_METER_GREEN	1
+#define P4TC_METER_YELLOW	2
+
+/**
+ * struct p4tc_ext_bpf_val - an element of an extern instance, as md_read
+ *	returns it and md_write takes it
+ * @ext_id: extern id
+ * @index_id: element index
+ * @verdict: unused, 0
+ * @out_params: the element's params, packed in declaration order
+ */
+struct p4tc_ext_bpf_val {
+	__u32 ext_id;
+	__u32 index_id;
+	__u32 verdict;
+	__u8 out_params[64];
+};
+
 /* Fields of struct p4tc_skb_meta_set, in its bitmask. */
 #define P4TC_SKB_META_SET_TSTAMP	(1 << 0)
 #define P4TC_SKB_META_SET_MARK		(1 << 1)
@@ -248,6 +274,61 @@ extern int bpf_p4tc_extern_digest_pack(struct __sk_buff *skb,
 				       const __u32 params__sz) __ksym;
 extern int xdp_p4tc_extern_digest_pack(struct xdp_md *ctx, struct p4tc_ext_bpf_params *params,
 				       const __u32 params__sz) __ksym;
+
+/*
+ * Counters (Documentation/kfuncs.rst): count the packet into the element
+ * @params->index of an indirect counter (P4TC_EXT_CNT_INDIRECT) or into
+ * the entry @key matches in table @params->tbl_id (P4TC_EXT_CNT_DIRECT).
+ * 0 or a negative errno. The XDP twins count indirect counters only.
+ */
+#define P4TC_COUNT_KFUNC(name)							\
+	extern int name(struct __sk_buff *skb, struct p4tc_ext_bpf_params *params,	\
+			const __u32 params__sz, void *key, const __u32 key__sz) __ksym
+#define P4TC_XDP_COUNT_KFUNC(name)						\
+	extern int name(struct xdp_md *ctx, struct p4tc_ext_bpf_params *params,	\
+			const __u32 params__sz) __ksym
+P4TC_COUNT_KFUNC(bpf_p4tc_extern_count_pktsnbytes);
+P4TC_COUNT_KFUNC(bpf_p4tc_extern_count_pkts);
+P4TC_COUNT_KFUNC(bpf_p4tc_extern_count_bytes);
+P4TC_XDP_COUNT_KFUNC(xdp_p4tc_extern_count_pktsnbytes);
+P4TC_XDP_COUNT_KFUNC(xdp_p4tc_extern_count_pkts);
+P4TC_XDP_COUNT_KFUNC(xdp_p4tc_extern_count_bytes);
+
+/*
+ * Meters (Documentation/kfuncs.rst): the packet's colour, P4TC_METER_*, or
+ * a negative errno. _color variants are colour-aware: the colour the
+ * packet has comes in @params->in_params[0].
+ */
+#define P4TC_METER_KFUNC(name, ctx_type)					\
+	extern int name(ctx_type *ctx, struct p4tc_ext_bpf_params *params,	\
+			const __u32 params__sz, void *key, const __u32 key__sz) __ksym
+P4TC_METER_KFUNC(bpf_p4tc_extern_meter_bytes_color, struct __sk_buff);
+P4TC_METER_KFUNC(bpf_p4tc_extern_meter_bytes, struct __sk_buff);
+P4TC_METER_KFUNC(bpf_p4tc_extern_meter_pkts_color, struct __sk_buff);
+P4TC_METER_KFUNC(bpf_p4tc_extern_meter_pkts, struct __sk_buff);
+P4TC_METER_KFUNC(xdp_p4tc_extern_meter_bytes_color, struct xdp_md);
+P4TC_METER_KFUNC(xdp_p4tc_extern_meter_bytes, struct xdp_md);
+P4TC_METER_KFUNC(xdp_p4tc_extern_meter_pkts_color, struct xdp_md);
+P4TC_METER_KFUNC(xdp_p4tc_extern_meter_pkts, struct xdp_md);
+
+/*
+ * Extern elements (registers and the like, Documentation/kfuncs.rst): read
+ * element @params->index of instance @params->inst_id (NULL if there is
+ * none or the extern's data R permission is off), or write its params
+ * (0 or a negative errno).
+ */
+extern struct p4tc_ext_bpf_val *bpf_p4tc_extern_md_read(struct __sk_buff *skb,
+							struct p4tc_ext_bpf_params *params,
+							const __u32 params__sz) __ksym;
+extern int bpf_p4tc_extern_md_write(struct __sk_buff *skb, struct p4tc_ext_bpf_params *params,
+				    const __u32 params__sz, struct p4tc_ext_bpf_val *val,
+				    const __u32 val__sz) __ksym;
+extern struct p4tc_ext_bpf_val *xdp_p4tc_extern_md_read(struct xdp_md *ctx,
+							struct p4tc_ext_bpf_params *params,
+							const __u32 params__sz) __ksym;
+extern int xdp_p4tc_extern_md_write(struct xdp_md *ctx, struct p4tc_ext_bpf_params *params,
+				    const __u32 params__sz, struct p4tc_ext_bpf_val *val,
+				    const __u32 val__sz) __ksym;
 
 /* skb metadata, from TC (Documentation/kfuncs.rst): 0 or -EINVAL. */
 extern int bpf_p4tc_skb_meta_set(struct __sk_buff *skb, struct p4tc_skb_meta_set *meta,

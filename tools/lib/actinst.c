@@ -80,7 +80,7 @@ static int p4tc_actinst_check(struct p4tc_handle *h, const char *pname,
 	err = p4tc_check_id(h, "action instance index", ai->index);
 	if (err)
 		return err;
-	return p4tc_param_values_check(h, ai->action_name, ai->params, ai->nparams);
+	return p4tc_param_values_check(h, "action", ai->action_name, ai->params, ai->nparams);
 }
 
 /* What a request on an instance sends besides the action and index. */

@@ -13,6 +13,7 @@ const enum mnl_attr_data_type p4tc_param_policy[P4TC_PARAM_A_MAX + 1] = {
 	[P4TC_PARAM_A_BITSZ] = MNL_TYPE_U16,
 	[P4TC_PARAM_A_OFFSET] = MNL_TYPE_U16,
 	[P4TC_PARAM_A_VALUE] = MNL_TYPE_BINARY,
+	[P4TC_PARAM_A_FLAGS] = MNL_TYPE_U8,
 };
 
 static const enum mnl_attr_data_type p4tc_action_policy[P4TC_ACTION_A_MAX + 1] = {

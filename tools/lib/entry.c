@@ -261,15 +261,15 @@ static int p4tc_table_ref_check(struct p4tc_handle *h, __u32 id, const char *nam
 	return name[0] || !id ? p4tc_check_name(h, "table", name) : 0;
 }
 
-int p4tc_param_values_check(struct p4tc_handle *h, const char *action,
+int p4tc_param_values_check(struct p4tc_handle *h, const char *obj, const char *name,
 			    const struct p4tc_param_value *params, unsigned int nparams)
 {
 	unsigned int i;
 	int err;
 
 	if (nparams > P4TC_MAX_PARAMS)
-		return p4tc_err(h, -EINVAL, "action %.*s: %u param values, at most %d",
-				P4TC_NAME_LEN, action, nparams, P4TC_MAX_PARAMS);
+		return p4tc_err(h, -EINVAL, "%s %.*s: %u param values, at most %d",
+				obj, P4TC_NAME_LEN, name, nparams, P4TC_MAX_PARAMS);
 	for (i = 0; i < nparams; i++) {
 		const struct p4tc_param_value *pv = &params[i];
 
@@ -309,7 +309,7 @@ int p4tc_entry_check_one(struct p4tc_handle *h, const struct p4tc_entry *e, bool
 	if (e->action_index && e->nparams)
 		return p4tc_err(h, -EINVAL, "action %.*s: params or an instance index, not both",
 				P4TC_NAME_LEN, e->action_name);
-	return p4tc_param_values_check(h, e->action_name, e->params, e->nparams);
+	return p4tc_param_values_check(h, "action", e->action_name, e->params, e->nparams);
 }
 
 static int p4tc_entry_check(struct p4tc_handle *h, const char *pname,

@@ -24,6 +24,9 @@ struct p4tc_event_bufs {
 	struct p4tc_entry entry;
 	struct p4tc_action_inst action_inst;
 	struct p4tc_digest digest;
+	struct p4tc_extern ext;
+	struct p4tc_extern_inst ext_inst;
+	struct p4tc_extern_elem ext_elem;
 };
 
 struct p4tc_event_bufs *p4tc_event_bufs_new(void)
@@ -199,6 +202,11 @@ static const struct {
 	[P4TC_CMD_ACTINST_SET] = { P4TC_EVENT_ACTION_INST, P4TC_EVENT_UPDATE },
 	[P4TC_CMD_ACTINST_DEL] = { P4TC_EVENT_ACTION_INST, P4TC_EVENT_DELETE },
 	[P4TC_CMD_DIGEST] = { P4TC_EVENT_DIGEST, P4TC_EVENT_CREATE },
+	[P4TC_CMD_EXTERN_NEW] = { P4TC_EVENT_EXTERN, P4TC_EVENT_CREATE },
+	[P4TC_CMD_EXTERN_DEL] = { P4TC_EVENT_EXTERN, P4TC_EVENT_DELETE },
+	[P4TC_CMD_EXTINST_NEW] = { P4TC_EVENT_EXTERN_INST, P4TC_EVENT_CREATE },
+	[P4TC_CMD_EXTINST_DEL] = { P4TC_EVENT_EXTERN_INST, P4TC_EVENT_DELETE },
+	[P4TC_CMD_EXTELEM_SET] = { P4TC_EVENT_EXTERN_ELEM, P4TC_EVENT_UPDATE },
 };
 
 int p4tc_event_parse(const struct nlmsghdr *nlh, __u16 family, struct p4tc_event_bufs *bufs,
@@ -229,6 +237,11 @@ int p4tc_event_parse(const struct nlmsghdr *nlh, __u16 family, struct p4tc_event
 		if (!err)
 			ev->pipeline.id = bufs->digest.pipeid;
 		return err;
+	}
+	/* Extern kinds belong to the namespace: no pipeline. */
+	if (ev->obj == P4TC_EVENT_EXTERN) {
+		ev->ext = &bufs->ext;
+		return p4tc_extern_parse(nlh, &bufs->ext);
 	}
 	if (!msg[P4TC_A_PIPELINE])
 		return -EBADMSG;
@@ -262,6 +275,14 @@ int p4tc_event_parse(const struct nlmsghdr *nlh, __u16 family, struct p4tc_event
 		/* A flush's names the action alone. */
 		err = p4tc_actinst_parse(nlh, &bufs->action_inst);
 		ev->action_inst = &bufs->action_inst;
+		break;
+	case P4TC_EVENT_EXTERN_INST:
+		err = p4tc_extern_inst_parse(nlh, &bufs->ext_inst);
+		ev->ext_inst = &bufs->ext_inst;
+		break;
+	case P4TC_EVENT_EXTERN_ELEM:
+		err = p4tc_extern_elem_parse(nlh, &bufs->ext_elem);
+		ev->ext_elem = &bufs->ext_elem;
 		break;
 	}
 	return err;

@@ -192,7 +192,7 @@ int p4tc_genl_parse(const struct nlmsghdr *nlh, const struct nlattr **tb);
 /* Copy a string attribute into a name field; -EBADMSG if it is too long. */
 int p4tc_nl_copy_name(char *dst, size_t size, const struct nlattr *attr);
 
-/* Attributes of a P4TC_PARAM_A_* nest, in templates and entries (action.c). */
+/* Attributes of a P4TC_PARAM_A_* nest, in templates, entries and externs (action.c). */
 extern const enum mnl_attr_data_type p4tc_param_policy[P4TC_PARAM_A_MAX + 1];
 
 /* Put the P4TC_A_PIPELINE nest naming pipeline @pname. */
@@ -221,8 +221,12 @@ int p4tc_key_field_parse_any(const struct p4tc_table *t, unsigned int i, const c
 /* Whether a field's container is a host-order integer (bitN, intN, dev, rate, bool). */
 bool p4tc_type_host_order(__u32 type);
 
-/* Param values (entry.c), of entries and default actions */
-int p4tc_param_values_check(struct p4tc_handle *h, const char *action,
+/*
+ * Param values (entry.c), of entries, default actions and action and
+ * extern instances; @obj names what has them ("action", "extern
+ * instance") in messages.
+ */
+int p4tc_param_values_check(struct p4tc_handle *h, const char *obj, const char *name,
 			    const struct p4tc_param_value *params, unsigned int nparams);
 void p4tc_param_values_put(struct nlmsghdr *nlh, __u16 type,
 			   const struct p4tc_param_value *params, unsigned int nparams);
@@ -302,6 +306,25 @@ struct nlmsghdr *p4tc_table_request(struct p4tc_handle *h, __u8 cmd, __u16 flags
 				    const char *pname, const struct p4tc_table *t);
 /* Parse a message with a P4TC_A_TABLE nest. */
 int p4tc_table_parse(const struct nlmsghdr *nlh, struct p4tc_table *t);
+
+/* Externs (extern.c): requests, and messages with their nests parsed. */
+struct nlmsghdr *p4tc_extern_request(struct p4tc_handle *h, __u8 cmd, __u16 flags,
+				     const struct p4tc_extern *ext);
+int p4tc_extern_parse(const struct nlmsghdr *nlh, struct p4tc_extern *ext);
+struct nlmsghdr *p4tc_extern_inst_request(struct p4tc_handle *h, __u8 cmd, __u16 flags,
+					  const char *pname, const struct p4tc_extern_inst *ei);
+int p4tc_extern_inst_parse(const struct nlmsghdr *nlh, struct p4tc_extern_inst *ei);
+
+/* What an element request sends besides the kind and the instance. */
+enum {
+	P4TC_EXTELEM_PUT_INDEX	= 1U << 0,
+	P4TC_EXTELEM_PUT_PARAMS	= 1U << 1,
+};
+
+struct nlmsghdr *p4tc_extern_elem_request(struct p4tc_handle *h, __u8 cmd, __u16 flags,
+					  const char *pname, const struct p4tc_extern_elem *el,
+					  unsigned int what);
+int p4tc_extern_elem_parse(const struct nlmsghdr *nlh, struct p4tc_extern_elem *el);
 
 /* Pipelines (pipeline.c): look a pipeline's id up by name. */
 int p4tc_pipeline_id(struct p4tc_handle *h, const char *pname, __u32 *id);

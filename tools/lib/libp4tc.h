@@ -618,6 +618,11 @@ struct p4tc_entry;
  *                 permissions and action; their table fields are ignored
  * @num_masks_used: distinct masks the entries use (reported only)
  * @memory: bytes the entries take (reported only)
+ * @direct_counter: "KIND/INST", the extern instance of the table's pipeline
+ *                  the table binds as its direct counter (which turns
+ *                  @counters on); a request sends it if not "", a reply
+ *                  reports it
+ * @direct_meter: "KIND/INST", the same for its direct meter
  */
 struct p4tc_table {
 	__u32 id;
@@ -644,6 +649,8 @@ struct p4tc_table {
 	const struct p4tc_entry *const_entries;
 	__u32 num_masks_used;
 	__u64 memory;
+	char direct_counter[2 * P4TC_NAME_LEN];
+	char direct_meter[2 * P4TC_NAME_LEN];
 };
 
 /**
@@ -814,6 +821,298 @@ LIBP4TC_API int p4tc_port_get(struct p4tc_handle *h, struct p4tc_port *port);
  * Return: 0, the non-zero value @cb returned, or a negative errno.
  */
 LIBP4TC_API int p4tc_port_dump(struct p4tc_handle *h, p4tc_port_cb cb, void *ctx);
+
+/* Externs (since LIBP4TC_0.3) */
+
+/* Which optional fields of a struct p4tc_extern are set. */
+enum {
+	P4TC_EXTERN_HAS_NUM_INSTANCES	= 1U << 0,
+	P4TC_EXTERN_HAS_PERMISSIONS	= 1U << 1,
+};
+
+/**
+ * struct p4tc_extern - an extern kind (Counter, Meter, Register...) of the
+ * network namespace
+ * @id: the kind's id (extid); 0 if not known (create: the kernel allocates
+ *      one)
+ * @name: the kind's name, e.g. "Counter"; "" if not known
+ * @has: P4TC_EXTERN_HAS_* flags
+ * @num_instances: instances a pipeline may have, 1 to
+ *                 P4TC_MAX_EXT_INSTANCES (default 1)
+ * @permissions: CRUDXPS bits of its instances (default
+ *               P4TC_DEFAULT_EXT_PERMISSIONS): control read and update to
+ *               read and write elements, data read and update for md_read
+ *               and md_write, data execute to count or meter
+ * @has_exec: upstream's has_exec_method, kept and reported
+ * @instances: its instances in all pipelines (reported only)
+ */
+struct p4tc_extern {
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u32 has;
+	__u32 num_instances;
+	__u16 permissions;
+	bool has_exec;
+	__u32 instances;
+};
+
+/**
+ * typedef p4tc_extern_cb - called for each extern kind of a dump
+ * @ext: the kind, valid during the call
+ * @ctx: the caller's context
+ *
+ * Return: 0 to continue; anything else stops the dump, which returns it.
+ */
+typedef int (*p4tc_extern_cb)(const struct p4tc_extern *ext, void *ctx);
+
+/**
+ * p4tc_extern_create() - declare an extern kind in the namespace
+ * @h: handle
+ * @ext: @name required; @id, @num_instances, @permissions and @has_exec
+ *       optional
+ *
+ * What the datapath does with the instances of a kind beyond reading and
+ * writing their elements depends on its name (see <uapi/linux/p4tc.h>).
+ *
+ * Return: the kind's id (> 0), or a negative errno: -EEXIST, -EINVAL,
+ * -ENOSPC (P4TC_MAX_EXTERNS), -EPERM (not admin), -ERANGE (an id above
+ * INT_MAX).
+ */
+LIBP4TC_API int p4tc_extern_create(struct p4tc_handle *h, const struct p4tc_extern *ext);
+
+/**
+ * p4tc_extern_get() - read an extern kind
+ * @h: handle
+ * @ext: in: @id or @name; out: every field
+ *
+ * Return: 0, or a negative errno: -ENOENT.
+ */
+LIBP4TC_API int p4tc_extern_get(struct p4tc_handle *h, struct p4tc_extern *ext);
+
+/**
+ * p4tc_extern_dump() - read every extern kind of the namespace
+ * @h: handle
+ * @cb: called once per kind
+ * @ctx: passed to @cb
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno.
+ */
+LIBP4TC_API int p4tc_extern_dump(struct p4tc_handle *h, p4tc_extern_cb cb, void *ctx);
+
+/**
+ * p4tc_extern_delete() - delete an extern kind
+ * @h: handle
+ * @ext: the kind by @id or @name
+ *
+ * Return: 0, or a negative errno: -ENOENT, -EBUSY (a pipeline has
+ * instances of it).
+ */
+LIBP4TC_API int p4tc_extern_delete(struct p4tc_handle *h, const struct p4tc_extern *ext);
+
+/**
+ * struct p4tc_ext_param - a constructor or control-path param of an extern
+ * instance
+ * @id: control params: position from 1; 0 in a request: its index in the
+ *      array plus 1
+ * @name: name
+ * @type: enum p4tc_type
+ * @bitsz: width in bits
+ * @offset: control params: offset of its container in an element (reported
+ *          only; the key has none)
+ * @flags: control params: P4TC_EXT_PARAM_F_KEY (tc_key: the element
+ *         index, a bit or int of at most 32 bits) or
+ *         P4TC_EXT_PARAM_F_DATA_SCALAR (tc_data_scalar)
+ * @len: constructor params: bytes in @value
+ * @value: constructor params: the value's container (see
+ *         p4tc_value_parse())
+ */
+struct p4tc_ext_param {
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u32 type;
+	__u16 bitsz;
+	__u16 offset;
+	__u8 flags;
+	__u32 len;
+	__u8 value[P4TC_MAX_VALUE_SIZE];
+};
+
+/**
+ * struct p4tc_extern_inst - an extern instance of a pipeline: an array of
+ * elements
+ * @ext_id: the kind's id; 0 if not known (requests then use @ext_name)
+ * @ext_name: the kind's name; "" if not known
+ * @id: the instance's id, 1 to P4TC_MAX_EXT_INSTANCES; 0 if not known
+ *      (create: the kernel allocates one)
+ * @name: the instance's name, "cb.inst" or "inst"; "" if not known
+ * @numel: its elements, 1 to P4TC_MAX_EXT_ELEMS; 0 in a create: 1
+ * @tbl_bindable: a table may bind it (direct counters and meters)
+ * @nconstructor: number of @constructor
+ * @constructor: constructor params, with their values: kept and reported
+ * @nparams: number of @params
+ * @params: control-path params in declaration order: exactly one with
+ *          P4TC_EXT_PARAM_F_KEY, the index; the others make an element,
+ *          packed as an action's params (at most
+ *          P4TC_MAX_EXT_PARAM_DATA_SIZE bytes)
+ * @permissions: the kind's permissions (reported only, as the next)
+ * @table_id: the table bound to it, 0 if none
+ */
+struct p4tc_extern_inst {
+	__u32 ext_id;
+	char ext_name[P4TC_NAME_LEN];
+	__u32 id;
+	char name[P4TC_NAME_LEN];
+	__u32 numel;
+	bool tbl_bindable;
+	unsigned int nconstructor;
+	struct p4tc_ext_param constructor[P4TC_MAX_EXT_PARAMS];
+	unsigned int nparams;
+	struct p4tc_ext_param params[P4TC_MAX_EXT_PARAMS];
+	__u16 permissions;
+	__u32 table_id;
+};
+
+/**
+ * typedef p4tc_extern_inst_cb - called for each extern instance of a dump
+ * @ei: the instance, valid during the call
+ * @ctx: the caller's context
+ *
+ * Return: 0 to continue; anything else stops the dump, which returns it.
+ */
+typedef int (*p4tc_extern_inst_cb)(const struct p4tc_extern_inst *ei, void *ctx);
+
+/**
+ * p4tc_extern_inst_create() - create an extern instance in an unsealed
+ * pipeline
+ * @h: handle
+ * @pname: pipeline name
+ * @ei: the kind, @name and @params (one of them the key) required; @id,
+ *      @numel, @tbl_bindable and @constructor optional
+ *
+ * Return: the instance's id (> 0), or a negative errno: -ENOENT (no such
+ * pipeline or kind), -EEXIST, -EINVAL (no key param, or more than one),
+ * -ENOSPC (the kind's num_instances reached), -EPERM (pipeline sealed, or
+ * not admin).
+ */
+LIBP4TC_API int p4tc_extern_inst_create(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_extern_inst *ei);
+
+/**
+ * p4tc_extern_inst_get() - read an extern instance
+ * @h: handle
+ * @pname: pipeline name
+ * @ei: in: the kind, and @id or @name; out: every field
+ *
+ * Return: 0, or a negative errno: -ENOENT.
+ */
+LIBP4TC_API int p4tc_extern_inst_get(struct p4tc_handle *h, const char *pname,
+				     struct p4tc_extern_inst *ei);
+
+/**
+ * p4tc_extern_inst_dump() - read the extern instances of a pipeline
+ * @h: handle
+ * @pname: pipeline name
+ * @kind: the kind whose instances to read, or NULL for all
+ * @cb: called once per instance
+ * @ctx: passed to @cb
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno.
+ */
+LIBP4TC_API int p4tc_extern_inst_dump(struct p4tc_handle *h, const char *pname,
+				      const char *kind, p4tc_extern_inst_cb cb, void *ctx);
+
+/**
+ * p4tc_extern_inst_delete() - delete an extern instance of an unsealed
+ * pipeline
+ * @h: handle
+ * @pname: pipeline name
+ * @ei: the kind, and @id or @name
+ *
+ * Return: 0, or a negative errno: -ENOENT, -EPERM (pipeline sealed, or not
+ * admin).
+ */
+LIBP4TC_API int p4tc_extern_inst_delete(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_extern_inst *ei);
+
+/**
+ * struct p4tc_extern_elem - an element of an extern instance
+ * @ext_id: the kind's id; 0 if not known (requests then use @ext_name)
+ * @ext_name: the kind's name; "" if not known
+ * @inst_id: the instance's id; 0 if not known (requests then use
+ *           @inst_name)
+ * @inst_name: the instance's name; "" if not known
+ * @index: the element's index, the value of the instance's key param:
+ *         0 to numel - 1
+ * @nparams: number of @params
+ * @params: values of the control params but the key, each named by id or
+ *          name
+ * @types: reported only: the type (enum p4tc_type) of each of @params
+ * @bitsz: reported only: the width of each of @params
+ */
+struct p4tc_extern_elem {
+	__u32 ext_id;
+	char ext_name[P4TC_NAME_LEN];
+	__u32 inst_id;
+	char inst_name[P4TC_NAME_LEN];
+	__u32 index;
+	unsigned int nparams;
+	struct p4tc_param_value params[P4TC_MAX_EXT_PARAMS];
+	__u32 types[P4TC_MAX_EXT_PARAMS];
+	__u16 bitsz[P4TC_MAX_EXT_PARAMS];
+};
+
+/**
+ * typedef p4tc_extern_elem_cb - called for each element of a dump
+ * @el: the element, valid during the call
+ * @ctx: the caller's context
+ *
+ * Return: 0 to continue; anything else stops the dump, which returns it.
+ */
+typedef int (*p4tc_extern_elem_cb)(const struct p4tc_extern_elem *el, void *ctx);
+
+/**
+ * p4tc_extern_elem_update() - write params of an element of an extern
+ * instance
+ * @h: handle
+ * @pname: pipeline name
+ * @el: the kind, the instance, @index and the params to write (the others
+ *      keep their values)
+ *
+ * Needs the kind's control update permission.
+ *
+ * Return: 0, or a negative errno: -ENOENT (no such instance or param),
+ * -EINVAL (an index not below numel, a value of another size), -EPERM.
+ */
+LIBP4TC_API int p4tc_extern_elem_update(struct p4tc_handle *h, const char *pname,
+					const struct p4tc_extern_elem *el);
+
+/**
+ * p4tc_extern_elem_get() - read an element of an extern instance
+ * @h: handle
+ * @pname: pipeline name
+ * @el: in: the kind, the instance and @index; out: every field
+ *
+ * Needs the kind's control read permission.
+ *
+ * Return: 0, or a negative errno: -ENOENT, -EINVAL (an index not below
+ * numel), -EPERM.
+ */
+LIBP4TC_API int p4tc_extern_elem_get(struct p4tc_handle *h, const char *pname,
+				     struct p4tc_extern_elem *el);
+
+/**
+ * p4tc_extern_elem_dump() - read every element of an extern instance
+ * @h: handle
+ * @pname: pipeline name
+ * @el: the kind and the instance (@index and @params are not sent)
+ * @cb: called once per element
+ * @ctx: passed to @cb
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno.
+ */
+LIBP4TC_API int p4tc_extern_elem_dump(struct p4tc_handle *h, const char *pname,
+				      const struct p4tc_extern_elem *el, p4tc_extern_elem_cb cb,
+				      void *ctx);
 
 /* Table entries */
 
@@ -1144,6 +1443,9 @@ enum p4tc_event_obj {
 	P4TC_EVENT_ENTRY,
 	P4TC_EVENT_ACTION_INST,
 	P4TC_EVENT_DIGEST,	/* digests, after p4tc_digest_subscribe() */
+	P4TC_EVENT_EXTERN,	/* extern kinds: no pipeline */
+	P4TC_EVENT_EXTERN_INST,
+	P4TC_EVENT_EXTERN_ELEM,	/* elements written: op P4TC_EVENT_UPDATE */
 };
 
 /* What happened to it. */
@@ -1162,7 +1464,8 @@ enum p4tc_event_op {
  *         of a table, deleted; @count says how many
  * @count: the objects a flush deleted
  * @pipeline: the pipeline: its id and name, and for pipeline events (of
- *            deletes: as it was) every field
+ *            deletes: as it was) every field; none (id 0, name "") for
+ *            extern kinds, which belong to the namespace
  * @action: action events but flushes: the action (deletes: as it was)
  * @table: table events but flushes: the table (deletes: as it was)
  * @entry: entry events: the entry, with who deleted it for deletes; of an
@@ -1171,6 +1474,10 @@ enum p4tc_event_op {
  *               was; flushes: only its action's id and name)
  * @digest: digests (P4TC_EVENT_DIGEST, op P4TC_EVENT_CREATE; no pipeline
  *          name, its id in the digest)
+ * @ext: extern kind events: the kind (deletes: as it was)
+ * @ext_inst: extern instance events: the instance (deletes: as it was)
+ * @ext_elem: extern element events: the element after the change, every
+ *            param of it
  *
  * The pointers not set are NULL; all are valid during the callback only.
  */
@@ -1186,6 +1493,9 @@ struct p4tc_event {
 	const struct p4tc_entry *entry;
 	const struct p4tc_action_inst *action_inst;
 	const struct p4tc_digest *digest;
+	const struct p4tc_extern *ext;
+	const struct p4tc_extern_inst *ext_inst;
+	const struct p4tc_extern_elem *ext_elem;
 };
 
 /**

@@ -300,6 +300,9 @@ int p4tc_genl_parse(const struct nlmsghdr *nlh, const struct nlattr **tb)
 		[P4TC_A_ACTINST] = MNL_TYPE_NESTED,
 		[P4TC_A_PORT] = MNL_TYPE_NESTED,
 		[P4TC_A_DIGEST] = MNL_TYPE_NESTED,
+		[P4TC_A_EXTERN] = MNL_TYPE_NESTED,
+		[P4TC_A_EXTINST] = MNL_TYPE_NESTED,
+		[P4TC_A_EXTELEM] = MNL_TYPE_NESTED,
 	};
 
 	return p4tc_nl_parse_msg(nlh, GENL_HDRLEN, policy, P4TC_A_MAX, tb);

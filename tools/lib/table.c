@@ -22,6 +22,8 @@ static const enum mnl_attr_data_type p4tc_table_policy[P4TC_TABLE_A_MAX + 1] = {
 	[P4TC_TABLE_A_COUNTERS] = MNL_TYPE_U8,
 	[P4TC_TABLE_A_NUM_MASKS_USED] = MNL_TYPE_U32,
 	[P4TC_TABLE_A_MEMORY] = MNL_TYPE_U64,
+	[P4TC_TABLE_A_DIRECT_COUNTER] = MNL_TYPE_NUL_STRING,
+	[P4TC_TABLE_A_DIRECT_METER] = MNL_TYPE_NUL_STRING,
 };
 
 static const enum mnl_attr_data_type p4tc_table_act_policy[P4TC_TABLE_ACT_A_MAX + 1] = {
@@ -215,6 +217,13 @@ int p4tc_table_parse(const struct nlmsghdr *nlh, struct p4tc_table *t)
 		t->num_masks_used = mnl_attr_get_u32(tb[P4TC_TABLE_A_NUM_MASKS_USED]);
 	if (tb[P4TC_TABLE_A_MEMORY])
 		t->memory = mnl_attr_get_u64(tb[P4TC_TABLE_A_MEMORY]);
+	if ((tb[P4TC_TABLE_A_DIRECT_COUNTER] &&
+	     p4tc_nl_copy_name(t->direct_counter, sizeof(t->direct_counter),
+			       tb[P4TC_TABLE_A_DIRECT_COUNTER])) ||
+	    (tb[P4TC_TABLE_A_DIRECT_METER] &&
+	     p4tc_nl_copy_name(t->direct_meter, sizeof(t->direct_meter),
+			       tb[P4TC_TABLE_A_DIRECT_METER])))
+		return -EBADMSG;
 	if (tb[P4TC_TABLE_A_DEFAULT_HIT]) {
 		err = p4tc_defact_parse(tb[P4TC_TABLE_A_DEFAULT_HIT], &t->default_hit);
 		if (err)
@@ -250,7 +259,7 @@ static int p4tc_defact_check(struct p4tc_handle *h, const struct p4tc_table *t,
 	if (d->action_index && d->nparams)
 		return p4tc_err(h, -EINVAL, "action %.*s: params or an instance index, not both",
 				P4TC_NAME_LEN, d->action_name);
-	return p4tc_param_values_check(h, d->action_name, d->params, d->nparams);
+	return p4tc_param_values_check(h, "action", d->action_name, d->params, d->nparams);
 }
 
 static int p4tc_table_check(struct p4tc_handle *h, const char *pname,
@@ -290,6 +299,10 @@ static int p4tc_table_check(struct p4tc_handle *h, const char *pname,
 	if (t->ntimer_profiles > P4TC_MAX_TIMER_PROFILES)
 		return p4tc_err(h, -EINVAL, "table %s: %u timer profiles, at most %d",
 				t->name, t->ntimer_profiles, P4TC_MAX_TIMER_PROFILES);
+	if (strnlen(t->direct_counter, sizeof(t->direct_counter)) == sizeof(t->direct_counter) ||
+	    strnlen(t->direct_meter, sizeof(t->direct_meter)) == sizeof(t->direct_meter))
+		return p4tc_err(h, -ENAMETOOLONG, "table %s: a direct extern is longer than %zu characters",
+				t->name, sizeof(t->direct_counter) - 1);
 	err = p4tc_defact_check(h, t, P4TC_TABLE_HAS_DEFAULT_HIT, &t->default_hit);
 	if (!err)
 		err = p4tc_defact_check(h, t, P4TC_TABLE_HAS_DEFAULT_MISS, &t->default_miss);
@@ -421,6 +434,10 @@ struct nlmsghdr *p4tc_table_request(struct p4tc_handle *h, __u8 cmd, __u16 flags
 		mnl_attr_put_u8(nlh, P4TC_TABLE_A_COUNTERS, t->counters);
 	if (t->has & P4TC_TABLE_HAS_NUM_TIMER_PROFILES)
 		mnl_attr_put_u32(nlh, P4TC_TABLE_A_NUM_TIMER_PROFILES, t->num_timer_profiles);
+	if (t->direct_counter[0])
+		mnl_attr_put_strz(nlh, P4TC_TABLE_A_DIRECT_COUNTER, t->direct_counter);
+	if (t->direct_meter[0])
+		mnl_attr_put_strz(nlh, P4TC_TABLE_A_DIRECT_METER, t->direct_meter);
 	p4tc_table_attrs_put(nlh, t);
 	p4tc_keyfields_put(nlh, t);
 	p4tc_table_acts_put(nlh, t);
@@ -529,7 +546,8 @@ LIBP4TC_API int p4tc_table_attrs_update(struct p4tc_handle *h, const char *pname
 	err = p4tc_table_check(h, pname, t);
 	if (err)
 		return p4tc_ret(err);
-	if ((t->has & ~P4TC_TABLE_ATTRS_HAS) || t->nkeyfields || t->nacts || t->nconst_entries)
+	if ((t->has & ~P4TC_TABLE_ATTRS_HAS) || t->nkeyfields || t->nacts || t->nconst_entries ||
+	    t->direct_counter[0] || t->direct_meter[0])
 		return p4tc_ret(p4tc_err(h, -EINVAL,
 					 "table %s: only default actions, permissions and timer profiles change at runtime",
 					 t->name));

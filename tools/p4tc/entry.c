@@ -13,8 +13,6 @@
 
 #include "p4tc.h"
 
-/* "0x" and two digits per byte of the largest value (a str992, larger than a key), and the NUL. */
-#define HEX_STR_SIZE (2 + 2 * P4TC_MAX_VALUE_SIZE + 1)
 _Static_assert(P4TC_MAX_VALUE_SIZE >= P4TC_MAX_KEYSZ / 8, "a key fits in HEX_STR_SIZE");
 
 /* The P4 core action that does nothing: action id 0. */
@@ -196,7 +194,7 @@ int parse_param_value(struct entry_ctx *c, const struct p4tc_action *act, bool *
 	snprintf(what, sizeof(what), "param %s", pname);
 	/* As upstream's tc actions: "type T" and "id N" may come first, and must agree. */
 	if (c->a->argc && !strcmp(c->a->argv[0], "type")) {
-		err = parse_type(c->a, "param", pname, &n, &bitsz);
+		err = parse_type(c->a, "type", "param", pname, &n, &bitsz);
 		if (err)
 			return err;
 		if (n != prm->type || bitsz != prm->bitsz)

@@ -54,6 +54,7 @@ static void mon_usage(void)
 	       "EXPR: as for p4ctrl get (see p4tc p4ctrl help), on entry events only; its\n"
 	       "      key.FIELD operands need pipeline and table, action and param operands\n"
 	       "      pipeline. The filter takes the rest of the line.\n"
+	       "Extern kinds belong to no pipeline: pipeline PIPE leaves their events out.\n"
 	       "\"monitor\" is \"mon\"; the global option -t prints a timestamp before each event.\n");
 }
 
@@ -75,6 +76,9 @@ static const char *const mon_objs[] = {
 	[P4TC_EVENT_TABLE] = "table",
 	[P4TC_EVENT_ENTRY] = "entry",
 	[P4TC_EVENT_ACTION_INST] = "action_inst",
+	[P4TC_EVENT_EXTERN] = "extern",
+	[P4TC_EVENT_EXTERN_INST] = "extern_inst",
+	[P4TC_EVENT_EXTERN_ELEM] = "extern_elem",
 };
 
 /* Pipelines and their templates */
@@ -226,7 +230,8 @@ static void mon_print_action_inst(struct mon *m, struct mon_pipe *mp,
 	out_close_object();
 }
 
-static void mon_print_event(struct mon *m, const struct p4tc_event *ev)
+/* Pipelines, actions, tables, entries and action instances. */
+static void mon_print_object(struct mon *m, const struct p4tc_event *ev)
 {
 	const struct p4tc_entry *e = ev->entry;
 	struct p4tc_table *stub = NULL;
@@ -236,11 +241,6 @@ static void mon_print_event(struct mon *m, const struct p4tc_event *ev)
 
 	if (ev->obj != P4TC_EVENT_PIPELINE || ev->op != P4TC_EVENT_DELETE)
 		mp = mon_pipe_find(m, ev->pipeline.name);
-	out_open_object(NULL);
-	if (mon_timestamp)
-		mon_print_timestamp();
-	out_str("cmd", NULL, mon_ops[ev->op]);
-	out_str("obj", NULL, mon_objs[ev->obj]);
 	out_text("%s pipeline: ", mon_done[ev->op]);
 	out_str("pname", "%s", ev->pipeline.name);
 	out_uint("pipeid", "(id %llu)", ev->pipeline.id);
@@ -292,6 +292,59 @@ static void mon_print_event(struct mon *m, const struct p4tc_event *ev)
 		}
 		free(stub);
 	}
+}
+
+/* Extern events: one line each in text; in JSON, the object as get prints it. */
+static void mon_print_extern(struct mon *m, const struct p4tc_event *ev)
+{
+	const struct p4tc_extern_inst *ei = ev->ext_inst;
+	const struct p4tc_extern_elem *el = ev->ext_elem;
+	char tname[P4TC_NAME_LEN], val[HEX_STR_SIZE];
+	const char *pname = ev->pipeline.name;
+	unsigned int i;
+
+	if (ev->ext) {
+		out_text("%s extern %s(id %u)\n", mon_done[ev->op], ev->ext->name, ev->ext->id);
+		if (out_json()) {
+			out_next_key("extern");
+			print_extern(ev->ext);
+		}
+		return;
+	}
+	out_str("pname", NULL, pname);
+	out_uint("pipeid", NULL, ev->pipeline.id);
+	if (ei) {
+		out_text("%s extern instance %s/%s/%s(id %u)\n", mon_done[ev->op], pname,
+			 ei->ext_name, ei->name, ei->id);
+		if (out_json()) {
+			out_next_key("extern_inst");
+			print_extern_inst(pname, ei, extern_table_name(m->h, pname, ei->table_id,
+								       tname));
+		}
+		return;
+	}
+	out_text("%s extern element %s/%s/%s index %u", mon_done[ev->op], pname, el->ext_name,
+		 el->inst_name, el->index);
+	for (i = 0; i < el->nparams; i++)
+		out_text(" %s %s", el->params[i].name, extern_elem_value(el, i, val));
+	out_text("\n");
+	if (out_json()) {
+		out_next_key("extern_elem");
+		print_extern_elem(el);
+	}
+}
+
+static void mon_print_event(struct mon *m, const struct p4tc_event *ev)
+{
+	out_open_object(NULL);
+	if (mon_timestamp)
+		mon_print_timestamp();
+	out_str("cmd", NULL, mon_ops[ev->op]);
+	out_str("obj", NULL, mon_objs[ev->obj]);
+	if (ev->ext || ev->ext_inst || ev->ext_elem)
+		mon_print_extern(m, ev);
+	else
+		mon_print_object(m, ev);
 	out_close_object();
 	out_line_end();
 }
@@ -380,7 +433,7 @@ int mon_event(const struct p4tc_event *ev, void *data)
 		return m->count && m->printed >= m->count;
 	}
 	/* Templates changed: what is known of the pipeline is read again. */
-	if (ev->obj != P4TC_EVENT_ENTRY) {
+	if (ev->obj != P4TC_EVENT_ENTRY && ev->obj != P4TC_EVENT_EXTERN_ELEM) {
 		for (mp = m->pipes; mp; mp = mp->next)
 			if (!strcmp(mp->name, ev->pipeline.name))
 				mon_pipe_forget(mp);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * p4tc p4ctrl: table entries, and the table attributes that change at
- * runtime. Keys and parameter values are encoded with the table's key
- * schema and the action templates read from the kernel (entry.c).
+ * p4tc p4ctrl: table entries, the table attributes that change at
+ * runtime, and the elements of extern instances. Keys and parameter
+ * values are encoded with the table's key schema and the action templates
+ * read from the kernel (entry.c), element values with their instance's
+ * params (extern.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -27,6 +29,9 @@ static void p4ctrl_usage(void)
 	       "       p4tc p4ctrl delete PIPE/table/CB/TBL [KEY [prio N] [entry KEY [prio N]]... |\n"
 	       "                                             filter EXPR]\n"
 	       "       p4tc p4ctrl { create | update | get | delete } PIPE/table/CB/TBL help\n"
+	       "       p4tc p4ctrl get PIPE/extern/KIND/INST [tc_key NAME N]\n"
+	       "       p4tc p4ctrl update PIPE/extern/KIND/INST tc_key NAME N param NAME VALUE\n"
+	       "                                                [param NAME VALUE]...\n"
 	       "ENTRY := KEY [prio N] [permissions PERM] [dynamic] [aging MS | profile_id N]\n"
 	       "         [ACTION]\n"
 	       "KEY := FIELD VALUE[/PREFIX|/MASK] [FIELD VALUE[/PREFIX|/MASK]]...\n"
@@ -40,7 +45,8 @@ static void p4ctrl_usage(void)
 	       "OPERAND := key.FIELD | param.act.ACT.PARAM | action | prio | msecs_since\n"
 	       "get without KEY shows every entry; delete without KEY deletes them all;\n"
 	       "with filter EXPR (the rest of the line), only those that pass it;\n"
-	       "help shows the table's key fields and allowed actions.\n"
+	       "help shows the table's key fields and allowed actions. An extern element\n"
+	       "is named by the instance's key, tc_key NAME N; get without it shows them all.\n"
 	       "\"del\" is \"delete\".\n");
 }
 
@@ -117,10 +123,12 @@ static int tbl_attrs_cmd(struct ctrl *c)
 	return err;
 }
 
-/* What a get prints: the pipeline, then its entries, once one is known. */
+/* What a get prints: the pipeline, then its entries or elements, once one is known. */
 struct get_out {
 	struct entry_ctx *ec;
 	const struct p4tc_pipeline *p;
+	/* the array they go in: "entries" or "externs" */
+	const char *key;
 	bool started;
 };
 
@@ -135,7 +143,7 @@ static void get_out_start(struct get_out *o)
 	out_uint("pipeid", " pipeid %llu\n", o->p->id);
 	out_close_object();
 	out_open_object(NULL);
-	out_open_array("entries");
+	out_open_array(o->key);
 }
 
 static void get_out_end(struct get_out *o, int err)
@@ -190,7 +198,7 @@ static int get_cmd(struct ctrl *c)
 	struct p4tc_entry_filter *f = NULL;
 	struct p4tc_pipeline p = {};
 	struct p4tc_entry e = {};
-	struct get_out o = { .ec = &c->ec, .p = &p };
+	struct get_out o = { .ec = &c->ec, .p = &p, .key = "entries" };
 	int err;
 
 	err = maybe_filter(c, &f);
@@ -257,17 +265,27 @@ static int delete_cmd(struct ctrl *c)
 	return batch_cmd(c, ENTRY_LOOKUP, p4tc_entry_delete_batch);
 }
 
-/* PIPE/table/CB/TBL: the pipeline into @pname, the table into @c->table. */
-static int parse_path(struct ctrl *c, const char *path, char *pname)
+/* Whether the @len bytes at @s are the word @word. */
+static bool is_word(const char *s, size_t len, const char *word)
 {
-	struct args *a = c->ec.a;
-	const char *type, *name;
+	return len == strlen(word) && !strncmp(s, word, len);
+}
+
+/*
+ * PIPE/table/CB/TBL or PIPE/extern/KIND/INST: the pipeline into @pname,
+ * whether it is an extern's, and what follows the type.
+ */
+static int parse_path(struct args *a, const char *path, char *pname, bool *ext,
+		      const char **name)
+{
+	const char *type, *slash;
 	size_t len;
 
 	type = strchr(path, '/');
-	name = type ? strchr(type + 1, '/') : NULL;
-	if (!name)
-		return args_error(a, "\"%s\": expected PIPE/table/CB/TBL", path);
+	slash = type ? strchr(type + 1, '/') : NULL;
+	if (!slash)
+		return args_error(a, "\"%s\": expected PIPE/table/CB/TBL or PIPE/extern/KIND/INST",
+				  path);
 	len = type - path;
 	if (!len || len >= P4TC_NAME_LEN)
 		return args_error(a, "\"%s\": the pipeline name must have 1 to %d characters",
@@ -275,10 +293,94 @@ static int parse_path(struct ctrl *c, const char *path, char *pname)
 	memcpy(pname, path, len);
 	pname[len] = '\0';
 	type++;
-	if ((size_t)(name - type) != strlen("table") || strncmp(type, "table", name - type))
-		return args_error(a, "\"%s\": unknown object type \"%.*s\", expected table",
-				  path, (int)(name - type), type);
-	return args_name(a, "table", name + 1, c->table.name);
+	*ext = is_word(type, slash - type, "extern");
+	if (!*ext && !is_word(type, slash - type, "table"))
+		return args_error(a, "\"%s\": unknown object type \"%.*s\", expected table or extern",
+				  path, (int)(slash - type), type);
+	*name = slash + 1;
+	return CLI_OK;
+}
+
+/* An element a get prints, after the pipeline. */
+static int print_elem_cb(const struct p4tc_extern_elem *el, void *data)
+{
+	struct get_out *o = data;
+
+	get_out_start(o);
+	print_extern_elem(el);
+	return 0;
+}
+
+/* get: element @el if @keyed, else every element of its instance. */
+static int elem_get(struct p4tc_handle *h, const char *pname, struct p4tc_extern_elem *el,
+		    bool keyed)
+{
+	struct p4tc_pipeline p = {};
+	struct get_out o = { .p = &p, .key = "externs" };
+	int err;
+
+	strcpy(p.name, pname);
+	err = p4tc_pipeline_get(h, &p);
+	if (!err && keyed)
+		err = p4tc_extern_elem_get(h, pname, el);
+	if (err)
+		return cli_fail(err);
+	if (keyed)
+		err = print_elem_cb(el, &o);
+	else
+		err = p4tc_extern_elem_dump(h, pname, el, print_elem_cb, &o);
+	get_out_end(&o, err);
+	return err < 0 ? cli_fail(err) : CLI_OK;
+}
+
+/* The command on an element of instance @ei, which only names it yet. */
+static int elem_run(struct p4tc_handle *h, const char *verb, const char *pname,
+		    struct p4tc_extern_inst *ei, struct p4tc_extern_elem *el, struct args *a)
+{
+	bool update = !strcmp(verb, "update"), keyed;
+	int err;
+
+	/* The instance's params, which values are read with. */
+	err = p4tc_extern_inst_get(h, pname, ei);
+	if (err)
+		return cli_fail(err);
+	err = parse_extern_elem(a, ei, update, el, &keyed);
+	if (err || !update)
+		return err ?: elem_get(h, pname, el, keyed);
+	err = p4tc_extern_elem_update(h, pname, el);
+	return err < 0 ? cli_fail(err) : CLI_OK;
+}
+
+/* { get | update } PIPE/extern/KIND/INST ...: @path is KIND/INST. */
+static int elem_cmd(const char *verb, const char *pname, const char *path, struct args *a)
+{
+	struct p4tc_extern_inst *ei;
+	struct p4tc_extern_elem *el;
+	struct p4tc_handle *h;
+	char obj[128];
+	int err;
+
+	snprintf(obj, sizeof(obj), "extern %s/%s", pname, path);
+	a->obj = obj;
+	if (strcmp(verb, "get") && strcmp(verb, "update"))
+		return args_error(a, "%s: extern elements are read with get and written with update",
+				  verb);
+	ei = calloc(1, sizeof(*ei));
+	el = calloc(1, sizeof(*el));
+	if (!ei || !el) {
+		cli_error("out of memory");
+		err = CLI_EFAIL;
+		goto out;
+	}
+	err = parse_extern_path(a, path, true, ei);
+	if (err)
+		goto out;
+	h = cli_handle();
+	err = h ? elem_run(h, verb, pname, ei, el, a) : CLI_EFAIL;
+out:
+	free(ei);
+	free(el);
+	return err;
 }
 
 static int run(struct ctrl *c, const char *verb)
@@ -307,8 +409,9 @@ int p4ctrl_main(int argc, char **argv)
 {
 	struct args a = { .argc = argc, .argv = argv };
 	char pname[P4TC_NAME_LEN], obj[128];
-	const char *verb, *path;
+	const char *verb, *path, *name = NULL;
 	struct ctrl *c;
+	bool ext;
 	int err;
 
 	verb = args_next(&a);
@@ -326,14 +429,18 @@ int p4ctrl_main(int argc, char **argv)
 				  verb);
 	path = args_next(&a);
 	if (!path)
-		return args_error(&a, "p4ctrl %s: which table? PIPE/table/CB/TBL", verb);
+		return args_error(&a, "p4ctrl %s: which table or extern? PIPE/table/CB/TBL or PIPE/extern/KIND/INST",
+				  verb);
+	err = parse_path(&a, path, pname, &ext, &name);
+	if (err || ext)
+		return err ?: elem_cmd(verb, pname, name, &a);
 	c = calloc(1, sizeof(*c));
 	if (!c) {
 		cli_error("out of memory");
 		return CLI_EFAIL;
 	}
 	c->ec.a = &a;
-	err = parse_path(c, path, pname);
+	err = args_name(&a, "table", name, c->table.name);
 	if (err)
 		goto out;
 	snprintf(obj, sizeof(obj), "table %s/%s", pname, c->table.name);

@@ -19,6 +19,14 @@ enum {
 	CLI_EFAIL = 2,		/* the kernel (or the library) refused */
 };
 
+/* p4template's verbs */
+enum verb {
+	VERB_CREATE,
+	VERB_UPDATE,
+	VERB_GET,
+	VERB_DEL,
+};
+
 /* Subcommands: each gets the words after its own name. */
 int p4template_main(int argc, char **argv);
 /* p4template.c: pipelines and action templates as "get" shows them. */
@@ -26,15 +34,41 @@ void print_pipeline(const struct p4tc_pipeline *p);
 void print_action(const char *pname, const struct p4tc_action *act);
 struct args;
 /*
- * p4template.c: "type TYPE" after param or key field @name ("type str
- * bitsz N" and "type key bitsz N", as upstream's types without a width,
- * are strN and keyN).
+ * p4template.c: "type TYPE" (@typekw TYPE: "ptype TYPE" for extern
+ * params) after param or key field @name ("type str bitsz N" and "type
+ * key bitsz N", as upstream's types without a width, are strN and keyN).
  */
-int parse_type(struct args *a, const char *what, const char *name,
+int parse_type(struct args *a, const char *typekw, const char *what, const char *name,
 	       __u32 *type, __u16 *bitsz);
 /* p4template.c: a table template as "get" shows it, actions from @c. */
 struct entry_ctx;
 void print_table(const struct entry_ctx *c, const struct p4tc_table *t);
+/*
+ * extern.c: p4template extern/root/[KIND] and extern_inst/PIPE/[KIND/[INST]]
+ * (@path: what follows "extern/", or the pipeline and "KIND/INST")
+ */
+int extern_cmd(enum verb verb, const char *path, struct args *a);
+int extern_inst_cmd(enum verb verb, const char *pname, const char *path, struct args *a);
+/* KIND/INST into @ei; with @need both, else either may be missing. */
+int parse_extern_path(struct args *a, const char *path, bool need, struct p4tc_extern_inst *ei);
+/* The words of a create after extern_inst/PIPE/KIND/INST. */
+int parse_extern_inst(struct args *a, struct p4tc_extern_inst *ei);
+/*
+ * The words of p4ctrl on an element of @ei: [tc_key NAME N] for a get,
+ * tc_key NAME N param NAME VALUE... for an @update; *@keyed says whether
+ * the element was named (a get without tc_key reads them all).
+ */
+int parse_extern_elem(struct args *a, const struct p4tc_extern_inst *ei, bool update,
+		      struct p4tc_extern_elem *el, bool *keyed);
+void print_extern(const struct p4tc_extern *ext);
+/* An instance as get shows it; @tname: the name of its table, if bound and known. */
+void print_extern_inst(const char *pname, const struct p4tc_extern_inst *ei, const char *tname);
+void print_extern_elem(const struct p4tc_extern_elem *el);
+/* Param @i of @el as p4tc_value_parse() takes it: HEX_STR_SIZE bytes in @buf. */
+const char *extern_elem_value(const struct p4tc_extern_elem *el, unsigned int i, char *buf);
+/* The name of table @id of @pname into @buf (P4TC_NAME_LEN); NULL for 0 or if it cannot be read. */
+const char *extern_table_name(struct p4tc_handle *h, const char *pname, __u32 id, char *buf);
+
 int p4ctrl_main(int argc, char **argv);
 int actions_main(int argc, char **argv);
 int port_main(int argc, char **argv);
@@ -162,6 +196,9 @@ void out_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * entry.c: entries, keys and actions, and default actions, parsed and
  * printed for p4ctrl and p4template
  */
+
+/* "0x" and two digits per byte of the largest value (a str992, larger than a key), and the NUL. */
+#define HEX_STR_SIZE (2 + 2 * P4TC_MAX_VALUE_SIZE + 1)
 
 /* What entries, keys and actions are read and printed against. */
 struct entry_ctx {

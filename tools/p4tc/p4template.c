@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * p4tc p4template: pipelines, action templates and tables.
+ * p4tc p4template: pipelines, action templates and tables (externs are
+ * extern.c's).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -8,13 +9,6 @@
 #include <string.h>
 
 #include "p4tc.h"
-
-enum verb {
-	VERB_CREATE,
-	VERB_UPDATE,
-	VERB_GET,
-	VERB_DEL,
-};
 
 static const struct {
 	const char *name;
@@ -45,11 +39,20 @@ static void p4template_usage(void)
 	       "       p4tc p4template { create | update } table/PIPE/CB/TBL ENTRY...\n"
 	       "       p4tc p4template get table/PIPE/[CB/TBL] [tblid ID]\n"
 	       "       p4tc p4template del table/PIPE/[CB/TBL] [tblid ID]\n"
+	       "       p4tc p4template create extern/root/KIND [extid ID] [numinstances N]\n"
+	       "                                               [tc_acl PERM] [has_exec_method]\n"
+	       "       p4tc p4template get extern/root/[KIND]\n"
+	       "       p4tc p4template del extern/root/KIND\n"
+	       "       p4tc p4template create extern_inst/PIPE/KIND/INST [instid ID] [tc_numel N]\n"
+	       "                              [tbl_bindable] [constructor CPARAM...]\n"
+	       "                              control_path CONTROL...\n"
+	       "       p4tc p4template get extern_inst/PIPE/[KIND/[INST]]\n"
+	       "       p4tc p4template del extern_inst/PIPE/KIND/INST\n"
 	       "PARAM := param NAME type TYPE [id ID]\n"
 	       "TABLE_ATTR := type { exact | lpm | ternary } | keysz BITS | tentries N |\n"
 	       "              nummasks N | permissions PERM | counters [on | off] |\n"
-	       "              pna_direct_counter NAME | num_timer_profiles N |\n"
-	       "              timer_profile id N aging MS |\n"
+	       "              pna_direct_counter KIND/INST | pna_direct_meter KIND/INST |\n"
+	       "              num_timer_profiles N | timer_profile id N aging MS |\n"
 	       "              table_acts act name ACT [flags { tableonly | defaultonly }]\n"
 	       "                         [act name ACT [flags ...]]... |\n"
 	       "              default_hit_action DEFACT | default_miss_action DEFACT\n"
@@ -58,6 +61,9 @@ static void p4template_usage(void)
 	       "               [action ACT [param NAME VALUE]...]\n"
 	       "DEFACT := [permissions PERM] action ACT [param NAME VALUE]... | noaction\n"
 	       "ACT := [PIPE/][CB/]NAME, or NoAction (no action, as a default)\n"
+	       "CPARAM := param NAME ptype TYPE VALUE\n"
+	       "CONTROL := tc_key NAME ptype TYPE id ID |\n"
+	       "           param NAME ptype TYPE id ID [tc_data_scalar]\n"
 	       "TYPE := bit1..bit128 | int1..int128 | be16 | be32 | be64 | macaddr | ipv4 |\n"
 	       "        ipv6 | dev | bool | str8..str992 | key1..key512 | rate |\n"
 	       "        str bitsz BITS | key bitsz BITS\n"
@@ -65,16 +71,16 @@ static void p4template_usage(void)
 	       "\"delete\" is \"del\".\n");
 }
 
-int parse_type(struct args *a, const char *what, const char *name,
+int parse_type(struct args *a, const char *typekw, const char *what, const char *name,
 	       __u32 *type, __u16 *bitsz)
 {
 	const char *kw = args_next(a), *val, *width;
 	char tname[32];
 	int err;
 
-	if (!kw || strcmp(kw, "type"))
-		return args_error(a, "%s %s needs \"type TYPE\"", what, name);
-	err = args_value(a, "type", &val);
+	if (!kw || strcmp(kw, typekw))
+		return args_error(a, "%s %s needs \"%s TYPE\"", what, name, typekw);
+	err = args_value(a, typekw, &val);
 	if (err)
 		return err;
 	if (!strcmp(val, "str") || !strcmp(val, "key")) {
@@ -268,7 +274,7 @@ static int parse_param(struct args *a, struct p4tc_action *act)
 	if (!err)
 		err = args_name(a, "param", name, prm->name);
 	if (!err)
-		err = parse_type(a, "param", name, &prm->type, &prm->bitsz);
+		err = parse_type(a, "type", "param", name, &prm->type, &prm->bitsz);
 	if (err)
 		return err;
 	if (a->argc && !strcmp(a->argv[0], "id")) {
@@ -388,6 +394,10 @@ void print_table(const struct entry_ctx *c, const struct p4tc_table *t)
 	out_uint("num_masks_used", "\tnum_masks_used %llu", t->num_masks_used);
 	out_uint("memory", " memory %llu", t->memory);
 	out_bool("counters", " counters %s", t->counters);
+	if (t->direct_counter[0])
+		out_str("pna_direct_counter", " pna_direct_counter %s", t->direct_counter);
+	if (t->direct_meter[0])
+		out_str("pna_direct_meter", " pna_direct_meter %s", t->direct_meter);
 	out_uint("num_timer_profiles", " num_timer_profiles %llu\n", t->num_timer_profiles);
 	out_open_array("timer_profiles");
 	for (i = 0; i < t->ntimer_profiles; i++) {
@@ -440,7 +450,7 @@ static int parse_keyfield(struct args *a, struct p4tc_table *t)
 	if (!err)
 		err = args_name(a, "key field", name, kf->name);
 	if (!err)
-		err = parse_type(a, "key field", name, &kf->type, &kf->bitsz);
+		err = parse_type(a, "type", "key field", name, &kf->type, &kf->bitsz);
 	if (err)
 		return err;
 	/* Without a match the field takes the table's type. */
@@ -553,6 +563,25 @@ static int parse_const_entry(struct table_cmd *tc)
 	return CLI_OK;
 }
 
+/* pna_direct_counter KIND/INST, pna_direct_meter KIND/INST (@kw): into @dst. */
+static int parse_direct_extern(struct args *a, const char *kw, char *dst)
+{
+	const char *val, *slash;
+	int err;
+
+	err = args_value(a, kw, &val);
+	if (err)
+		return err;
+	slash = strchr(val, '/');
+	if (!slash || slash == val || !slash[1] || strchr(slash + 1, '/'))
+		return args_error(a, "%s \"%s\": expected KIND/INST", kw, val);
+	if (slash - val >= P4TC_NAME_LEN || strlen(slash + 1) >= P4TC_NAME_LEN)
+		return args_error(a, "%s \"%s\": a name is longer than %d characters", kw, val,
+				  P4TC_NAME_LEN - 1);
+	strcpy(dst, val);
+	return CLI_OK;
+}
+
 /* The attributes create and update share. */
 static int parse_table_opt(struct table_cmd *tc, const char *kw)
 {
@@ -608,10 +637,12 @@ static int parse_table_opt(struct table_cmd *tc, const char *kw)
 			t->counters = !strcmp(args_next(a), "on");
 		t->has |= P4TC_TABLE_HAS_COUNTERS;
 	} else if (!strcmp(kw, "pna_direct_counter")) {
-		/* Upstream binds a counter extern; here entries count by themselves. */
-		err = args_value(a, kw, &val);
+		/* The kernel counts in the entries, as with counters on. */
+		err = parse_direct_extern(a, kw, t->direct_counter);
 		t->counters = true;
 		t->has |= P4TC_TABLE_HAS_COUNTERS;
+	} else if (!strcmp(kw, "pna_direct_meter")) {
+		err = parse_direct_extern(a, kw, t->direct_meter);
 	} else if (!strcmp(kw, "entry")) {
 		err = parse_const_entry(tc);
 	} else {
@@ -764,6 +795,15 @@ static int table_path_cmd(enum verb verb, const char *path, struct args *a)
 	       table_cmd(verb, pname, name, a);
 }
 
+static int extern_inst_path_cmd(enum verb verb, const char *path, struct args *a)
+{
+	char pname[P4TC_NAME_LEN];
+	const char *name;
+
+	return split_pipeline(a, "extern_inst", path, pname, &name) ?:
+	       extern_inst_cmd(verb, pname, name, a);
+}
+
 /* Object types, and their commands given what follows "TYPE/". */
 static const struct {
 	const char *name;
@@ -772,6 +812,8 @@ static const struct {
 	{ "pipeline", pipeline_cmd },
 	{ "action", action_path_cmd },
 	{ "table", table_path_cmd },
+	{ "extern", extern_cmd },
+	{ "extern_inst", extern_inst_path_cmd },
 };
 
 int p4template_main(int argc, char **argv)
@@ -800,18 +842,18 @@ int p4template_main(int argc, char **argv)
 
 	path = args_next(&a);
 	if (!path)
-		return args_error(&a, "p4template %s: which object? pipeline/..., action/... or table/...",
+		return args_error(&a, "p4template %s: which object? pipeline/..., action/..., table/..., extern/... or extern_inst/...",
 				  verbword);
 	slash = strchr(path, '/');
 	if (!slash)
-		return args_error(&a, "\"%s\": expected pipeline/..., action/... or table/...",
+		return args_error(&a, "\"%s\": expected pipeline/..., action/..., table/..., extern/... or extern_inst/...",
 				  path);
 	typelen = slash - path;
 	for (j = 0; j < ARRAY_SIZE(objtypes); j++)
 		if (strlen(objtypes[j].name) == typelen && !strncmp(path, objtypes[j].name, typelen))
 			break;
 	if (j == ARRAY_SIZE(objtypes))
-		return args_error(&a, "unknown object type \"%.*s\": expected pipeline, action or table",
+		return args_error(&a, "unknown object type \"%.*s\": expected pipeline, action, table, extern or extern_inst",
 				  (int)typelen, path);
 	/* Messages name the object as typed, e.g. "table ptables/cb/t". */
 	if (slash[1]) {

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Host unit tests of the p4tc command's parts: batch line splitting, the
- * JSON writer, and entries, keys and actions as words and as output,
- * against synthetic tables and action templates (no kernel needed).
+ * JSON writer, and entries, keys, actions and externs as words and as
+ * output, against synthetic tables, action templates and extern instances
+ * (no kernel needed).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -1177,6 +1178,8 @@ static void test_table_output(void)
 	t->has = P4TC_TABLE_HAS_DEFAULT_MISS;
 	t->default_miss = (struct p4tc_default_action){ .permissions = 0x1024, .action_id = 2,
 							.action_name = "cb/drop" };
+	strcpy(t->direct_counter, "DirectCounter/c");
+	strcpy(t->direct_meter, "DirectMeter/m");
 	check_output(true, print_test_table, t,
 		     "[{\"pname\":\"p\",\"tblname\":\"cb/t\",\"tblid\":5,\"type\":\"lpm\","
 		     "\"keysz\":48,\"tentries\":256,\"nummasks\":8,\"permissions\":\"0x3da4\","
@@ -1184,6 +1187,7 @@ static void test_table_output(void)
 		     "\"type\":\"ipv4\",\"width\":32,\"match_type\":\"lpm\"},{\"name\":\"port\","
 		     "\"id\":2,\"type\":\"bit16\",\"width\":16,\"match_type\":\"exact\"}],"
 		     "\"num_masks_used\":1,\"memory\":4096,\"counters\":true,"
+		     "\"pna_direct_counter\":\"DirectCounter/c\",\"pna_direct_meter\":\"DirectMeter/m\","
 		     "\"num_timer_profiles\":2,\"timer_profiles\":[{\"id\":0,\"aging\":30000},"
 		     "{\"id\":1,\"aging\":60000}],"
 		     "\"table_acts\":[{\"actname\":\"cb/send\",\"actid\":1,\"flags\":[\"tableonly\"]},"
@@ -1196,13 +1200,285 @@ static void test_table_output(void)
 		     "\ttype lpm keysz 48 tentries 256 nummasks 8 permissions 0x3da4 (CRUD-PS-R--X--) nentries 2\n"
 		     "\tkey dstAddr id 1 type ipv4 match lpm\n"
 		     "\tkey port id 2 type bit16 match exact\n"
-		     "\tnum_masks_used 1 memory 4096 counters true num_timer_profiles 2\n"
+		     "\tnum_masks_used 1 memory 4096 counters true pna_direct_counter DirectCounter/c "
+		     "pna_direct_meter DirectMeter/m num_timer_profiles 2\n"
 		     "\ttimer_profile id 0 aging 30000\n"
 		     "\ttimer_profile id 1 aging 60000\n"
 		     "\tact name cb/send actid 1 flags tableonly\n"
 		     "\tact name cb/drop actid 2\n"
 		     "\tdefault_miss_action permissions 0x1024 (-R------R--X--) action cb/drop actid 2\n",
 		     "a table with everything");
+}
+
+
+/* Externs: instance templates and elements as words, and as output */
+
+/* Parse @line as the words of an instance create into @ei: CLI_OK expected. */
+static bool inst_ok(const char *line, struct p4tc_extern_inst *ei)
+{
+	struct args a = words(line);
+	const char *msg;
+	int err;
+
+	memset(ei, 0, sizeof(*ei));
+	a.obj = "extern_inst p/Counter/c";
+	capture_stderr();
+	err = parse_extern_inst(&a, ei);
+	msg = captured();
+	if (err || a.argc)
+		printf("# \"%s\": %d: %s\n", line, err, msg);
+	return !err && !a.argc;
+}
+
+/* Parse @line: a usage error whose message has @expect. */
+static void inst_err(const char *line, const char *expect)
+{
+	static struct p4tc_extern_inst ei;
+	struct args a = words(line);
+	const char *msg;
+	int err;
+
+	memset(&ei, 0, sizeof(ei));
+	a.obj = "extern_inst p/Counter/c";
+	capture_stderr();
+	err = parse_extern_inst(&a, &ei);
+	msg = captured();
+	tap_ok(err == CLI_EUSAGE && strstr(msg, expect) && !strchr(msg, '\n'),
+	       "\"%s\" -> %s", line, msg);
+}
+
+static struct p4tc_extern_inst test_inst;
+
+/* Words of p4ctrl on an element of test_inst. */
+static int elem_words(const char *line, bool update, struct p4tc_extern_elem *el, bool *keyed,
+		      const char **msg)
+{
+	struct args a = words(line);
+	int err;
+
+	a.obj = "extern p/Counter/global_counter";
+	capture_stderr();
+	err = parse_extern_elem(&a, &test_inst, update, el, keyed);
+	*msg = captured();
+	return err;
+}
+
+static void test_extern_words(void)
+{
+	static struct p4tc_extern_inst ei;
+	struct p4tc_extern_elem el;
+	const char *msg;
+	bool keyed;
+
+	tap_ok(inst_ok("instid 1 tc_numel 2048 constructor param type ptype bit32 2 "
+		       "control_path tc_key index ptype bit32 id 1 param pkts ptype bit64 id 2 "
+		       "param bytes ptype bit64 id 3", &ei) &&
+	       ei.id == 1 && ei.numel == 2048 && !ei.tbl_bindable && ei.nconstructor == 1 &&
+	       !strcmp(ei.constructor[0].name, "type") && ei.constructor[0].bitsz == 32 &&
+	       ei.constructor[0].len == 4 && ei.constructor[0].value[0] == 2 &&
+	       ei.nparams == 3 && !strcmp(ei.params[0].name, "index") &&
+	       ei.params[0].flags == P4TC_EXT_PARAM_F_KEY && ei.params[0].id == 1 &&
+	       !strcmp(ei.params[2].name, "bytes") && ei.params[2].bitsz == 64 &&
+	       ei.params[2].id == 3 && !ei.params[2].flags,
+	       "p4c's Counter instance line parses");
+	tap_ok(inst_ok("instid 1 tc_numel 128 constructor param initial_register_value ptype bit32 32 "
+		       "control_path tc_key index ptype bit32 id 1 param a_value ptype bit32 id 2 "
+		       "tc_data_scalar", &ei) &&
+	       ei.constructor[0].value[0] == 32 && ei.nparams == 2 &&
+	       ei.params[1].flags == P4TC_EXT_PARAM_F_DATA_SCALAR,
+	       "and its Register line, with tc_data_scalar");
+	tap_ok(inst_ok("tbl_bindable control_path tc_key i ptype int8 id 1 param cir ptype rate id 2 "
+		       "constructor param mode ptype macaddr 02:00:00:00:00:01", &ei) &&
+	       ei.tbl_bindable && ei.params[1].type == P4TC_T_RATE && ei.nconstructor == 1 &&
+	       ei.constructor[0].len == 8 && ei.constructor[0].value[5] == 1,
+	       "sections in any order, tbl_bindable, types as p4tc_type_parse() takes them");
+	inst_err("param x ptype bit32 id 1", "param goes after constructor or control_path");
+	inst_err("constructor tc_key x ptype bit32 id 1", "tc_key goes after control_path");
+	inst_err("control_path param x ptype bit32 id 1",
+		 "control_path needs \"tc_key NAME ptype TYPE id N\"");
+	inst_err("control_path tc_key x ptype bit32 id 1 tc_key y ptype bit32 id 2",
+		 "tc_key given twice");
+	inst_err("control_path tc_key x ptype bit64 id 1", "tc_key x: the element index is a bit "
+		 "or int of at most 32 bits");
+	inst_err("control_path tc_key x type bit32 id 1", "tc_key x needs \"ptype TYPE\"");
+	inst_err("control_path tc_key x ptype bit32 1", "tc_key x needs \"id N\"");
+	inst_err("control_path tc_key x ptype bit32 id 0", "tc_key x id 0: param ids go from 1");
+	inst_err("constructor param t ptype bit8 256", "constructor param t: 256 is out of range "
+		 "for bit8");
+	inst_err("constructor param t ptype bit8", "constructor param t needs a value");
+	inst_err("tc_numel 65537", "tc_numel 65537 is out of range (at most 65536)");
+	inst_err("instid 0", "instid 0: instance ids go from 1 to 1024");
+	inst_err("control_path tc_key x ptype bit32 id 1 tc_data_scalar",
+		 "unexpected \"tc_data_scalar\"");
+
+	inst_ok("tc_numel 2048 control_path tc_key index ptype bit32 id 1 "
+		"param pkts ptype bit64 id 2 param bytes ptype bit64 id 3 "
+		"param mac ptype macaddr id 4", &test_inst);
+	strcpy(test_inst.ext_name, "Counter");
+	strcpy(test_inst.name, "global_counter");
+	tap_ok(!elem_words("tc_key index 2047", false, &el, &keyed, &msg) && keyed &&
+	       el.index == 2047 && !el.nparams && !strcmp(el.ext_name, "Counter") &&
+	       !strcmp(el.inst_name, "global_counter"), "get: tc_key names the element");
+	tap_ok(!elem_words("", false, &el, &keyed, &msg) && !keyed, "get: without it, all of them");
+	tap_ok(!elem_words("tc_key index 0 param bytes 0x10 param mac 02:00:00:00:00:01", true, &el,
+			   &keyed, &msg) &&
+	       keyed && el.index == 0 && el.nparams == 2 && !strcmp(el.params[0].name, "bytes") &&
+	       el.params[0].len == 8 && el.params[0].value[0] == 0x10 &&
+	       el.params[1].len == 8 && el.params[1].value[0] == 2,
+	       "update: params read with their types");
+	tap_ok(elem_words("tc_key idx 1", false, &el, &keyed, &msg) == CLI_EUSAGE &&
+	       strstr(msg, "Error: extern p/Counter/global_counter: tc_key \"idx\": the key of "
+		      "extern instance global_counter is index"), "%s", msg);
+	tap_ok(elem_words("tc_key index 2048", false, &el, &keyed, &msg) == CLI_EUSAGE &&
+	       strstr(msg, "tc_key index 2048 is out of range (at most 2047)"), "%s", msg);
+	tap_ok(elem_words("tc_key index 1 param packets 1", true, &el, &keyed, &msg) == CLI_EUSAGE &&
+	       strstr(msg, "extern instance global_counter has no param \"packets\""), "%s", msg);
+	tap_ok(elem_words("tc_key index 1 param index 1", true, &el, &keyed, &msg) == CLI_EUSAGE &&
+	       strstr(msg, "param index is the key: tc_key index N"), "%s", msg);
+	tap_ok(elem_words("tc_key index 1 param pkts 1 param pkts 2", true, &el, &keyed, &msg) ==
+	       CLI_EUSAGE && strstr(msg, "param pkts given twice"), "%s", msg);
+	tap_ok(elem_words("tc_key index 1 param mac 1", true, &el, &keyed, &msg) == CLI_EUSAGE &&
+	       strstr(msg, "param mac: \"1\" is not a valid macaddr"), "%s", msg);
+	tap_ok(elem_words("param pkts 1", true, &el, &keyed, &msg) == CLI_EUSAGE &&
+	       strstr(msg, "update: which element? tc_key index N"), "%s", msg);
+	tap_ok(elem_words("tc_key index 1", true, &el, &keyed, &msg) == CLI_EUSAGE &&
+	       strstr(msg, "update: nothing to change"), "%s", msg);
+	tap_ok(elem_words("tc_key index 1 param pkts 1", false, &el, &keyed, &msg) == CLI_EUSAGE &&
+	       strstr(msg, "unexpected \"param\""), "get takes no params: %s", msg);
+}
+
+static void print_test_kind(void *arg)
+{
+	print_extern(arg);
+}
+
+static void print_test_inst(void *arg)
+{
+	print_extern_inst("simple_l3", arg, "cb/t");
+}
+
+static void print_test_elem(void *arg)
+{
+	print_extern_elem(arg);
+}
+
+static struct p4tc_extern_elem test_elem;
+
+/* An element of test_inst: index 5, pkts 3, bytes 180. */
+static void init_elem(void)
+{
+	memset(&test_elem, 0, sizeof(test_elem));
+	strcpy(test_elem.ext_name, "Counter");
+	strcpy(test_elem.inst_name, "global_counter");
+	test_elem.index = 5;
+	test_elem.nparams = 2;
+	test_elem.params[0] = (struct p4tc_param_value){ .id = 2, .name = "pkts", .len = 8,
+							 .value = { 3 } };
+	test_elem.params[1] = (struct p4tc_param_value){ .id = 3, .name = "bytes", .len = 8,
+							 .value = { 180 } };
+	test_elem.types[0] = test_elem.types[1] = P4TC_T_BIT;
+	test_elem.bitsz[0] = test_elem.bitsz[1] = 64;
+}
+
+static void test_extern_output(void)
+{
+	struct p4tc_extern ext = { .id = 7, .name = "Counter", .num_instances = 4,
+				   .permissions = 0x19b4, .has_exec = true, .instances = 2 };
+	static struct p4tc_extern_inst ei;
+
+	check_output(true, print_test_kind, &ext,
+		     "[{\"kind\":\"Counter\",\"extid\":7,\"numinstances\":4,"
+		     "\"permissions\":\"0x19b4\",\"has_exec_method\":true,\"instances\":2}]\n",
+		     "an extern kind");
+	check_output(false, print_test_kind, &ext,
+		     "extern root/Counter extid 7 numinstances 4 tc_acl 0x19b4 (-RU--PS-RU-X--) "
+		     "has_exec_method instances 2\n", "an extern kind");
+
+	inst_ok("instid 1 tc_numel 2048 tbl_bindable constructor param type ptype bit32 2 "
+		"control_path tc_key index ptype bit32 id 1 param pkts ptype bit64 id 2 "
+		"param bytes ptype bit64 id 3 tc_data_scalar", &ei);
+	strcpy(ei.ext_name, "Counter");
+	strcpy(ei.name, "global_counter");
+	ei.ext_id = 7;
+	ei.table_id = 3;
+	check_output(true, print_test_inst, &ei,
+		     "[{\"pipeline\":\"simple_l3\",\"kind\":\"Counter\",\"extid\":7,"
+		     "\"inst\":\"global_counter\",\"instid\":1,\"tc_numel\":2048,"
+		     "\"tbl_bindable\":true,\"tblid\":3,\"table\":\"cb/t\","
+		     "\"constructor\":[{\"name\":\"type\",\"type\":\"bit32\",\"value\":2}],"
+		     "\"control_path\":[{\"name\":\"index\",\"type\":\"bit32\",\"id\":1,\"key\":true,"
+		     "\"tc_data_scalar\":false},{\"name\":\"pkts\",\"type\":\"bit64\",\"id\":2,"
+		     "\"key\":false,\"tc_data_scalar\":false},{\"name\":\"bytes\",\"type\":\"bit64\","
+		     "\"id\":3,\"key\":false,\"tc_data_scalar\":true}]}]\n",
+		     "an extern instance");
+	check_output(false, print_test_inst, &ei,
+		     "extern_inst simple_l3/Counter/global_counter instid 1\n"
+		     "\ttc_numel 2048 tbl_bindable tblid 3 table cb/t\n"
+		     "\tconstructor param type ptype bit32 2\n"
+		     "\tcontrol_path tc_key index ptype bit32 id 1\n"
+		     "\tcontrol_path param pkts ptype bit64 id 2\n"
+		     "\tcontrol_path param bytes ptype bit64 id 3 tc_data_scalar\n",
+		     "an extern instance");
+
+	init_elem();
+	check_output(true, print_test_elem, &test_elem,
+		     "[{\"kind\":\"Counter\",\"inst\":\"global_counter\",\"index\":5,\"params\":["
+		     "{\"name\":\"pkts\",\"id\":2,\"type\":\"bit64\",\"value\":3},"
+		     "{\"name\":\"bytes\",\"id\":3,\"type\":\"bit64\",\"value\":180}]}]\n",
+		     "an extern element");
+	check_output(false, print_test_elem, &test_elem,
+		     "extern Counter/global_counter index 5\n"
+		     "\tparam pkts id 2 type bit64 value 3\n"
+		     "\tparam bytes id 3 type bit64 value 180\n", "an extern element");
+}
+
+static void test_extern_monitor(void)
+{
+	struct p4tc_extern ext = { .id = 7, .name = "Counter", .num_instances = 4,
+				   .permissions = 0x19b4 };
+	struct p4tc_event ev = { .cmd = P4TC_CMD_EXTERN_NEW, .obj = P4TC_EVENT_EXTERN,
+				 .op = P4TC_EVENT_CREATE, .ext = &ext };
+
+	test_mon = mon_new(cli_handle());
+	if (!tap_ok(test_mon != NULL, "a monitor"))
+		return;
+	check_mon(false, &ev, "created extern Counter(id 7)\n", "an extern kind created");
+	check_mon(true, &ev,
+		  "{\"cmd\":\"create\",\"obj\":\"extern\",\"extern\":{\"kind\":\"Counter\","
+		  "\"extid\":7,\"numinstances\":4,\"permissions\":\"0x19b4\","
+		  "\"has_exec_method\":false,\"instances\":0}}\n", "an extern kind created");
+	mon_select(test_mon, "p", NULL, 0, NULL, 0);
+	check_mon(false, &ev, "", "kinds are of no pipeline: a pipeline selector leaves them out");
+	ev = (struct p4tc_event){ .cmd = P4TC_CMD_EXTINST_DEL, .obj = P4TC_EVENT_EXTERN_INST,
+				  .op = P4TC_EVENT_DELETE, .ext_inst = &test_inst,
+				  .pipeline = { .id = 1, .name = "p" } };
+	test_inst.id = 1;
+	test_inst.nconstructor = 0;
+	test_inst.nparams = 1;
+	check_mon(false, &ev, "deleted extern instance p/Counter/global_counter(id 1)\n",
+		  "an extern instance deleted");
+	check_mon(true, &ev,
+		  "{\"cmd\":\"delete\",\"obj\":\"extern_inst\",\"pname\":\"p\",\"pipeid\":1,"
+		  "\"extern_inst\":{\"pipeline\":\"p\",\"kind\":\"Counter\",\"extid\":0,"
+		  "\"inst\":\"global_counter\",\"instid\":1,\"tc_numel\":2048,\"tbl_bindable\":false,"
+		  "\"constructor\":[],\"control_path\":[{\"name\":\"index\",\"type\":\"bit32\","
+		  "\"id\":1,\"key\":true,\"tc_data_scalar\":false}]}}\n",
+		  "an extern instance deleted");
+	init_elem();
+	ev = (struct p4tc_event){ .cmd = P4TC_CMD_EXTELEM_SET, .obj = P4TC_EVENT_EXTERN_ELEM,
+				  .op = P4TC_EVENT_UPDATE, .ext_elem = &test_elem,
+				  .pipeline = { .id = 1, .name = "p" } };
+	check_mon(false, &ev, "updated extern element p/Counter/global_counter index 5 pkts 3 bytes 180\n",
+		  "an extern element written");
+	check_mon(true, &ev,
+		  "{\"cmd\":\"update\",\"obj\":\"extern_elem\",\"pname\":\"p\",\"pipeid\":1,"
+		  "\"extern_elem\":{\"kind\":\"Counter\",\"inst\":\"global_counter\",\"index\":5,"
+		  "\"params\":[{\"name\":\"pkts\",\"id\":2,\"type\":\"bit64\",\"value\":3},"
+		  "{\"name\":\"bytes\",\"id\":3,\"type\":\"bit64\",\"value\":180}]}}\n",
+		  "an extern element written");
+	mon_select(test_mon, "p", "cb/t", 0, NULL, 0);
+	check_mon(false, &ev, "", "a table selector leaves elements out");
+	mon_delete(test_mon);
 }
 
 static void test_help(void)
@@ -1249,6 +1525,9 @@ int main(void)
 	test_json_reader();
 	test_introspection();
 	test_table_output();
+	test_extern_words();
+	test_extern_output();
+	test_extern_monitor();
 	test_help();
 	return tap_done();
 }

@@ -334,15 +334,24 @@ static void test_entry_filters(void)
 
 /* Events (LIBP4TC_0.3): the group's id, and messages into struct p4tc_event */
 
-static struct nlmsghdr *ev_start(char *buf, __u16 family, __u8 cmd)
+/* An event message without attributes. */
+static struct nlmsghdr *ev_header(char *buf, __u16 family, __u8 cmd)
 {
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
 	struct genlmsghdr *genl;
-	struct nlattr *nest;
 
 	nlh->nlmsg_type = family;
 	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
 	genl->cmd = cmd;
+	return nlh;
+}
+
+/* An event message of pipeline p. */
+static struct nlmsghdr *ev_start(char *buf, __u16 family, __u8 cmd)
+{
+	struct nlmsghdr *nlh = ev_header(buf, family, cmd);
+	struct nlattr *nest;
+
 	nest = mnl_attr_nest_start(nlh, P4TC_A_PIPELINE);
 	mnl_attr_put_u32(nlh, P4TC_PIPELINE_A_ID, 1);
 	mnl_attr_put_strz(nlh, P4TC_PIPELINE_A_NAME, "p");
@@ -375,6 +384,60 @@ static void ev_entry(struct nlmsghdr *nlh, bool deleted)
 		mnl_attr_nest_end(nlh, sub);
 	}
 	mnl_attr_nest_end(nlh, nest);
+}
+
+/* Extern kinds belong to no pipeline; their instances and elements do. */
+static void test_extern_events(struct p4tc_event_bufs *bufs)
+{
+	static char buf[4096];
+	struct nlattr *nest, *param;
+	struct nlmsghdr *nlh;
+	struct p4tc_event ev;
+	int err;
+
+	nlh = ev_header(buf, 0x22, P4TC_CMD_EXTERN_DEL);
+	nest = mnl_attr_nest_start(nlh, P4TC_A_EXTERN);
+	mnl_attr_put_u32(nlh, P4TC_EXTERN_A_ID, 7);
+	mnl_attr_put_strz(nlh, P4TC_EXTERN_A_NAME, "Counter");
+	mnl_attr_put_u32(nlh, P4TC_EXTERN_A_NUM_INSTANCES, 2);
+	mnl_attr_nest_end(nlh, nest);
+	err = p4tc_event_parse(nlh, 0x22, bufs, &ev);
+	tap_ok(!err && ev.obj == P4TC_EVENT_EXTERN && ev.op == P4TC_EVENT_DELETE && ev.ext &&
+	       !ev.ext_inst && !ev.ext_elem && ev.ext->id == 7 &&
+	       !strcmp(ev.ext->name, "Counter") && ev.ext->num_instances == 2 &&
+	       !ev.pipeline.id && !ev.pipeline.name[0],
+	       "an extern kind's deletion: the kind, and no pipeline");
+	nlh = ev_start(buf, 0x22, P4TC_CMD_EXTINST_NEW);
+	nest = mnl_attr_nest_start(nlh, P4TC_A_EXTINST);
+	mnl_attr_put_strz(nlh, P4TC_EXTINST_A_EXT_NAME, "Counter");
+	mnl_attr_put_u32(nlh, P4TC_EXTINST_A_ID, 1);
+	mnl_attr_put_strz(nlh, P4TC_EXTINST_A_NAME, "c1");
+	mnl_attr_nest_end(nlh, nest);
+	err = p4tc_event_parse(nlh, 0x22, bufs, &ev);
+	tap_ok(!err && ev.obj == P4TC_EVENT_EXTERN_INST && ev.op == P4TC_EVENT_CREATE &&
+	       ev.ext_inst && !ev.ext && ev.ext_inst->id == 1 && ev.pipeline.id == 1 &&
+	       !strcmp(ev.ext_inst->name, "c1"), "an extern instance's creation: its pipeline and it");
+	nlh = ev_start(buf, 0x22, P4TC_CMD_EXTELEM_SET);
+	nest = mnl_attr_nest_start(nlh, P4TC_A_EXTELEM);
+	mnl_attr_put_strz(nlh, P4TC_EXTELEM_A_INST_NAME, "c1");
+	mnl_attr_put_u32(nlh, P4TC_EXTELEM_A_INDEX, 5);
+	param = mnl_attr_nest_start(nlh, P4TC_EXTELEM_A_PARAM);
+	mnl_attr_put_strz(nlh, P4TC_PARAM_A_NAME, "pkts");
+	mnl_attr_put_u32(nlh, P4TC_PARAM_A_TYPE, P4TC_T_BIT);
+	mnl_attr_put_u16(nlh, P4TC_PARAM_A_BITSZ, 64);
+	mnl_attr_put(nlh, P4TC_PARAM_A_VALUE, 8, "\x03\0\0\0\0\0\0\0");
+	mnl_attr_nest_end(nlh, param);
+	mnl_attr_nest_end(nlh, nest);
+	err = p4tc_event_parse(nlh, 0x22, bufs, &ev);
+	tap_ok(!err && ev.obj == P4TC_EVENT_EXTERN_ELEM && ev.op == P4TC_EVENT_UPDATE &&
+	       ev.ext_elem && ev.ext_elem->index == 5 && ev.ext_elem->nparams == 1 &&
+	       ev.ext_elem->types[0] == P4TC_T_BIT && ev.ext_elem->params[0].value[0] == 3,
+	       "an element written: the element with its values");
+	nlh = ev_start(buf, 0x22, P4TC_CMD_EXTELEM_GET);
+	tap_ok(p4tc_event_parse(nlh, 0x22, bufs, &ev) == 1, "an element read is no event");
+	nlh = ev_header(buf, 0x22, P4TC_CMD_EXTINST_DEL);
+	tap_ok(p4tc_event_parse(nlh, 0x22, bufs, &ev) == -EBADMSG,
+	       "an instance event needs its pipeline");
 }
 
 static void test_events(void)
@@ -467,6 +530,7 @@ static void test_events(void)
 	tap_ok(p4tc_event_parse(nlh, 0x22, bufs, &ev) == 1, "a get is no event");
 	nlh = ev_start(buf, 0x22, P4TC_CMD_ENTRY_SET);
 	tap_ok(p4tc_event_parse(nlh, 0x22, bufs, &ev) == -EBADMSG, "an entry event needs its entry");
+	test_extern_events(bufs);
 	free(bufs);
 
 	h = p4tc_open(NULL);

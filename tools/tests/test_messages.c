@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Host unit tests of libp4tc: the messages requests are built into and
- * replies parsed from (entries, bulk records, tables, actions, batch
- * errors), option checks, and the errors of requests that never reach the
- * kernel (or find no p4tc module).
+ * replies parsed from (entries, bulk records, tables, actions, externs,
+ * batch errors), option checks, and the errors of requests that never
+ * reach the kernel (or find no p4tc module).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -593,6 +593,244 @@ static void test_action_messages(void)
 	p4tc_close(h);
 }
 
+/* Add a param of a type given as the CLI spells it to an instance. */
+static void add_ext_param(struct p4tc_ext_param *params, unsigned int *n, const char *name,
+			  const char *type, __u8 flags)
+{
+	struct p4tc_ext_param *prm = &params[(*n)++];
+
+	snprintf(prm->name, sizeof(prm->name), "%s", name);
+	p4tc_type_parse(type, &prm->type, &prm->bitsz);
+	prm->flags = flags;
+}
+
+/* upstream's Counter: constructor param type, key index, pkts and bytes. */
+static void fill_counter(struct p4tc_extern_inst *ei)
+{
+	memset(ei, 0, sizeof(*ei));
+	strcpy(ei->ext_name, "Counter");
+	strcpy(ei->name, "global_counter");
+	ei->id = 1;
+	ei->numel = 2048;
+	add_ext_param(ei->constructor, &ei->nconstructor, "type", "bit32", 0);
+	ei->constructor[0].len = 4;
+	ei->constructor[0].value[0] = 2;
+	add_ext_param(ei->params, &ei->nparams, "index", "bit32", P4TC_EXT_PARAM_F_KEY);
+	add_ext_param(ei->params, &ei->nparams, "pkts", "bit64", 0);
+	add_ext_param(ei->params, &ei->nparams, "bytes", "bit64", P4TC_EXT_PARAM_F_DATA_SCALAR);
+	ei->params[2].id = 7;
+}
+
+/* Kinds, instances and elements of externs (LIBP4TC_0.3). */
+static void test_extern_messages(void)
+{
+	static struct p4tc_extern_inst ei, back;
+	struct p4tc_handle *h = offline_handle();
+	struct p4tc_extern ext = {}, kind;
+	const struct nlattr *nest, *attr;
+	struct p4tc_extern_elem el = {}, elem;
+	struct nlattr *pnest;
+	struct nlmsghdr *nlh;
+	unsigned int i, n = 0;
+	const char *msg;
+	bool ok = true;
+	int err;
+
+	if (!tap_ok(h != NULL, "a handle"))
+		return;
+	strcpy(ext.name, "Counter");
+	ext.id = 0x1a000000;
+	ext.has = P4TC_EXTERN_HAS_NUM_INSTANCES | P4TC_EXTERN_HAS_PERMISSIONS;
+	ext.num_instances = 4;
+	ext.permissions = 0x1cf6;
+	ext.has_exec = true;
+	nlh = p4tc_extern_request(h, P4TC_CMD_EXTERN_NEW, 0, &ext);
+	tap_ok(nlh && !find_attr(nlh, NULL, P4TC_A_PIPELINE) && !p4tc_extern_parse(nlh, &kind) &&
+	       kind.id == 0x1a000000 && !strcmp(kind.name, "Counter") && kind.has == ext.has &&
+	       kind.num_instances == 4 && kind.permissions == 0x1cf6 && kind.has_exec,
+	       "an extern kind request names no pipeline, and carries what is set");
+	memset(&ext, 0, sizeof(ext));
+	strcpy(ext.name, "Register");
+	nlh = p4tc_extern_request(h, P4TC_CMD_EXTERN_NEW, 0, &ext);
+	nest = find_attr(nlh, NULL, P4TC_A_EXTERN);
+	mnl_attr_put_u32(nlh, P4TC_EXTERN_A_INSTANCES, 3);
+	mnl_attr_nest_end(nlh, (struct nlattr *)nest);
+	tap_ok(nest && !find_attr(NULL, nest, P4TC_EXTERN_A_ID) &&
+	       !find_attr(NULL, nest, P4TC_EXTERN_A_NUM_INSTANCES) &&
+	       !find_attr(NULL, nest, P4TC_EXTERN_A_PERMISSIONS) &&
+	       !find_attr(NULL, nest, P4TC_EXTERN_A_HAS_EXEC) &&
+	       !p4tc_extern_parse(nlh, &kind) && !kind.has && !kind.has_exec &&
+	       kind.instances == 3, "and nothing that is not; a reply's instances are read");
+	ext.id = 0x80000000;
+	err = p4tc_extern_create(h, &ext);
+	tap_ok(err == -ERANGE && p4tc_errmsg(h), "an extern id above INT_MAX is refused");
+	tap_ok(p4tc_extern_get(h, NULL) == -EINVAL && p4tc_extern_dump(h, NULL, NULL) == -EINVAL,
+	       "get needs a kind, dump a callback");
+
+	fill_counter(&ei);
+	nlh = p4tc_extern_inst_request(h, P4TC_CMD_EXTINST_NEW, 0, "simple_l3", &ei);
+	nest = nlh ? find_attr(nlh, NULL, P4TC_A_EXTINST) : NULL;
+	tap_ok(nest && find_attr(nlh, NULL, P4TC_A_PIPELINE) &&
+	       !p4tc_extern_inst_parse(nlh, &back) && !strcmp(back.ext_name, "Counter") &&
+	       !strcmp(back.name, "global_counter") && back.id == 1 && back.numel == 2048 &&
+	       !back.tbl_bindable && back.nconstructor == 1 && back.nparams == 3 &&
+	       back.constructor[0].len == 4 && back.constructor[0].value[0] == 2 &&
+	       back.constructor[0].type == P4TC_T_BIT && back.constructor[0].bitsz == 32,
+	       "an instance request carries its pipeline, kind, name, numel and params");
+	if (nest) {
+		mnl_attr_for_each_nested(attr, nest) {
+			if (mnl_attr_get_type(attr) == P4TC_EXTINST_A_CONSTRUCTOR &&
+			    (find_attr(NULL, attr, P4TC_PARAM_A_ID) ||
+			     find_attr(NULL, attr, P4TC_PARAM_A_FLAGS) ||
+			     !find_attr(NULL, attr, P4TC_PARAM_A_VALUE)))
+				ok = false;
+			if (mnl_attr_get_type(attr) != P4TC_EXTINST_A_PARAM)
+				continue;
+			n++;
+			if (find_attr(NULL, attr, P4TC_PARAM_A_VALUE))
+				ok = false;
+		}
+	}
+	tap_ok(ok && n == 3, "constructor params with their value, control params without");
+	tap_ok(back.params[0].id == 1 && back.params[1].id == 2 && back.params[2].id == 7 &&
+	       back.params[0].flags == P4TC_EXT_PARAM_F_KEY && !back.params[1].flags &&
+	       back.params[2].flags == P4TC_EXT_PARAM_F_DATA_SCALAR &&
+	       back.params[2].type == P4TC_T_BIT && back.params[2].bitsz == 64,
+	       "control params have their id (else their position), type and flags");
+
+	/* A reply, with what only replies have: nests are extended as the kernel fills them. */
+	nlh = p4tc_extern_inst_request(h, P4TC_CMD_EXTINST_GET, 0, "simple_l3", &ei);
+	nest = find_attr(nlh, NULL, P4TC_A_EXTINST);
+	mnl_attr_put_u32(nlh, P4TC_EXTINST_A_EXT_ID, 5);
+	mnl_attr_put(nlh, P4TC_EXTINST_A_TBL_BINDABLE, 0, "");
+	mnl_attr_put_u16(nlh, P4TC_EXTINST_A_PERMISSIONS, 0x19b4);
+	mnl_attr_put_u32(nlh, P4TC_EXTINST_A_TABLE_ID, 3);
+	pnest = mnl_attr_nest_start(nlh, P4TC_EXTINST_A_PARAM);
+	mnl_attr_put_strz(nlh, P4TC_PARAM_A_NAME, "extra");
+	mnl_attr_put_u16(nlh, P4TC_PARAM_A_OFFSET, 16);
+	mnl_attr_nest_end(nlh, pnest);
+	mnl_attr_nest_end(nlh, (struct nlattr *)nest);
+	tap_ok(!p4tc_extern_inst_parse(nlh, &back) && back.ext_id == 5 && back.tbl_bindable &&
+	       back.permissions == 0x19b4 && back.table_id == 3 && back.nparams == 4 &&
+	       back.params[3].offset == 16, "an instance reply: its kind id, permissions, table "
+	       "and params' offsets");
+	for (i = back.nconstructor; i <= P4TC_MAX_EXT_PARAMS; i++) {
+		pnest = mnl_attr_nest_start(nlh, P4TC_EXTINST_A_CONSTRUCTOR);
+		mnl_attr_nest_end(nlh, pnest);
+	}
+	mnl_attr_nest_end(nlh, (struct nlattr *)nest);
+	tap_ok(p4tc_extern_inst_parse(nlh, &back) == -EBADMSG,
+	       "a reply with more than %d constructor params is refused", P4TC_MAX_EXT_PARAMS);
+
+	ei.params[1].flags = P4TC_EXT_PARAM_F_KEY;
+	err = p4tc_extern_inst_create(h, "p", &ei);
+	msg = p4tc_errmsg(h) ?: "";
+	tap_ok(err == -EINVAL && strstr(msg, "2 key params (tc_key), one needed"),
+	       "an instance has one key param: %s", msg);
+	ei.nparams = 0;
+	err = p4tc_extern_inst_create(h, "p", &ei);
+	tap_ok(err == -EINVAL && strstr(p4tc_errmsg(h) ?: "", "0 key params"), "not none");
+	ei.ext_name[0] = '\0';
+	err = p4tc_extern_inst_get(h, "p", &ei);
+	tap_ok(err == -EINVAL && strstr(p4tc_errmsg(h) ?: "", "extern name is empty"),
+	       "an instance is named with its kind");
+	tap_ok(p4tc_extern_inst_dump(h, "p", "", (p4tc_extern_inst_cb)1, NULL) == -EINVAL &&
+	       p4tc_extern_inst_dump(h, "p", NULL, NULL, NULL) == -EINVAL,
+	       "a dump needs a kind, if any, and a callback");
+
+	/* Elements: index 0 is an element. */
+	strcpy(el.ext_name, "Register");
+	strcpy(el.inst_name, "MainControlImpl.reg1");
+	el.nparams = 1;
+	strcpy(el.params[0].name, "a_value");
+	el.params[0].len = 4;
+	el.params[0].value[0] = 5;
+	nlh = p4tc_extern_elem_request(h, P4TC_CMD_EXTELEM_SET, 0, "p", &el,
+				       P4TC_EXTELEM_PUT_INDEX | P4TC_EXTELEM_PUT_PARAMS);
+	nest = find_attr(nlh, NULL, P4TC_A_EXTELEM);
+	attr = nest ? find_attr(NULL, nest, P4TC_EXTELEM_A_PARAM) : NULL;
+	tap_ok(find_attr(nlh, NULL, P4TC_A_PIPELINE) && attr &&
+	       find_attr(NULL, nest, P4TC_EXTELEM_A_INDEX) &&
+	       !mnl_attr_get_u32(find_attr(NULL, nest, P4TC_EXTELEM_A_INDEX)) &&
+	       find_attr(NULL, nest, P4TC_EXTELEM_A_EXT_NAME) &&
+	       find_attr(NULL, nest, P4TC_EXTELEM_A_INST_NAME) &&
+	       !find_attr(NULL, nest, P4TC_EXTELEM_A_EXT_ID) &&
+	       find_attr(NULL, attr, P4TC_PARAM_A_NAME) && find_attr(NULL, attr, P4TC_PARAM_A_VALUE),
+	       "an element update carries its kind, instance, index and param values");
+	nlh = p4tc_extern_elem_request(h, P4TC_CMD_EXTELEM_GET, NLM_F_DUMP, "p", &el, 0);
+	nest = find_attr(nlh, NULL, P4TC_A_EXTELEM);
+	tap_ok(nest && !find_attr(NULL, nest, P4TC_EXTELEM_A_INDEX) &&
+	       !find_attr(NULL, nest, P4TC_EXTELEM_A_PARAM) &&
+	       (nlh->nlmsg_flags & NLM_F_DUMP), "a dump names the instance alone");
+
+	/* A reply: each param with its type. */
+	nlh = p4tc_extern_elem_request(h, P4TC_CMD_EXTELEM_GET, 0, "p", &el, 0);
+	nest = find_attr(nlh, NULL, P4TC_A_EXTELEM);
+	mnl_attr_put_u32(nlh, P4TC_EXTELEM_A_EXT_ID, 6);
+	mnl_attr_put_u32(nlh, P4TC_EXTELEM_A_INST_ID, 1);
+	mnl_attr_put_u32(nlh, P4TC_EXTELEM_A_INDEX, 9);
+	for (i = 0; i < 2; i++) {
+		pnest = mnl_attr_nest_start(nlh, P4TC_EXTELEM_A_PARAM);
+		mnl_attr_put_u32(nlh, P4TC_PARAM_A_ID, i + 2);
+		mnl_attr_put_strz(nlh, P4TC_PARAM_A_NAME, i ? "bytes" : "pkts");
+		mnl_attr_put_u32(nlh, P4TC_PARAM_A_TYPE, i ? P4TC_T_BIT : P4TC_T_RATE);
+		mnl_attr_put_u16(nlh, P4TC_PARAM_A_BITSZ, i ? 32 : 64);
+		mnl_attr_put(nlh, P4TC_PARAM_A_VALUE, i ? 4 : 8, "\x03\0\0\0\0\0\0\0");
+		mnl_attr_nest_end(nlh, pnest);
+	}
+	mnl_attr_nest_end(nlh, (struct nlattr *)nest);
+	tap_ok(!p4tc_extern_elem_parse(nlh, &elem) && elem.ext_id == 6 && elem.inst_id == 1 &&
+	       elem.index == 9 && !strcmp(elem.inst_name, "MainControlImpl.reg1") &&
+	       elem.nparams == 2 && elem.params[0].id == 2 && !strcmp(elem.params[1].name, "bytes") &&
+	       elem.params[0].len == 8 && elem.params[1].len == 4 && elem.params[1].value[0] == 3 &&
+	       elem.types[0] == P4TC_T_RATE && elem.bitsz[0] == 64 &&
+	       elem.types[1] == P4TC_T_BIT && elem.bitsz[1] == 32,
+	       "an element reply: ids, index, and each param's value, type and width");
+	el.inst_name[0] = '\0';
+	err = p4tc_extern_elem_update(h, "p", &el);
+	tap_ok(err == -EINVAL && strstr(p4tc_errmsg(h) ?: "", "extern instance name is empty"),
+	       "an element is named with its instance");
+	strcpy(el.inst_name, "c");
+	el.nparams = P4TC_MAX_EXT_PARAMS + 1;
+	err = p4tc_extern_elem_update(h, "p", &el);
+	msg = p4tc_errmsg(h) ?: "";
+	tap_ok(err == -EINVAL && strstr(msg, "extern instance c: 17 param values, at most 16"),
+	       "at most %d param values: %s", P4TC_MAX_EXT_PARAMS, msg);
+	p4tc_close(h);
+}
+
+/* Tables bind direct counters and meters by name (LIBP4TC_0.3). */
+static void test_table_direct(void)
+{
+	static struct p4tc_table t, back;
+	struct p4tc_handle *h = offline_handle();
+	struct nlmsghdr *nlh;
+	const char *msg;
+	int err;
+
+	if (!tap_ok(h != NULL, "a handle"))
+		return;
+	strcpy(t.name, "cb/t");
+	strcpy(t.direct_counter, "DirectCounter/MainControlImpl.c");
+	nlh = p4tc_table_request(h, P4TC_CMD_TABLE_NEW, 0, "p", &t);
+	tap_ok(!p4tc_table_parse(nlh, &back) &&
+	       !strcmp(back.direct_counter, "DirectCounter/MainControlImpl.c") &&
+	       !back.direct_meter[0] &&
+	       !find_attr(NULL, find_attr(nlh, NULL, P4TC_A_TABLE), P4TC_TABLE_A_DIRECT_METER),
+	       "a table request carries its direct counter, not an empty direct meter");
+	memset(t.direct_meter, 'm', sizeof(t.direct_meter));
+	err = p4tc_table_create(h, "p", &t);
+	msg = p4tc_errmsg(h) ?: "";
+	tap_ok(err == -ENAMETOOLONG && strstr(msg, "direct extern"),
+	       "a direct extern's name fits its field: %s", msg);
+	memset(t.direct_meter, 0, sizeof(t.direct_meter));
+	t.has = P4TC_TABLE_HAS_PERMISSIONS;
+	err = p4tc_table_attrs_update(h, "p", &t);
+	tap_ok(err == -EINVAL && strstr(p4tc_errmsg(h) ?: "", "at runtime"),
+	       "and binds it at create or update only");
+	p4tc_close(h);
+}
+
 static void test_requests(void)
 {
 	struct p4tc_pipeline p = {};
@@ -638,6 +876,8 @@ int main(void)
 	test_batch_errors();
 	test_const_entries_overflow();
 	test_action_messages();
+	test_extern_messages();
+	test_table_direct();
 	test_open_opts();
 	test_requests();
 	return tap_done();

@@ -50,6 +50,12 @@
 #define P4TC_DEFAULT_AGING_MS		30000
 #define P4TC_MAX_AGING_MS		864000000	/* ten days */
 #define P4TC_MAX_CONST_ENTRIES		1024	/* entries of a table template */
+#define P4TC_MAX_EXTERNS		32	/* extern kinds per network namespace */
+#define P4TC_MAX_EXT_INSTANCES		1024	/* numinstances, and instance ids 1.. */
+#define P4TC_MAX_EXT_ELEMS		65536	/* tc_numel: elements of an instance */
+#define P4TC_DEFAULT_EXT_ELEMS		1
+#define P4TC_MAX_EXT_PARAMS		16	/* control-path params of an instance */
+#define P4TC_MAX_EXT_PARAM_DATA_SIZE	64	/* bytes, all params of one element */
 
 /*
  * Table permissions: 14 bits, control path CRUDXPS in bits 13..7, data
@@ -72,6 +78,13 @@
 #define P4TC_DATA_PERM_S		(1 << 0)
 #define P4TC_PERM_MASK			0x3FFF
 #define P4TC_DEFAULT_PERMISSIONS	0x3DA4
+
+/*
+ * Extern permissions, in the same bits: control R to read elements, U to
+ * update them; data R for md_read, U for md_write, X to execute (count,
+ * meter). The default is 0x19B4: control -RU--PS, data -RU-X--.
+ */
+#define P4TC_DEFAULT_EXT_PERMISSIONS	0x19B4
 
 enum p4tc_pipeline_state {
 	P4TC_PIPELINE_STATE_UNSEALED = 1,
@@ -163,6 +176,14 @@ enum p4tc_cmd {
 	P4TC_CMD_PORT_SET,		/* mark a device a network or host port, or unmark it */
 	P4TC_CMD_PORT_GET,		/* one device, or dump the namespace's */
 	P4TC_CMD_DIGEST,		/* digest group only: a digest from the datapath */
+	P4TC_CMD_EXTERN_NEW,		/* an extern kind of the namespace */
+	P4TC_CMD_EXTERN_GET,		/* one kind, or dump the namespace's */
+	P4TC_CMD_EXTERN_DEL,		/* a kind no pipeline has instances of */
+	P4TC_CMD_EXTINST_NEW,		/* an extern instance of an unsealed pipeline */
+	P4TC_CMD_EXTINST_GET,		/* one instance, or dump (of a kind, or all) */
+	P4TC_CMD_EXTINST_DEL,		/* one instance of an unsealed pipeline */
+	P4TC_CMD_EXTELEM_SET,		/* runtime: write params of an element */
+	P4TC_CMD_EXTELEM_GET,		/* runtime: one element, or dump an instance's */
 
 	__P4TC_CMD_MAX,
 	P4TC_CMD_MAX = (__P4TC_CMD_MAX - 1)
@@ -178,6 +199,9 @@ enum p4tc_a {
 	P4TC_A_ACTINST,		/* nest, enum p4tc_actinst_a */
 	P4TC_A_PORT,		/* nest, enum p4tc_port_a */
 	P4TC_A_DIGEST,		/* nest, enum p4tc_digest_a */
+	P4TC_A_EXTERN,		/* nest, enum p4tc_extern_a */
+	P4TC_A_EXTINST,		/* nest, enum p4tc_extinst_a */
+	P4TC_A_EXTELEM,		/* nest, enum p4tc_extelem_a */
 
 	__P4TC_A_MAX,
 	P4TC_A_MAX = (__P4TC_A_MAX - 1)
@@ -203,6 +227,7 @@ enum p4tc_param_a {
 	P4TC_PARAM_A_BITSZ,		/* u16 */
 	P4TC_PARAM_A_OFFSET,		/* u16, reply only: offset in the params block */
 	P4TC_PARAM_A_VALUE,		/* binary, the container's bytes */
+	P4TC_PARAM_A_FLAGS,		/* u8, extern instance params: P4TC_EXT_PARAM_F_* */
 
 	__P4TC_PARAM_A_MAX,
 	P4TC_PARAM_A_MAX = (__P4TC_PARAM_A_MAX - 1)
@@ -275,6 +300,67 @@ enum p4tc_digest_a {
 	P4TC_DIGEST_A_MAX = (__P4TC_DIGEST_A_MAX - 1)
 };
 
+/*
+ * Externs. A kind (Counter, Meter, Register...) is declared once per
+ * namespace; pipelines declare instances of it, each an array of
+ * NUMEL elements. An element is the values of the instance's
+ * control-path params but the key, packed in declaration order as an
+ * action's params are (at most P4TC_MAX_EXT_PARAM_DATA_SIZE bytes): what
+ * md_read returns and md_write writes. The one key param (tc_key, a bit
+ * or int of at most 32 bits) is the element's index, 0..NUMEL-1.
+ *
+ * What the datapath does beyond md_read and md_write depends on the kind's
+ * name: Counter and DirectCounter count into params named "pkts" (or
+ * "packets") and "bytes"; Meter and DirectMeter mark with the rates and
+ * bursts in params "cir", "cbs" and "pir", "pbs" (two-rate, RFC 2698) or
+ * "ebs" (single-rate, RFC 2697). Direct kinds are bound to a table
+ * (P4TC_TABLE_A_DIRECT_COUNTER, _DIRECT_METER) and keep their state in the
+ * table's entries.
+ */
+#define P4TC_EXT_PARAM_F_KEY		(1 << 0)	/* tc_key: the element index */
+#define P4TC_EXT_PARAM_F_DATA_SCALAR	(1 << 1)	/* tc_data_scalar: kept, reported */
+
+enum p4tc_extern_a {
+	P4TC_EXTERN_A_ID = 1,		/* u32, 1.. (allocated if absent): extid */
+	P4TC_EXTERN_A_NAME,		/* string: the kind, e.g. "Counter" */
+	P4TC_EXTERN_A_NUM_INSTANCES,	/* u32, 1..P4TC_MAX_EXT_INSTANCES, per pipeline */
+	P4TC_EXTERN_A_PERMISSIONS,	/* u16, 14 bits of CRUDXPS, for its instances */
+	P4TC_EXTERN_A_HAS_EXEC,		/* flag: has_exec_method, kept and reported */
+	P4TC_EXTERN_A_INSTANCES,	/* u32, reply only: instances in all pipelines */
+
+	__P4TC_EXTERN_A_MAX,
+	P4TC_EXTERN_A_MAX = (__P4TC_EXTERN_A_MAX - 1)
+};
+
+enum p4tc_extinst_a {
+	P4TC_EXTINST_A_EXT_ID = 1,	/* u32: the kind's id */
+	P4TC_EXTINST_A_EXT_NAME,	/* string: the kind's name */
+	P4TC_EXTINST_A_ID,		/* u32, 1..P4TC_MAX_EXT_INSTANCES (allocated if absent) */
+	P4TC_EXTINST_A_NAME,		/* string: "cb.inst" or "inst" */
+	P4TC_EXTINST_A_NUMEL,		/* u32, 1..P4TC_MAX_EXT_ELEMS: tc_numel */
+	P4TC_EXTINST_A_TBL_BINDABLE,	/* flag: a table may bind it (direct kinds) */
+	P4TC_EXTINST_A_CONSTRUCTOR,	/* nest, multi-attr, enum p4tc_param_a, with VALUE */
+	P4TC_EXTINST_A_PARAM,		/* nest, multi-attr, enum p4tc_param_a, with FLAGS */
+	P4TC_EXTINST_A_PERMISSIONS,	/* u16, reply only: the kind's */
+	P4TC_EXTINST_A_TABLE_ID,	/* u32, reply only: the table it is bound to */
+
+	__P4TC_EXTINST_A_MAX,
+	P4TC_EXTINST_A_MAX = (__P4TC_EXTINST_A_MAX - 1)
+};
+
+/* An element of an extern instance, at runtime. */
+enum p4tc_extelem_a {
+	P4TC_EXTELEM_A_EXT_ID = 1,	/* u32 */
+	P4TC_EXTELEM_A_EXT_NAME,	/* string */
+	P4TC_EXTELEM_A_INST_ID,		/* u32 */
+	P4TC_EXTELEM_A_INST_NAME,	/* string */
+	P4TC_EXTELEM_A_INDEX,		/* u32: the key param's value */
+	P4TC_EXTELEM_A_PARAM,		/* nest, multi-attr, enum p4tc_param_a: ID or NAME, VALUE */
+
+	__P4TC_EXTELEM_A_MAX,
+	P4TC_EXTELEM_A_MAX = (__P4TC_EXTELEM_A_MAX - 1)
+};
+
 /* One field of a table key, in key order. */
 enum p4tc_keyfield_a {
 	P4TC_KEYFIELD_A_ID = 1,		/* u32, 1.. (default: position) */
@@ -307,6 +393,8 @@ enum p4tc_table_a {
 	P4TC_TABLE_A_NUM_MASKS_USED,	/* u32, reply only: distinct masks in use */
 	P4TC_TABLE_A_MEMORY,		/* u64, reply only: bytes held by the entries */
 	P4TC_TABLE_A_PAD,
+	P4TC_TABLE_A_DIRECT_COUNTER,	/* string "KIND/INST": bind a DirectCounter; sets COUNTERS */
+	P4TC_TABLE_A_DIRECT_METER,	/* string "KIND/INST": bind a DirectMeter */
 
 	__P4TC_TABLE_A_MAX,
 	P4TC_TABLE_A_MAX = (__P4TC_TABLE_A_MAX - 1)
