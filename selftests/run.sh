@@ -14,6 +14,7 @@ nl_raw.sh
 tables_raw.sh
 bulk_raw.sh
 e2e_simple_l3.sh
+e2e_l3_policer.sh
 tc_plugin.sh
 kfunc_test.sh
 tdc/run.py

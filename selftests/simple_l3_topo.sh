@@ -10,8 +10,11 @@
 #
 # The hosts route through the switch, whose MACs they know statically; the
 # switch forwards only what its nh_table holds: dst IPv4 -> send_nh(port,
-# dmac, smac). Source after lib.sh.
+# dmac, smac). Programs with the same table and actions (l3_policer) use it
+# too: set TOPO_PROG before sourcing. Source after lib.sh.
 
+TOPO_PROG=${TOPO_PROG:-simple_l3}
+PROG_DIR=$TOP/p4c-templates/$TOPO_PROG
 SIMPLE_L3=$TOP/p4c-templates/simple_l3
 H1=p4h1-$$
 SW=p4sw-$$
@@ -83,7 +86,7 @@ topo_pipeline()
 {
 	local out rc
 
-	out=$(in_sw env TC="$P4TC" "$SIMPLE_L3/simple_l3.template" 2>&1)
+	out=$(in_sw env TC="$P4TC" "$PROG_DIR/$TOPO_PROG.template" 2>&1)
 	rc=$?
 	[ -z "${TOPO_SHOW:-}" ] || sed -n "s|^+ $P4TC |\$ p4tc |p" <<<"$out"
 	return $rc
@@ -92,9 +95,9 @@ topo_pipeline()
 # Attach the pipeline's programs to block 21.
 topo_filter()
 {
-	p4tc_sw filter add block 21 ingress protocol all prio 10 p4 pname simple_l3 \
-		action bpf obj "$SIMPLE_L3/simple_l3_parser.o" section p4tc/parse \
-		action bpf obj "$SIMPLE_L3/simple_l3_control_blocks.o" section p4tc/main
+	p4tc_sw filter add block 21 ingress protocol all prio 10 p4 pname $TOPO_PROG \
+		action bpf obj "$PROG_DIR/${TOPO_PROG}_parser.o" section p4tc/parse \
+		action bpf obj "$PROG_DIR/${TOPO_PROG}_control_blocks.o" section p4tc/main
 }
 
 topo_attach()
@@ -106,7 +109,7 @@ topo_attach()
 # the switch's PORT to HOST_NS's eth0.
 route_add()
 {
-	p4tc_sw p4ctrl create simple_l3/table/ingress/nh_table dstAddr "$1" \
+	p4tc_sw p4ctrl create $TOPO_PROG/table/ingress/nh_table dstAddr "$1" \
 		action send_nh param port_id "$2" param dmac "$(mac_of "$3" eth0)" \
 		param smac "$(mac_of $SW "$2")"
 }
