@@ -401,15 +401,22 @@ struct p4tc_ext_bpf_val *p4tc_ext_md_read(struct net *net,
 	return val;
 }
 
-/* Write @params into @el; a meter's buckets refill. Holds no lock. */
-static void p4tc_ext_elem_write(const struct p4tc_extinst *inst, struct p4tc_ext_elem *el,
-				const u8 *params)
+/*
+ * Write @params into element @index of @inst; a meter's buckets refill,
+ * and a new element 0 of a direct meter refills every entry's. Holds no
+ * lock.
+ */
+static void p4tc_ext_elem_write(struct p4tc_extinst *inst, u32 index, const u8 *params)
 {
+	struct p4tc_ext_elem *el = p4tc_extinst_elem(inst, index);
+
 	spin_lock_bh(&el->meter.lock);
 	memcpy(el->params, params, inst->params_size);
 	if (inst->type == P4TC_EXT_METER)
 		p4tc_meter_reset(inst, &el->meter, el->params);
 	spin_unlock_bh(&el->meter.lock);
+	if (inst->direct && inst->type == P4TC_EXT_METER && !index)
+		atomic_inc(&inst->config_gen);
 }
 
 /**
@@ -429,17 +436,13 @@ int p4tc_ext_md_write(struct net *net, const struct p4tc_ext_bpf_params *params,
 		      u32 params__sz, const struct p4tc_ext_bpf_val *val, u32 val__sz)
 {
 	struct p4tc_extinst *inst;
-	struct p4tc_ext_elem *el;
 	int err;
 
 	if (!net || params__sz != sizeof(*params) || val__sz != sizeof(*val))
 		return -EINVAL;
-	el = p4tc_ext_elem_of(net, params, P4TC_DATA_PERM_U, &inst, &err);
-	if (!el)
+	if (!p4tc_ext_elem_of(net, params, P4TC_DATA_PERM_U, &inst, &err))
 		return err;
-	p4tc_ext_elem_write(inst, el, val->out_params);
-	if (inst->direct && inst->type == P4TC_EXT_METER && !params->index)
-		atomic_inc(&inst->config_gen);
+	p4tc_ext_elem_write(inst, params->index, val->out_params);
 	return 0;
 }
 
@@ -608,9 +611,7 @@ static int p4tc_extelem_one(struct genl_info *info, bool change)
 				       false, net, extack);
 		if (err)
 			goto unlock;
-		p4tc_ext_elem_write(req.inst, el, params);
-		if (req.inst->direct && req.inst->type == P4TC_EXT_METER && !index)
-			atomic_inc(&req.inst->config_gen);
+		p4tc_ext_elem_write(req.inst, index, params);
 	}
 	hdr = p4tc_nl_reply_start(msg, info);
 	if (!hdr || p4tc_extelem_fill(msg, req.p, req.inst, index)) {
